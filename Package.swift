@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Chohyo",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "chohyo", targets: ["chohyo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C module map over Tesseract's C API and Leptonica.
+        .systemLibrary(
+            name: "CLeptTess",
+            pkgConfig: "tesseract lept",
+            providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]
+        ),
+        // Pure Swift: form definitions, field types, validation, routing, export, evaluation.
+        .target(
+            name: "ChohyoCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Leptonica wrappers: loading, orientation, deskew, dropout, registration, cutting.
+        .target(name: "ChohyoImaging", dependencies: ["CLeptTess", "ChohyoCore"]),
+        // Tesseract wrapper: reads self-contained field fragments.
+        .target(name: "ChohyoRecognition", dependencies: ["CLeptTess", "ChohyoImaging", "ChohyoCore"]),
+        // The named stages wired into a batch.
+        .target(name: "ChohyoPipeline", dependencies: ["ChohyoCore", "ChohyoImaging", "ChohyoRecognition"]),
+        .executableTarget(
+            name: "chohyo",
+            dependencies: [
+                "ChohyoPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ChohyoCoreTests", dependencies: ["ChohyoCore"]),
+        .testTarget(name: "ChohyoImagingTests", dependencies: ["ChohyoImaging", "ChohyoCore"]),
+        .testTarget(name: "ChohyoPipelineTests", dependencies: ["ChohyoPipeline"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,172 @@
+/// A rectangle in template pixels: origin top-left.
+public struct Box: Codable, Equatable, Sendable {
+    public var x: Int
+    public var y: Int
+    public var width: Int
+    public var height: Int
+    public init(x: Int, y: Int, width: Int, height: Int) {
+        self.x = x; self.y = y; self.width = width; self.height = height
+    }
+    public var array: [Int] { [x, y, width, height] }
+}
+
+/// Reading settings for one field; anything unset falls back to the type's default
+/// (`RecognitionSettings.defaults(for:)`).
+public struct RecognitionSettings: Codable, Equatable, Sendable {
+    /// Tesseract language(s), e.g. "jpn".
+    public var lang: String?
+    /// Tesseract page-segmentation mode (7 = single line, 8 = single word, 6 = block).
+    public var psm: Int?
+    /// Characters the recogniser may produce (Tesseract whitelist). The validator has the last word.
+    public var chars: String?
+
+    public init(lang: String? = nil, psm: Int? = nil, chars: String? = nil) {
+        self.lang = lang; self.psm = psm; self.chars = chars
+    }
+}
+
+/// Thresholds that decide accepted / review. Defaults are sensible for typed forms.
+public struct RoutingSettings: Codable, Equatable, Sendable {
+    /// Minimum field confidence (0–100) for automatic acceptance.
+    public var minConfidence: Double?
+    /// Share of a check box that must be inked to read it as ticked (0–1).
+    public var checkboxInkRatio: Double?
+    /// Ink ratios between `checkboxUnsureLow` and the tick threshold go to review.
+    public var checkboxUnsureLow: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case minConfidence = "min_confidence"
+        case checkboxInkRatio = "checkbox_ink_ratio"
+        case checkboxUnsureLow = "checkbox_unsure_low"
+    }
+
+    public init(minConfidence: Double? = nil, checkboxInkRatio: Double? = nil, checkboxUnsureLow: Double? = nil) {
+        self.minConfidence = minConfidence
+        self.checkboxInkRatio = checkboxInkRatio
+        self.checkboxUnsureLow = checkboxUnsureLow
+    }
+
+    public static let defaultMinConfidence = 70.0
+    public static let defaultCheckboxInkRatio = 0.12
+    public static let defaultCheckboxUnsureLow = 0.05
+}
+
+/// One field of a form: its export column, where it is, what it holds.
+public struct FieldDefinition: Codable, Equatable, Sendable {
+    public var key: String
+    public var label: String
+    public var labelVariants: [String]?
+    public var type: FieldType
+    public var box: Box
+    public var required: Bool
+    /// For `digits`: exact length, or a range.
+    public var length: Int?
+    public var minLength: Int?
+    public var maxLength: Int?
+    /// For `date`: also export 元号コード + YYMMDD.
+    public var eraCode: Bool?
+    public var recognition: RecognitionSettings?
+    /// Per-field override of the form's routing thresholds.
+    public var minConfidence: Double?
+    /// A person must always look at this field.
+    public var alwaysReview: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case key, label, type, box, required, length, recognition
+        case labelVariants = "label_variants"
+        case minLength = "min_length"
+        case maxLength = "max_length"
+        case eraCode = "era_code"
+        case minConfidence = "min_confidence"
+        case alwaysReview = "always_review"
+    }
+
+    public init(key: String, label: String, type: FieldType, box: Box, required: Bool = false,
+                length: Int? = nil, minLength: Int? = nil, maxLength: Int? = nil,
+                eraCode: Bool? = nil, recognition: RecognitionSettings? = nil,
+                minConfidence: Double? = nil, alwaysReview: Bool? = nil, labelVariants: [String]? = nil) {
+        self.key = key; self.label = label; self.type = type; self.box = box
+        self.required = required; self.length = length; self.minLength = minLength
+        self.maxLength = maxLength; self.eraCode = eraCode; self.recognition = recognition
+        self.minConfidence = minConfidence; self.alwaysReview = alwaysReview
+        self.labelVariants = labelVariants
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        key = try c.decode(String.self, forKey: .key)
+        label = try c.decode(String.self, forKey: .label)
+        labelVariants = try c.decodeIfPresent([String].self, forKey: .labelVariants)
+        type = try c.decode(FieldType.self, forKey: .type)
+        let raw = try c.decode([Int].self, forKey: .box)
+        guard raw.count == 4 else {
+            throw DecodingError.dataCorruptedError(forKey: .box, in: c,
+                debugDescription: "box must be [x, y, width, height], got \(raw.count) numbers")
+        }
+        box = Box(x: raw[0], y: raw[1], width: raw[2], height: raw[3])
+        required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
+        length = try c.decodeIfPresent(Int.self, forKey: .length)
+        minLength = try c.decodeIfPresent(Int.self, forKey: .minLength)
+        maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength)
+        eraCode = try c.decodeIfPresent(Bool.self, forKey: .eraCode)
+        recognition = try c.decodeIfPresent(RecognitionSettings.self, forKey: .recognition)
+        minConfidence = try c.decodeIfPresent(Double.self, forKey: .minConfidence)
+        alwaysReview = try c.decodeIfPresent(Bool.self, forKey: .alwaysReview)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key)
+        try c.encode(label, forKey: .label)
+        try c.encodeIfPresent(labelVariants, forKey: .labelVariants)
+        try c.encode(type, forKey: .type)
+        try c.encode(box.array, forKey: .box)
+        try c.encode(required, forKey: .required)
+        try c.encodeIfPresent(length, forKey: .length)
+        try c.encodeIfPresent(minLength, forKey: .minLength)
+        try c.encodeIfPresent(maxLength, forKey: .maxLength)
+        try c.encodeIfPresent(eraCode, forKey: .eraCode)
+        try c.encodeIfPresent(recognition, forKey: .recognition)
+        try c.encodeIfPresent(minConfidence, forKey: .minConfidence)
+        try c.encodeIfPresent(alwaysReview, forKey: .alwaysReview)
+    }
+}
+
+/// A cross-field rule, e.g. `unpaid = annual_tax - collected` or `a <= b`.
+public struct RuleDefinition: Codable, Equatable, Sendable {
+    public var expr: String
+    public var message: String?
+    public init(expr: String, message: String? = nil) { self.expr = expr; self.message = message }
+}
+
+/// One form: its template and its fields, in export-column order.
+public struct FormDefinition: Codable, Equatable, Sendable {
+    public var id: String
+    public var version: Int
+    public var title: String
+    /// Template image path as written in the file (relative to the definition's folder).
+    public var template: String
+    public var dpi: Int?
+    public var labelVariants: [String]?
+    public var routing: RoutingSettings?
+    public var fields: [FieldDefinition]
+    public var rules: [RuleDefinition]?
+
+    enum CodingKeys: String, CodingKey {
+        case id, version, title, template, dpi, routing, fields, rules
+        case labelVariants = "label_variants"
+    }
+
+    public init(id: String, version: Int, title: String, template: String, dpi: Int? = 300,
+                fields: [FieldDefinition], rules: [RuleDefinition]? = nil, routing: RoutingSettings? = nil) {
+        self.id = id; self.version = version; self.title = title; self.template = template
+        self.dpi = dpi; self.fields = fields; self.rules = rules; self.routing = routing
+    }
+
+    public func field(_ key: String) -> FieldDefinition? { fields.first { $0.key == key } }
+
+    /// The confidence a field needs for automatic acceptance.
+    public func minConfidence(for field: FieldDefinition) -> Double {
+        field.minConfidence ?? routing?.minConfidence ?? RoutingSettings.defaultMinConfidence
+    }
+}
