@@ -23,12 +23,14 @@ let package = Package(
             name: "ChohyoCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // Pure Swift: results.jsonl, CSV (CP932 / UTF-8 BOM), summary, evaluation against ground truth.
+        .target(name: "ChohyoExport", dependencies: ["ChohyoCore"]),
         // Leptonica wrappers: loading, orientation, deskew, dropout, registration, cutting.
         .target(name: "ChohyoImaging", dependencies: ["CLeptTess", "ChohyoCore"]),
         // Tesseract wrapper: reads self-contained field fragments.
         .target(name: "ChohyoRecognition", dependencies: ["CLeptTess", "ChohyoImaging", "ChohyoCore"]),
         // The named stages wired into a batch.
-        .target(name: "ChohyoPipeline", dependencies: ["ChohyoCore", "ChohyoImaging", "ChohyoRecognition"]),
+        .target(name: "ChohyoPipeline", dependencies: ["ChohyoCore", "ChohyoExport", "ChohyoImaging", "ChohyoRecognition"]),
         .executableTarget(
             name: "chohyo",
             dependencies: [
@@ -37,6 +39,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ChohyoCoreTests", dependencies: ["ChohyoCore"]),
+        .testTarget(name: "ChohyoExportTests", dependencies: ["ChohyoExport", "ChohyoCore"]),
         .testTarget(name: "ChohyoImagingTests", dependencies: ["ChohyoImaging", "ChohyoCore"]),
         .testTarget(name: "ChohyoPipelineTests", dependencies: ["ChohyoPipeline"]),
     ],
