@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "chohyo",
             dependencies: [
-                "ChohyoPipeline",
+                "ChohyoPipeline", "ChohyoCore", "ChohyoExport", "ChohyoImaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Decides accepted / review / invalid for each field, with the reason shown to staff.
+public enum Router {
+    /// - invalid when the validator rejected the text (reason = the validator's reason);
+    /// - review when the definition always asks for review, or the confidence is below the
+    ///   field's threshold;
+    /// - accepted otherwise; a blank optional field read with enough confidence is
+    ///   accepted as "empty (optional)".
+    public static func route(field: FieldDefinition, form: FormDefinition, outcome: ValidationOutcome,
+                             confidence: Double) -> (FieldStatus, String) {
+        guard outcome.valid else { return (.invalid, outcome.reason ?? "invalid value") }
+        if field.alwaysReview == true { return (.review, "definition asks for review") }
+        let threshold = form.minConfidence(for: field)
+        if !(confidence >= threshold) {
+            return (.review, "confidence \(format(confidence)) below \(format(threshold))")
+        }
+        if (outcome.value ?? "").isEmpty { return (.accepted, "empty (optional)") }
+        return (.accepted, "valid \(field.type.rawValue), confidence \(format(confidence)) ≥ \(format(threshold))")
+    }
+
+    /// Applies cross-field rules to a form's routed fields. For each failing rule, every
+    /// accepted field it references becomes invalid with "rule failed: <message or expr>
+    /// (<numbers>)"; referenced fields already in review or invalid keep their status and get
+    /// that reason appended. `messages[i]` is rule i's message, if any. Values of fields in
+    /// review are used; invalid fields have no value, which makes a rule not applicable.
+    public static func applyRules(_ rules: [CrossFieldRule], to fields: inout [String: FieldResult],
+                                  messages: [String?]) {
+        var values: [String: String] = [:]
+        for (key, result) in fields { if let v = result.value { values[key] = v } }
+        for (i, rule) in rules.enumerated() {
+            guard case .fail = rule.evaluate(values) else { continue }
+            let label = (i < messages.count ? messages[i] : nil) ?? rule.expression
+            let reason = "rule failed: \(label) (\(rule.numbers(values) ?? ""))"
+            for key in rule.fieldKeys {
+                guard var result = fields[key] else { continue }
+                if result.status == .accepted {
+                    result.status = .invalid
+                    result.reason = reason
+                } else {
+                    result.reason = result.reason.isEmpty ? reason : result.reason + "; " + reason
+                }
+                fields[key] = result
+            }
+        }
+    }
+
+    /// "93" for whole numbers, else up to two decimals, cut (not rounded) so that a value
+    /// below a threshold never prints as the threshold: 69.999 → "69.99".
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "\(value)" }
+        let x = (value * 100).rounded(.towardZero) / 100
+        if x == x.rounded() { return String(Int(x)) }
+        var s = String(format: "%.2f", x)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+}

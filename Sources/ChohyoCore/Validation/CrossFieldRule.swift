@@ -1,0 +1,217 @@
+/// How a cross-field rule came out for one form.
+public enum RuleOutcome: Equatable, Sendable {
+    case pass
+    /// The rule does not hold; the message names the rule and the numbers.
+    case fail(String)
+    /// A referenced value is missing, empty or not an integer.
+    case notApplicable(String)
+}
+
+/// A rule expression that does not parse.
+public struct RuleParseError: Error, CustomStringConvertible, Equatable, Sendable {
+    public let expression: String
+    /// 0-based character offset into `expression`.
+    public let position: Int
+    public let reason: String
+
+    public var description: String { "rule '\(expression)': at position \(position): \(reason)" }
+}
+
+/// A rule over integer fields: `sum op sum`, where op is = == != < <= > >=, a sum is terms
+/// joined by + and -, and a term is a field key ([a-z_][a-z0-9_]*) or an integer literal.
+/// Example: `unpaid = annual_tax - collected`.
+public struct CrossFieldRule: Sendable {
+    public enum Comparison: String, Sendable, CaseIterable {
+        case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+
+        func holds(_ a: Int, _ b: Int) -> Bool {
+            switch self {
+            case .equal: return a == b
+            case .notEqual: return a != b
+            case .less: return a < b
+            case .lessOrEqual: return a <= b
+            case .greater: return a > b
+            case .greaterOrEqual: return a >= b
+            }
+        }
+
+        /// The symbol for the case where the comparison does not hold.
+        var negatedSymbol: String {
+            switch self {
+            case .equal: return "≠"
+            case .notEqual: return "="
+            case .less: return "≥"
+            case .lessOrEqual: return ">"
+            case .greater: return "≤"
+            case .greaterOrEqual: return "<"
+            }
+        }
+    }
+
+    public enum Term: Equatable, Sendable {
+        case field(String)
+        case literal(Int)
+    }
+
+    /// A term with its sign in a sum.
+    public struct SignedTerm: Equatable, Sendable {
+        public let negative: Bool
+        public let term: Term
+    }
+
+    public let expression: String
+    /// Keys referenced, in order of first appearance, without repeats.
+    public var fieldKeys: [String]
+    public let left: [SignedTerm]
+    public let comparison: Comparison
+    public let right: [SignedTerm]
+
+    public init(parsing expr: String) throws {
+        var parser = RuleParser(expr)
+        let (l, op, r) = try parser.parseRule()
+        expression = expr
+        left = l; comparison = op; right = r
+        var keys: [String] = []
+        for t in l + r { if case .field(let k) = t.term, !keys.contains(k) { keys.append(k) } }
+        fieldKeys = keys
+    }
+
+    /// Pass or fail on the normalised values (amounts are plain integers); not applicable
+    /// when a referenced value is missing, empty or not an integer.
+    public func evaluate(_ values: [String: String]) -> RuleOutcome {
+        switch compute(values) {
+        case .failure(let why): return .notApplicable(why.description)
+        case .success(let (a, b)):
+            if comparison.holds(a, b) { return .pass }
+            return .fail("\(expression): \(numbers(values) ?? "")")
+        }
+    }
+
+    /// The numbers behind an evaluation, e.g. "unpaid=12000, annual_tax=15000, collected=2000;
+    /// 12000 ≠ 13000". Nil when the rule is not applicable.
+    public func numbers(_ values: [String: String]) -> String? {
+        guard case .success(let (a, b)) = compute(values) else { return nil }
+        let listed = fieldKeys.map { "\($0)=\(values[$0]!)" }.joined(separator: ", ")
+        let symbol = comparison.holds(a, b) ? comparison.rawValue : comparison.negatedSymbol
+        return (listed.isEmpty ? "" : listed + "; ") + "\(a) \(symbol) \(b)"
+    }
+
+    private func compute(_ values: [String: String]) -> Result<(Int, Int), RuleFailureReason> {
+        var resolved: [String: Int] = [:]
+        for key in fieldKeys {
+            guard let raw = values[key], !raw.isEmpty else { return .failure(RuleFailureReason("\(key) is empty")) }
+            guard let n = Int(raw) else { return .failure(RuleFailureReason("\(key) is not an integer")) }
+            resolved[key] = n
+        }
+        func sum(_ terms: [SignedTerm]) -> Int? {
+            var total = 0
+            for t in terms {
+                let v: Int
+                switch t.term {
+                case .field(let k): v = resolved[k]!
+                case .literal(let n): v = n
+                }
+                let (r, overflow) = t.negative ? total.subtractingReportingOverflow(v) : total.addingReportingOverflow(v)
+                if overflow { return nil }
+                total = r
+            }
+            return total
+        }
+        guard let a = sum(left), let b = sum(right) else { return .failure(RuleFailureReason("sum overflows")) }
+        return .success((a, b))
+    }
+}
+
+struct RuleFailureReason: Error, CustomStringConvertible {
+    let description: String
+    init(_ d: String) { description = d }
+}
+
+/// Recursive-descent parser over the rule grammar.
+struct RuleParser {
+    let expr: String
+    let chars: [Character]
+    var pos = 0
+
+    init(_ expr: String) { self.expr = expr; chars = Array(expr) }
+
+    mutating func parseRule() throws -> ([CrossFieldRule.SignedTerm], CrossFieldRule.Comparison, [CrossFieldRule.SignedTerm]) {
+        skipSpaces()
+        if pos == chars.count { throw error("empty rule") }
+        let left = try parseSum()
+        let op = try parseComparison()
+        let right = try parseSum()
+        skipSpaces()
+        if pos < chars.count { throw error("unexpected '\(chars[pos])' after the rule") }
+        return (left, op, right)
+    }
+
+    func error(_ reason: String) -> RuleParseError {
+        RuleParseError(expression: expr, position: pos, reason: reason)
+    }
+
+    mutating func skipSpaces() {
+        while pos < chars.count, chars[pos].isWhitespace { pos += 1 }
+    }
+
+    mutating func parseSum() throws -> [CrossFieldRule.SignedTerm] {
+        var terms = [CrossFieldRule.SignedTerm(negative: false, term: try parseTerm())]
+        while true {
+            skipSpaces()
+            guard pos < chars.count, chars[pos] == "+" || chars[pos] == "-" else { return terms }
+            let negative = chars[pos] == "-"
+            pos += 1
+            terms.append(CrossFieldRule.SignedTerm(negative: negative, term: try parseTerm()))
+        }
+    }
+
+    mutating func parseTerm() throws -> CrossFieldRule.Term {
+        skipSpaces()
+        guard pos < chars.count else { throw error("expected a field key or a number, found the end") }
+        let c = chars[pos]
+        if c.isASCII, c.isNumber {
+            let start = pos
+            while pos < chars.count, chars[pos].isASCII, chars[pos].isNumber { pos += 1 }
+            if pos < chars.count, isKeyChar(chars[pos]) {
+                throw error("a field key cannot start with a digit")
+            }
+            guard let n = Int(String(chars[start..<pos])) else {
+                pos = start
+                throw error("number too large")
+            }
+            return .literal(n)
+        }
+        if c == "_" || (c.isASCII && c.isLowercase) {
+            let start = pos
+            while pos < chars.count, isKeyChar(chars[pos]) { pos += 1 }
+            if pos < chars.count, chars[pos].isLetter {
+                throw error("field keys use only a-z, 0-9 and _")
+            }
+            return .field(String(chars[start..<pos]))
+        }
+        throw error("expected a field key or a number, found '\(c)'")
+    }
+
+    func isKeyChar(_ c: Character) -> Bool {
+        c == "_" || (c.isASCII && (c.isLowercase || c.isNumber))
+    }
+
+    mutating func parseComparison() throws -> CrossFieldRule.Comparison {
+        skipSpaces()
+        guard pos < chars.count else { throw error("expected a comparison (= != < <= > >=), found the end") }
+        let two = pos + 1 < chars.count ? String(chars[pos...pos + 1]) : ""
+        switch two {
+        case "==": pos += 2; return .equal
+        case "!=": pos += 2; return .notEqual
+        case "<=": pos += 2; return .lessOrEqual
+        case ">=": pos += 2; return .greaterOrEqual
+        default: break
+        }
+        switch chars[pos] {
+        case "=": pos += 1; return .equal
+        case "<": pos += 1; return .less
+        case ">": pos += 1; return .greater
+        default: throw error("expected a comparison (= != < <= > >=), found '\(chars[pos])'")
+        }
+    }
+}

@@ -1,0 +1,157 @@
+/// 和暦 and 西暦 dates: parsing, era lookup and 元号コード + YYMMDD.
+public enum EraDate {
+    /// A Japanese era with its code in the public data standard.
+    public struct Era: Equatable, Sendable {
+        /// 1 明治, 2 大正, 3 昭和, 4 平成, 5 令和.
+        public let code: Int
+        public let name: String
+        public let romaji: String
+        public let letter: Character
+        public let start: CalendarDate
+        /// Last day; nil for the current era.
+        public let end: CalendarDate?
+
+        public func contains(_ date: CalendarDate) -> Bool {
+            date >= start && (end.map { date <= $0 } ?? true)
+        }
+
+        /// Gregorian year of this era's year `n` (元年 = 1).
+        public func gregorianYear(_ n: Int) -> Int { start.year + n - 1 }
+    }
+
+    public static let meiji = Era(code: 1, name: "明治", romaji: "Meiji", letter: "M",
+                                  start: CalendarDate(year: 1868, month: 1, day: 25)!,
+                                  end: CalendarDate(year: 1912, month: 7, day: 29)!)
+    public static let taisho = Era(code: 2, name: "大正", romaji: "Taisho", letter: "T",
+                                   start: CalendarDate(year: 1912, month: 7, day: 30)!,
+                                   end: CalendarDate(year: 1926, month: 12, day: 24)!)
+    public static let showa = Era(code: 3, name: "昭和", romaji: "Showa", letter: "S",
+                                  start: CalendarDate(year: 1926, month: 12, day: 25)!,
+                                  end: CalendarDate(year: 1989, month: 1, day: 7)!)
+    public static let heisei = Era(code: 4, name: "平成", romaji: "Heisei", letter: "H",
+                                   start: CalendarDate(year: 1989, month: 1, day: 8)!,
+                                   end: CalendarDate(year: 2019, month: 4, day: 30)!)
+    public static let reiwa = Era(code: 5, name: "令和", romaji: "Reiwa", letter: "R",
+                                  start: CalendarDate(year: 2019, month: 5, day: 1)!, end: nil)
+
+    public static let eras: [Era] = [meiji, taisho, showa, heisei, reiwa]
+
+    /// The era a day belongs to; nil before 明治.
+    public static func era(for date: CalendarDate) -> Era? {
+        eras.last { $0.start <= date }
+    }
+
+    /// A date as read: the day, and the era and era year it was written with (nil for 西暦).
+    public struct Parsed: Equatable, Sendable {
+        public let date: CalendarDate
+        public let writtenEra: Era?
+        public let writtenEraYear: Int?
+
+        public var iso: String { date.iso }
+
+        /// Era code digit + YY + MM + DD of the era reading, e.g. 昭和60年4月1日 → "3600401".
+        /// For a 西暦 date the era is computed from the day; nil before 明治.
+        public var eraCode: String? { EraDate.eraCode(for: date) }
+    }
+
+    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        case unrecognised
+        case noSuchDay
+        case outsideEra(Era)
+
+        public var description: String {
+            switch self {
+            case .unrecognised: return "not a recognised date"
+            case .noSuchDay: return "no such day in the calendar"
+            case .outsideEra(let era):
+                let until = era.end.map { " to \($0.iso)" } ?? " onwards"
+                return "date outside the \(era.romaji) era (\(era.start.iso)\(until))"
+            }
+        }
+    }
+
+    /// 元号コード + YYMMDD for a day, e.g. 1985-04-01 → "3600401"; nil before 明治.
+    public static func eraCode(for date: CalendarDate) -> String? {
+        guard let era = era(for: date) else { return nil }
+        let n = date.year - era.start.year + 1
+        return "\(era.code)\(pad(n, 2))\(pad(date.month, 2))\(pad(date.day, 2))"
+    }
+
+    /// Accepts 昭和60年4月1日 (spaces anywhere), 令和元年5月1日, 昭60年4月1日, H31.4.30, R1/5/1,
+    /// S60-4-1, and 西暦 1985年4月1日, 1985/04/01, 1985-4-1, 1985.4.1. Full-width digits and
+    /// punctuation are folded first.
+    public static func parse(_ text: String) -> Result<Parsed, Failure> {
+        var s = TextNormalizer.removingSpaces(TextNormalizer.halfWidthDigitsAndLatin(text))
+        s = String(s.map { c -> Character in
+            switch c {
+            case "．": return "."
+            case "／": return "/"
+            case "－", "‐", "−": return "-"
+            default: return c
+            }
+        })
+
+        var era: Era?
+        if let (e, rest) = splitEra(s) { era = e; s = rest }
+
+        guard let (yearText, rest1, sep) = takeYear(s, era: era) else { return .failure(.unrecognised) }
+        let parts: [Substring]
+        if sep == "年" {
+            guard rest1.hasSuffix("日") else { return .failure(.unrecognised) }
+            let body = rest1.dropLast()
+            parts = body.split(separator: "月", omittingEmptySubsequences: false)
+        } else {
+            parts = rest1.split(separator: sep, omittingEmptySubsequences: false)
+        }
+        guard parts.count == 2,
+              let month = smallNumber(parts[0]), let day = smallNumber(parts[1]) else { return .failure(.unrecognised) }
+
+        let yearNumber: Int
+        if yearText == "元" { yearNumber = 1 } else if let y = Int(yearText) { yearNumber = y } else { return .failure(.unrecognised) }
+
+        if let era {
+            guard yearNumber >= 1 else { return .failure(.outsideEra(era)) }
+            guard let date = CalendarDate(year: era.gregorianYear(yearNumber), month: month, day: day) else {
+                return .failure(.noSuchDay)
+            }
+            guard era.contains(date) else { return .failure(.outsideEra(era)) }
+            return .success(Parsed(date: date, writtenEra: era, writtenEraYear: yearNumber))
+        }
+        guard let date = CalendarDate(year: yearNumber, month: month, day: day) else { return .failure(.noSuchDay) }
+        return .success(Parsed(date: date, writtenEra: nil, writtenEraYear: nil))
+    }
+
+    /// Era names, one-kanji abbreviations and letters (M T S H R, either case).
+    private static func splitEra(_ s: String) -> (Era, String)? {
+        for era in eras {
+            for prefix in [era.name, String(era.name.first!), String(era.letter), era.letter.lowercased()]
+            where s.hasPrefix(prefix) {
+                let rest = String(s.dropFirst(prefix.count))
+                // A letter prefix must be followed by the year, not by more letters.
+                if let next = rest.first, next.isASCII, next.isLetter { continue }
+                return (era, rest)
+            }
+        }
+        return nil
+    }
+
+    /// Year digits (1–2 with an era or 元, exactly 4 without), then the separator after it.
+    private static func takeYear(_ s: String, era: Era?) -> (String, Substring, Character)? {
+        let year: String
+        if era != nil, s.hasPrefix("元") {
+            year = "元"
+        } else {
+            year = String(s.prefix { $0.isASCII && $0.isNumber })
+            if era != nil { guard (1...2).contains(year.count) else { return nil } } else { guard year.count == 4 else { return nil } }
+        }
+        let rest = s.dropFirst(year.count)
+        guard let sep = rest.first, "年./-".contains(sep) else { return nil }
+        if year == "元", sep != "年" { return nil }
+        return (year, rest.dropFirst(), sep)
+    }
+
+    private static func smallNumber(_ s: Substring) -> Int? {
+        guard (1...2).contains(s.count), s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(s)
+    }
+}

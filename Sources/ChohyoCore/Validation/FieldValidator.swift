@@ -1,0 +1,93 @@
+/// Validates and normalises one field's recognised text by its type (rules in DOMAIN.md).
+///
+/// Every outcome keeps `valid == (value != nil)`. A blank field is invalid when required
+/// ("required field is empty") and otherwise valid with value "". No reason ever contains
+/// the text of a `my_number` field.
+public enum FieldValidator {
+    public static func validate(_ text: String, field: FieldDefinition) -> ValidationOutcome {
+        if TextNormalizer.collapseSpaces(text).isEmpty {
+            return field.required ? .invalid("required field is empty") : .ok("")
+        }
+        switch field.type {
+        case .text: return .ok(TextNormalizer.normalizeText(text))
+        case .kana: return kana(text)
+        case .digits: return digits(text, field: field)
+        case .amount: return amount(text)
+        case .date: return date(text, field: field)
+        case .myNumber: return myNumber(text)
+        case .corporateNumber: return corporateNumber(text)
+        case .postalCode:
+            return PostalCode.normalize(text).map { .ok($0) } ?? .invalid("expected postal code NNN-NNNN")
+        case .phone:
+            switch PhoneNumber.parse(text) {
+            case .success(let digits): return .ok(digits)
+            case .failure(let f): return .invalid(f.description)
+            }
+        case .checkbox: return checkbox(text)
+        }
+    }
+
+    static func kana(_ text: String) -> ValidationOutcome {
+        let normalized = KanaNormalizer.normalize(text)
+        return KanaNormalizer.isAllKatakana(normalized) ? .ok(normalized) : .invalid("not katakana")
+    }
+
+    static func digits(_ text: String, field: FieldDefinition) -> ValidationOutcome {
+        let s = TextNormalizer.removingSpaces(TextNormalizer.halfWidthDigitsAndLatin(text))
+        guard TextNormalizer.isASCIIDigits(s) else { return .invalid("not digits") }
+        let n = s.count
+        if let length = field.length {
+            return n == length ? .ok(s) : .invalid("expected \(length) digits, got \(n)")
+        }
+        switch (field.minLength, field.maxLength) {
+        case let (lo?, hi?) where n < lo || n > hi:
+            return .invalid("expected \(lo)–\(hi) digits, got \(n)")
+        case let (lo?, nil) where n < lo:
+            return .invalid("expected at least \(lo) digits, got \(n)")
+        case let (nil, hi?) where n > hi:
+            return .invalid("expected at most \(hi) digits, got \(n)")
+        default:
+            return .ok(s)
+        }
+    }
+
+    static func amount(_ text: String) -> ValidationOutcome {
+        switch AmountParser.parse(text) {
+        case .success(let value): return .ok(value)
+        case .failure(let f): return .invalid(f.description)
+        }
+    }
+
+    static func date(_ text: String, field: FieldDefinition) -> ValidationOutcome {
+        switch EraDate.parse(text) {
+        case .failure(let f):
+            return .invalid(f.description)
+        case .success(let parsed):
+            guard field.eraCode == true else { return .ok(parsed.iso) }
+            guard let code = parsed.eraCode else {
+                return .invalid("date before \(EraDate.meiji.start.iso) has no era code")
+            }
+            return .ok(parsed.iso, extras: ["era_code": code])
+        }
+    }
+
+    /// Reasons are fixed strings: the digits are never echoed.
+    static func myNumber(_ text: String) -> ValidationOutcome {
+        guard let digits = MyNumber.normalize(text) else { return .invalid("expected 12 digits") }
+        return MyNumber.isValid(digits) ? .ok(digits) : .invalid("check digit mismatch")
+    }
+
+    static func corporateNumber(_ text: String) -> ValidationOutcome {
+        guard let digits = CorporateNumber.normalize(text) else { return .invalid("expected 13 digits") }
+        return CorporateNumber.isValid(digits) ? .ok(digits) : .invalid("check digit mismatch")
+    }
+
+    /// The reader decides a check box by ink and passes "1" or "0".
+    static func checkbox(_ text: String) -> ValidationOutcome {
+        switch TextNormalizer.halfWidthDigitsAndLatin(TextNormalizer.collapseSpaces(text)) {
+        case "1": return .ok("1")
+        case "0": return .ok("0")
+        default: return .invalid("checkbox must be 1 or 0")
+        }
+    }
+}

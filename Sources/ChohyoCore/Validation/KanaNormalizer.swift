@@ -1,0 +1,89 @@
+/// Katakana normalisation for kana (フリガナ) fields.
+public enum KanaNormalizer {
+    /// Full-width equivalents of U+FF66…U+FF9D (ｦ … ﾝ), in code-point order.
+    private static let halfWidthTable: [Unicode.Scalar] = Array(
+        "ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン".unicodeScalars)
+
+    private static func fullWidth(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0xFF66...0xFF9D: return halfWidthTable[Int(s.value - 0xFF66)]
+        case 0xFF61: return "。"
+        case 0xFF62: return "「"
+        case 0xFF63: return "」"
+        case 0xFF64: return "、"
+        case 0xFF65: return "・"
+        case 0xFF9E: return "\u{309B}" // ゛
+        case 0xFF9F: return "\u{309C}" // ゜
+        default: return s
+        }
+    }
+
+    private static func isDakuten(_ s: Unicode.Scalar) -> Bool {
+        s.value == 0xFF9E || s.value == 0x309B || s.value == 0x3099
+    }
+
+    private static func isHandakuten(_ s: Unicode.Scalar) -> Bool {
+        s.value == 0xFF9F || s.value == 0x309C || s.value == 0x309A
+    }
+
+    private static let voicedByOne = Set("カキクケコサシスセソタチツテトハヒフヘホ".unicodeScalars.map(\.value))
+    private static let semiVoiced = Set("ハヒフヘホ".unicodeScalars.map(\.value))
+
+    private static func voiced(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        if voicedByOne.contains(s.value) { return Unicode.Scalar(s.value + 1) }
+        switch s {
+        case "ウ": return "ヴ"
+        case "ワ": return "ヷ"
+        case "ヰ": return "ヸ"
+        case "ヱ": return "ヹ"
+        case "ヲ": return "ヺ"
+        case "ヽ": return "ヾ"
+        default: return nil
+        }
+    }
+
+    private static func semiVoicedForm(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        semiVoiced.contains(s.value) ? Unicode.Scalar(s.value + 2) : nil
+    }
+
+    /// Hiragana to katakana (ぁ-ゖ, ゝ ゞ); everything else is kept.
+    public static func hiraganaToKatakana(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0x3041...0x3096, 0x309D...0x309E: return Unicode.Scalar(s.value + 0x60)!
+        default: return s
+        }
+    }
+
+    /// Half-width katakana to full-width (ｶﾞ → ガ, ﾊﾟ → パ), hiragana to katakana, and a
+    /// separate voicing mark joined to the kana before it where such a kana exists.
+    public static func toFullWidthKatakana(_ text: String) -> String {
+        var out: [Unicode.Scalar] = []
+        for raw in text.unicodeScalars {
+            let s = hiraganaToKatakana(fullWidth(raw))
+            if let last = out.last {
+                if isDakuten(raw), let v = voiced(last) { out[out.count - 1] = v; continue }
+                if isHandakuten(raw), let v = semiVoicedForm(last) { out[out.count - 1] = v; continue }
+            }
+            out.append(s)
+        }
+        return String(String.UnicodeScalarView(out))
+    }
+
+    /// The kana type's normalisation: width and script folding, then spaces as for text
+    /// (a space between two kana is dropped).
+    public static func normalize(_ text: String) -> String {
+        TextNormalizer.normalizeText(toFullWidthKatakana(text))
+    }
+
+    /// Full-width katakana, including ー, ・, ヴ, ヽヾ and small kana.
+    public static func isFullWidthKatakana(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x30A1...0x30FE, 0x31F0...0x31FF: return true
+        default: return false
+        }
+    }
+
+    public static func isAllKatakana(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy(isFullWidthKatakana)
+    }
+}

@@ -1,0 +1,24 @@
+/// 郵便番号: NNN-NNNN.
+public enum PostalCode {
+    /// Accepts "〒123-4567", "123-4567", "1234567", "123 4567" and dashes of any width.
+    /// Returns "123-4567", or nil.
+    public static func normalize(_ text: String) -> String? {
+        var s = TextNormalizer.collapseSpaces(TextNormalizer.halfWidthDigitsAndLatin(text))
+        if s.hasPrefix("〒") { s = TextNormalizer.collapseSpaces(String(s.dropFirst())) }
+        let scalars = Array(s.unicodeScalars)
+        let isDigit: (Unicode.Scalar) -> Bool = { $0.value >= 0x30 && $0.value <= 0x39 }
+        let digits = scalars.filter(isDigit)
+        guard digits.count == 7 else { return nil }
+        let body: [Unicode.Scalar]
+        if scalars.count == 7 {
+            body = scalars
+        } else if scalars.count == 8, TextNormalizer.isDash(scalars[3]) || scalars[3] == " " {
+            body = Array(scalars[0..<3] + scalars[4...])
+        } else {
+            return nil
+        }
+        guard body.allSatisfy(isDigit) else { return nil }
+        let str = String(String.UnicodeScalarView(body))
+        return "\(str.prefix(3))-\(str.suffix(4))"
+    }
+}

@@ -1,0 +1,100 @@
+/// Whitespace and width normalisation shared by the validators.
+public enum TextNormalizer {
+    /// Full-width digits and Latin letters (０-９ Ａ-Ｚ ａ-ｚ) to ASCII. Everything else is kept.
+    public static func halfWidthDigitsAndLatin(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
+                out.append(Unicode.Scalar(s.value - 0xFEE0)!)
+            default:
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// Whitespace as OCR output contains it: ASCII space, tab, newlines, U+3000 and other Unicode spaces.
+    public static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isWhitespace || s.value == 0x3000
+    }
+
+    /// Trims, and collapses every run of whitespace (ASCII or U+3000) to one ASCII space.
+    public static func collapseSpaces(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in text.unicodeScalars {
+            if isSpace(s) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(s)
+        }
+        return String(out)
+    }
+
+    /// Removes every ASCII space whose neighbours are both CJK characters (Tesseract puts
+    /// spurious spaces between Japanese characters). Expects `collapseSpaces` output.
+    public static func removeSpacesBetweenCJK(_ text: String) -> String {
+        let chars = Array(text)
+        var out = ""
+        for (i, c) in chars.enumerated() {
+            if c == " ", i > 0, i + 1 < chars.count, isCJK(chars[i - 1]), isCJK(chars[i + 1]) {
+                continue
+            }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// The `text` type's normalisation: collapse whitespace, then drop spaces between CJK characters.
+    public static func normalizeText(_ text: String) -> String {
+        removeSpacesBetweenCJK(collapseSpaces(text))
+    }
+
+    /// Removes all whitespace.
+    public static func removingSpaces(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !isSpace($0) }))
+    }
+
+    /// Kanji, kana, CJK punctuation and full-/half-width forms.
+    public static func isCJK(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first else { return false }
+        switch s.value {
+        case 0x3001...0x303F,   // CJK symbols and punctuation (not U+3000 itself)
+             0x3040...0x309F,   // hiragana
+             0x30A0...0x30FF,   // katakana
+             0x31F0...0x31FF,   // katakana phonetic extensions
+             0x3400...0x4DBF,   // CJK extension A
+             0x4E00...0x9FFF,   // CJK unified ideographs
+             0xF900...0xFAFF,   // CJK compatibility ideographs
+             0xFF01...0xFFEF,   // full-width and half-width forms
+             0x20000...0x3FFFF: // CJK extensions B and later
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Hyphens and dashes of any width that OCR produces between digit groups.
+    public static func isDash(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x2D,              // -
+             0x2010...0x2015,   // ‐ ‑ ‒ – — ―
+             0x2212,            // −
+             0x30FC,            // ー
+             0xFF0D,            // －
+             0xFF70,            // ｰ
+             0xFE63:            // ﹣
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// True when `text` is non-empty and only ASCII digits.
+    public static func isASCIIDigits(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 }
+    }
+}

@@ -1,0 +1,60 @@
+import CLeptTess
+
+/// Colour dropout: red and pink ink (dropout-colour form lines and labels, seals,
+/// rubber stamps) is separated from the black values before recognition.
+public enum Dropout {
+    /// A pixel is red or pink ink when red clearly dominates green and blue.
+    @inline(__always) static func isRed(r: Int, g: Int, b: Int) -> Bool {
+        r > 110 && r - g > 55 && r - b > 35
+    }
+
+    /// Result of splitting a colour image.
+    public struct Split {
+        /// 8 bpp, red ink turned white.
+        public let gray: Image
+        /// Pixels that were red ink.
+        public let redPixels: Int
+    }
+
+    /// Gray image with red/pink ink removed. Non-colour input is converted to gray as is.
+    public static func split(_ image: Image) throws -> Split {
+        guard image.depth == 32 else { return Split(gray: try image.gray(), redPixels: 0) }
+        let w = image.width, h = image.height
+        let out = try Image.wrap(pixCreate(Int32(w), Int32(h), 8), "pixCreate")
+        pixCopyResolution(out.raw, image.raw)
+        let swpl = Int(pixGetWpl(image.raw)), dwpl = Int(pixGetWpl(out.raw))
+        let src = pixGetData(image.raw)!, dst = pixGetData(out.raw)!
+        var red = 0
+        for y in 0..<h {
+            let sl = src + y * swpl, dl = dst + y * dwpl
+            for x in 0..<w {
+                let p = sl[x]
+                let r = Int((p >> 24) & 0xFF), g = Int((p >> 16) & 0xFF), b = Int((p >> 8) & 0xFF)
+                var v: Int
+                if isRed(r: r, g: g, b: b) { v = 255; red += 1 } else { v = (r * 77 + g * 150 + b * 29) >> 8 }
+                dl[x >> 2] |= UInt32(v) << (24 - 8 * UInt32(x & 3))
+            }
+        }
+        return Split(gray: out, redPixels: red)
+    }
+
+    /// 1 bpp structure image for registration: dark ink OR red ink, so that a form
+    /// printed in dropout colour still shows its lines.
+    public static func structure(_ image: Image, threshold: Int = 160) throws -> Image {
+        guard image.depth == 32 else { return try image.binary(threshold: threshold) }
+        let w = image.width, h = image.height
+        let out = try Image.wrap(pixCreate(Int32(w), Int32(h), 1), "pixCreate")
+        let swpl = Int(pixGetWpl(image.raw)), dwpl = Int(pixGetWpl(out.raw))
+        let src = pixGetData(image.raw)!, dst = pixGetData(out.raw)!
+        for y in 0..<h {
+            let sl = src + y * swpl, dl = dst + y * dwpl
+            for x in 0..<w {
+                let p = sl[x]
+                let r = Int((p >> 24) & 0xFF), g = Int((p >> 16) & 0xFF), b = Int((p >> 8) & 0xFF)
+                let lum = (r * 77 + g * 150 + b * 29) >> 8
+                if lum < threshold || isRed(r: r, g: g, b: b) { dl[x >> 5] |= 1 << (31 - UInt32(x & 31)) }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,105 @@
+import ChohyoCore
+
+/// Decides which form a page is, which way up it is, and where its fields are:
+/// every template is tried in all four orientations; for each, the page's ruled
+/// lines are aligned to the template's by profile correlation (scale and offset
+/// per axis), and the alignment is scored by how many line pixels agree both ways.
+public struct FormMatcher: Sendable {
+    public let templates: [TemplateModel]
+    /// Below this score a page is not said to be any form.
+    public var minScore: Double
+
+    public init(templates: [TemplateModel], minScore: Double = 0.45) {
+        self.templates = templates
+        self.minScore = minScore
+    }
+
+    public struct Candidate: Sendable {
+        public let formIndex: Int
+        /// Clockwise quarter turns that make the page upright.
+        public let quarterTurns: Int
+        /// Full-resolution alignment in the upright page.
+        public let alignment: Alignment
+    }
+
+    public struct Match: Sendable {
+        /// The best candidate, whether or not it passed `minScore`.
+        public let best: Candidate?
+        /// Best score among the other orientations of the same form.
+        public let orientationRunnerUp: Double
+        /// Best score among other forms.
+        public let formRunnerUp: Double
+        public let accepted: Bool
+        public let reason: String
+    }
+
+    public func match(_ page: Image) throws -> Match {
+        var all: [Candidate] = []
+        var cache: [Int: (Image, LineStructure)] = [:]
+        for (fi, t) in templates.enumerated() {
+            for q in 0..<4 {
+                let uprightWidth = q % 2 == 0 ? page.width : page.height
+                let factor = Double(t.structure.width) / Double(uprightWidth)
+                let key = Int((factor * 10_000).rounded()) * 4 + q
+                let structure: LineStructure
+                if let c = cache[key] { structure = c.1 } else {
+                    let small = try WorkingImage.binary(page, scale: factor).rotatedOrth(quarterTurns: q)
+                    structure = try LineStructure(binary: small)
+                    cache[key] = (small, structure)
+                }
+                let fy = ProfileMatcher.fit(template: t.structure.rowProfile, page: structure.rowProfile)
+                let fx = ProfileMatcher.fit(template: t.structure.columnProfile, page: structure.columnProfile)
+                let score = FormMatcher.overlap(template: t.structure, page: structure,
+                                                sx: fx.scale, tx: fx.offset, sy: fy.scale, ty: fy.offset)
+                // Working → full resolution of the upright page.
+                let ws = t.workingScale
+                let a = Alignment(scaleX: fx.scale * ws / factor, offsetX: fx.offset / factor,
+                                  scaleY: fy.scale * ws / factor, offsetY: fy.offset / factor, score: score)
+                all.append(Candidate(formIndex: fi, quarterTurns: q, alignment: a))
+            }
+        }
+        guard let best = all.max(by: { $0.alignment.score < $1.alignment.score }) else {
+            return Match(best: nil, orientationRunnerUp: 0, formRunnerUp: 0, accepted: false, reason: "no form definitions loaded")
+        }
+        let orientRunner = all.filter { $0.formIndex == best.formIndex && $0.quarterTurns != best.quarterTurns }
+            .map(\.alignment.score).max() ?? 0
+        let formRunner = all.filter { $0.formIndex != best.formIndex }.map(\.alignment.score).max() ?? 0
+        let s = best.alignment.score
+        let id = templates[best.formIndex].formID
+        if s < minScore {
+            return Match(best: best, orientationRunnerUp: orientRunner, formRunnerUp: formRunner, accepted: false,
+                         reason: String(format: "no form matched: best candidate %@ scored %.2f, below %.2f", id, s, minScore))
+        }
+        return Match(best: best, orientationRunnerUp: orientRunner, formRunnerUp: formRunner, accepted: true,
+                     reason: String(format: "matched %@ with score %.2f (next form %.2f)", id, s, formRunner))
+    }
+
+    /// Two-way agreement of ruled lines: the share of template line pixels that land
+    /// near a page line, and of page line pixels that land near a template line;
+    /// the smaller of the two, so that neither a bare page nor a busier page scores high.
+    static func overlap(template: LineStructure, page: LineStructure,
+                        sx: Double, tx: Double, sy: Double, ty: Double) -> Double {
+        var total = 0, hit = 0
+        let tl = template.lines
+        for y in stride(from: 0, to: tl.height, by: 1) {
+            let py = Int((sy * Double(y) + ty).rounded())
+            for x in 0..<tl.width where tl.bytes[y * tl.width + x] != 0 {
+                total += 1
+                let px = Int((sx * Double(x) + tx).rounded())
+                if px >= 0, py >= 0, px < page.width, py < page.height, page.linesNear.at(px, py) != 0 { hit += 1 }
+            }
+        }
+        var ptotal = 0, phit = 0
+        let pl = page.lines
+        for y in 0..<pl.height {
+            let ty2 = Int(((Double(y) - ty) / sy).rounded())
+            for x in 0..<pl.width where pl.bytes[y * pl.width + x] != 0 {
+                ptotal += 1
+                let tx2 = Int(((Double(x) - tx) / sx).rounded())
+                if tx2 >= 0, ty2 >= 0, tx2 < template.width, ty2 < template.height, template.linesNear.at(tx2, ty2) != 0 { phit += 1 }
+            }
+        }
+        guard total > 0, ptotal > 0 else { return 0 }
+        return min(Double(hit) / Double(total), Double(phit) / Double(ptotal))
+    }
+}

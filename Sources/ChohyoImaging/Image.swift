@@ -1,0 +1,152 @@
+import CLeptTess
+
+/// An owned Leptonica image. The wrapper holds exactly one reference and
+/// releases it in `deinit`; every Leptonica call that returns a new PIX is
+/// wrapped immediately, so no C pointer outlives its Swift owner.
+public final class Image: @unchecked Sendable {
+    public let raw: UnsafeMutablePointer<PIX>
+
+    /// Takes ownership of `raw`.
+    init(owning raw: UnsafeMutablePointer<PIX>) { self.raw = raw }
+
+    /// Wraps a freshly created PIX, or throws when Leptonica returned NULL.
+    static func wrap(_ raw: UnsafeMutablePointer<PIX>?, _ what: @autoclosure () -> String) throws -> Image {
+        guard let raw else { throw ImagingError.operationFailed(what()) }
+        return Image(owning: raw)
+    }
+
+    deinit {
+        var p: UnsafeMutablePointer<PIX>? = raw
+        pixDestroy(&p)
+    }
+
+    public var width: Int { Int(pixGetWidth(raw)) }
+    public var height: Int { Int(pixGetHeight(raw)) }
+    public var depth: Int { Int(pixGetDepth(raw)) }
+    public var xResolution: Int { Int(pixGetXRes(raw)) }
+
+    /// A blank image: 8 bpp white, or 1 bpp all zero (no ink).
+    public static func blank(width: Int, height: Int, depth: Int) throws -> Image {
+        let p = try wrap(pixCreate(Int32(width), Int32(height), Int32(depth)), "pixCreate \(width)x\(height)")
+        if depth == 8 { pixSetAllGray(p.raw, 255) }
+        return p
+    }
+
+    public func setResolution(_ dpi: Int) { pixSetResolution(raw, Int32(dpi), Int32(dpi)) }
+
+    /// 8 bpp grayscale copy (colormaps removed, 1 bpp expanded to 0/255).
+    public func gray() throws -> Image {
+        if depth == 8 && pixGetColormap(raw) == nil { return try Image.wrap(pixCopy(nil, raw), "copy") }
+        return try Image.wrap(pixConvertTo8(raw, 0), "convert to 8 bpp")
+    }
+
+    /// 1 bpp: ink (darker than `threshold`) = 1.
+    public func binary(threshold: Int = 160) throws -> Image {
+        if depth == 1 { return try Image.wrap(pixCopy(nil, raw), "copy") }
+        return try Image.wrap(pixConvertTo1(raw, Int32(threshold)), "binarize")
+    }
+
+    public func scaled(x sx: Double, y sy: Double) throws -> Image {
+        try Image.wrap(pixScale(raw, Float(sx), Float(sy)), "scale \(sx)x\(sy)")
+    }
+
+    /// Clockwise rotation by `quarterTurns` × 90°.
+    public func rotatedOrth(quarterTurns: Int) throws -> Image {
+        let q = ((quarterTurns % 4) + 4) % 4
+        if q == 0 { return try Image.wrap(pixCopy(nil, raw), "copy") }
+        return try Image.wrap(pixRotateOrth(raw, Int32(q)), "rotate \(q * 90)°")
+    }
+
+    /// Rotation by a small angle (radians, clockwise positive) about the centre, white fill.
+    public func rotated(radians: Double) throws -> Image {
+        try Image.wrap(pixRotate(raw, Float(radians), Int32(L_ROTATE_AREA_MAP),
+                               Int32(L_BRING_IN_WHITE), 0, 0), "rotate")
+    }
+
+    /// The part of the image inside the rectangle (clipped to the image).
+    public func cropped(x: Int, y: Int, width: Int, height: Int) throws -> Image {
+        var box: UnsafeMutablePointer<BOX>? = boxCreate(Int32(x), Int32(y), Int32(max(1, width)), Int32(max(1, height)))
+        defer { boxDestroy(&box) }
+        return try Image.wrap(pixClipRectangle(raw, box, nil), "crop \(x),\(y) \(width)x\(height) of \(self.width)x\(self.height)")
+    }
+
+    /// Adds a border of `pixels` with `value` (255 = white for 8 bpp, 0 = no ink for 1 bpp).
+    public func bordered(_ pixels: Int, value: UInt32) throws -> Image {
+        try Image.wrap(pixAddBorder(raw, Int32(pixels), value), "add border")
+    }
+
+    /// Morphological opening with a rectangular brick (1 bpp): keeps runs at least that long.
+    public func opened(width: Int, height: Int) throws -> Image {
+        try Image.wrap(pixOpenBrick(nil, raw, Int32(max(1, width)), Int32(max(1, height))), "open")
+    }
+
+    public func dilated(width: Int, height: Int) throws -> Image {
+        try Image.wrap(pixDilateBrick(nil, raw, Int32(max(1, width)), Int32(max(1, height))), "dilate")
+    }
+
+    /// self − other (1 bpp, same size).
+    public func subtracting(_ other: Image) throws -> Image {
+        try Image.wrap(pixSubtract(nil, raw, other.raw), "subtract")
+    }
+
+    /// Number of ink pixels (1 bpp).
+    public func inkCount() -> Int {
+        var n: Int32 = 0
+        pixCountPixels(raw, &n, nil)
+        return Int(n)
+    }
+
+    /// Ink per row (1 bpp).
+    public func rowProfile() -> [Double] { Image.numaArray(pixCountPixelsByRow(raw, nil)) }
+    /// Ink per column (1 bpp).
+    public func columnProfile() -> [Double] { Image.numaArray(pixCountPixelsByColumn(raw)) }
+
+    static func numaArray(_ na: UnsafeMutablePointer<NUMA>?) -> [Double] {
+        guard var na else { return [] }
+        var p: UnsafeMutablePointer<NUMA>? = na
+        defer { numaDestroy(&p) }
+        let n = Int(numaGetCount(na))
+        var out = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            var v: Float = 0
+            numaGetFValue(na, Int32(i), &v)
+            out[i] = Double(v)
+        }
+        na = p ?? na
+        return out
+    }
+
+    /// Encodes as PNG bytes.
+    public func pngData() throws -> [UInt8] {
+        var data: UnsafeMutablePointer<UInt8>? = nil
+        var size = 0
+        guard pixWriteMem(&data, &size, raw, Int32(IFF_PNG)) == 0, let data else {
+            throw ImagingError.operationFailed("PNG encode")
+        }
+        defer { lept_free(data) }
+        return Array(UnsafeBufferPointer(start: data, count: size))
+    }
+
+    public func writePNG(to path: String) throws {
+        guard pixWrite(path, raw, Int32(IFF_PNG)) == 0 else {
+            throw ImagingError.operationFailed("write \(path)")
+        }
+    }
+}
+
+extension Image {
+    /// Shifts the content by (dx, dy) pixels, bringing in white.
+    public func translated(dx: Int, dy: Int) throws -> Image {
+        try Image.wrap(pixTranslate(nil, raw, Int32(dx), Int32(dy), Int32(L_BRING_IN_WHITE)), "translate")
+    }
+
+    /// The content at `scale`, placed top-left on a white canvas of the given size
+    /// (the way a printer's "fit to page" or a scanner's zoom moves a form on the paper).
+    public func rescaledOnCanvas(scale: Double, width: Int, height: Int) throws -> Image {
+        let g = try gray().scaled(x: scale, y: scale)
+        let canvas = try Image.blank(width: width, height: height, depth: 8)
+        let w = min(width, g.width), h = min(height, g.height)
+        pixRasterop(canvas.raw, 0, 0, Int32(w), Int32(h), PIX_SRC, g.raw, 0, 0)
+        return canvas
+    }
+}

@@ -1,0 +1,122 @@
+import CLeptTess
+import Foundation
+
+/// One input file, read into memory and checked, that yields its pages one at a time.
+/// Nothing about the file is trusted: the content must match the extension, the
+/// header must be sane and within `ImageLimits`, and every page is decoded on demand.
+public final class ImageSource: @unchecked Sendable {
+    public let path: String
+    public let format: ImageFormat
+    public let pageCount: Int
+    private let bytes: [UInt8]
+    private let limits: ImageLimits
+
+    public init(path: String, limits: ImageLimits = .default) throws {
+        Leptonica.silence()
+        self.path = path
+        self.limits = limits
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw ImagingError.unreadable("no such file")
+        }
+        if isDir.boolValue { throw ImagingError.notAFile("it is a directory") }
+        let attrs = try? FileManager.default.attributesOfItem(atPath: path)
+        if let type = attrs?[.type] as? FileAttributeType, type != .typeRegular {
+            throw ImagingError.notAFile("file type \(type.rawValue)")
+        }
+        if let size = attrs?[.size] as? Int, size > limits.maxFileBytes {
+            throw ImagingError.tooLarge(width: 0, height: 0, limit: "\(limits.maxFileBytes / 1_048_576) MiB per file")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ImagingError.unreadable("permission denied or I/O error")
+        }
+        if data.isEmpty { throw ImagingError.emptyFile }
+        let bytes = [UInt8](data)
+        self.bytes = bytes
+        guard let actual = ImageFormat.sniff(bytes) else {
+            throw ImagingError.unsupportedFormat("content is \(ImageFormat.describe(bytes))")
+        }
+        let ext = (path as NSString).pathExtension
+        if let declared = ImageFormat.forExtension(ext), declared != actual {
+            throw ImagingError.extensionMismatch(declared: declared.rawValue, actual: actual.rawValue)
+        }
+        self.format = actual
+        switch actual {
+        case .png, .jpeg:
+            try ImageSource.checkComplete(bytes, format: actual)
+            var fmt: Int32 = 0, w: Int32 = 0, h: Int32 = 0, bps: Int32 = 0, spp: Int32 = 0, cmap: Int32 = 0
+            guard pixReadHeaderMem(bytes, bytes.count, &fmt, &w, &h, &bps, &spp, &cmap) == 0 else {
+                throw ImagingError.truncated("unreadable \(actual.rawValue) header")
+            }
+            try limits.check(width: Int(w), height: Int(h))
+            pageCount = 1
+        case .tiff:
+            var n = 0
+            while n < limits.maxPages {
+                var w: Int32 = 0, h: Int32 = 0, bps: Int32 = 0, spp: Int32 = 0, res: Int32 = 0, cmap: Int32 = 0, fmt: Int32 = 0
+                if readHeaderMemTiff(bytes, bytes.count, Int32(n), &w, &h, &bps, &spp, &res, &cmap, &fmt) != 0 { break }
+                n += 1
+            }
+            if n == 0 { throw ImagingError.truncated("no readable TIFF directory") }
+            pageCount = n
+        case .pdf:
+            throw ImagingError.unsupportedFormat("PDF input is not supported yet; convert pages to TIFF or PNG")
+        }
+    }
+
+    /// Decodes page `index` (0-based). Throws with the reason when that page is bad.
+    public func page(_ index: Int) throws -> Image {
+        precondition(index >= 0 && index < pageCount)
+        switch format {
+        case .png, .jpeg:
+            guard let p = pixReadMem(bytes, bytes.count) else {
+                throw ImagingError.truncated("\(format.rawValue) decoder failed")
+            }
+            return Image(owning: p)
+        case .tiff:
+            var w: Int32 = 0, h: Int32 = 0, bps: Int32 = 0, spp: Int32 = 0, res: Int32 = 0, cmap: Int32 = 0, fmt: Int32 = 0
+            guard readHeaderMemTiff(bytes, bytes.count, Int32(index), &w, &h, &bps, &spp, &res, &cmap, &fmt) == 0 else {
+                throw ImagingError.truncated("TIFF page header unreadable")
+            }
+            try limits.check(width: Int(w), height: Int(h))
+            guard let p = pixReadMemTiff(bytes, bytes.count, Int32(index)) else {
+                throw ImagingError.truncated("TIFF page data unreadable")
+            }
+            let pix = Image(owning: p)
+            if pix.width != Int(w) || pix.height != Int(h) {
+                throw ImagingError.truncated("TIFF page decoded to an unexpected size")
+            }
+            return pix
+        case .pdf:
+            throw ImagingError.unsupportedFormat("PDF")
+        }
+    }
+
+    /// PNG must end with an IEND chunk and JPEG with an EOI marker; decoders
+    /// otherwise hand back a partly grey page from a truncated file.
+    static func checkComplete(_ bytes: [UInt8], format: ImageFormat) throws {
+        switch format {
+        case .png:
+            let iend: [UInt8] = Array("IEND".utf8)
+            let tail = bytes.suffix(64)
+            let found = tail.count >= 4 && (0...(tail.count - 4)).contains { i in
+                Array(tail[(tail.startIndex + i)..<(tail.startIndex + i + 4)]) == iend
+            }
+            if !found { throw ImagingError.truncated("PNG has no IEND chunk: the file is cut short") }
+        case .jpeg:
+            var end = bytes.count
+            while end > 2 && bytes[end - 1] == 0 { end -= 1 }
+            let tail = bytes[max(0, end - 32)..<end]
+            let found = zip(tail, tail.dropFirst()).contains { $0 == 0xFF && $1 == 0xD9 }
+            if !found { throw ImagingError.truncated("JPEG has no end-of-image marker: the file is cut short") }
+        default: break
+        }
+    }
+}
+
+/// Process-wide Leptonica settings.
+public enum Leptonica {
+    private static let once: Void = { _ = setMsgSeverity(Int32(L_SEVERITY_NONE)) }()
+    /// Leptonica's own messages go to stderr and could name file content; Chohyo reports errors itself.
+    public static func silence() { _ = once }
+}

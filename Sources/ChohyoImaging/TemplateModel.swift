@@ -1,0 +1,46 @@
+import ChohyoCore
+import Foundation
+
+/// A form's blank template, prepared once for matching and registration.
+public final class TemplateModel: @unchecked Sendable {
+    public let formID: String
+    public let width: Int
+    public let height: Int
+    public let dpi: Double
+    /// Template pixels → working pixels.
+    public let workingScale: Double
+    public let structure: LineStructure
+
+    public init(formID: String, image: Image, dpi: Double) throws {
+        self.formID = formID
+        width = image.width
+        height = image.height
+        self.dpi = dpi
+        workingScale = LineStructure.workingDPI / dpi
+        structure = try LineStructure(binary: try WorkingImage.binary(image, scale: workingScale))
+    }
+
+    /// Loads the template image of a definition and checks its size against the boxes.
+    public convenience init(definition: FormDefinition, templateURL: URL) throws {
+        let source = try ImageSource(path: templateURL.path)
+        let image = try source.page(0)
+        let dpi = Double(definition.dpi ?? (image.xResolution > 0 ? image.xResolution : 300))
+        for f in definition.fields {
+            let b = f.box
+            if b.x + b.width > image.width || b.y + b.height > image.height {
+                throw ImagingError.operationFailed("field \(f.key): box \(b.array) lies outside the \(image.width)x\(image.height) template")
+            }
+        }
+        try self.init(formID: definition.id, image: image, dpi: dpi)
+    }
+}
+
+/// Reduction of a page or template to the working resolution used for matching.
+public enum WorkingImage {
+    /// Area-averaged reduction (thin lines survive), then ink/red threshold.
+    public static func binary(_ image: Image, scale: Double) throws -> Image {
+        let src = image.depth == 1 || image.depth == 2 || image.depth == 4 ? try image.gray() : image
+        let small = try src.scaled(x: scale, y: scale)
+        return try Dropout.structure(small, threshold: 200)
+    }
+}

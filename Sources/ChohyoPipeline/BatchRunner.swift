@@ -1,0 +1,138 @@
+import ChohyoCore
+import ChohyoExport
+import ChohyoImaging
+import ChohyoRecognition
+import Foundation
+
+/// The batch: a folder of scans in, validated rows out. Pages flow one way
+/// through named stages (InputScanner → PageStage → shuffle → recognition →
+/// JudgeStage → export), a chunk of pages at a time so memory stays flat however
+/// long the batch. Each page's record is written to results.jsonl as soon as it
+/// is complete, so nothing already done is lost if the run stops.
+public final class BatchRunner {
+    public let options: BatchOptions
+    public let forms: [LoadedDefinition]
+    let matcher: FormMatcher
+    let readers: WorkerPool<FragmentReader>
+
+    public init(options: BatchOptions, forms: [LoadedDefinition]) throws {
+        setenv("OMP_THREAD_LIMIT", "1", 1)
+        self.options = options
+        self.forms = forms
+        var templates: [TemplateModel] = []
+        for f in forms {
+            do { templates.append(try TemplateModel(definition: f.definition, templateURL: f.templateURL)) }
+            catch { throw BatchError.definition("\(DefinitionProblem.displayPath(f.templateURL)): template of \(f.definition.id): \(error)") }
+        }
+        matcher = FormMatcher(templates: templates, minScore: options.minMatchScore)
+        let langs = Array(Set(forms.flatMap { f in f.definition.fields.map { TypeDefaults.recognition(for: $0).lang ?? "jpn" } }))
+        let checkbox = CheckboxThresholds(
+            ticked: forms.first?.definition.routing?.checkboxInkRatio ?? RoutingSettings.defaultCheckboxInkRatio,
+            empty: forms.first?.definition.routing?.checkboxUnsureLow ?? RoutingSettings.defaultCheckboxUnsureLow)
+        var states: [FragmentReader] = []
+        for _ in 0..<max(1, options.workers) {
+            states.append(try FragmentReader(preload: langs.isEmpty ? ["jpn"] : langs, dataPath: options.tessdata, checkbox: checkbox))
+        }
+        readers = WorkerPool(states: states)
+    }
+
+    /// Runs the batch. `progress` is called on the calling thread after each chunk.
+    public func run(progress: ((BatchProgress) -> Void)? = nil) throws -> BatchSummary {
+        let start = Date()
+        let out = options.outputDirectory
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let writer = try ResultsWriter(url: out.appendingPathComponent("results.jsonl"))
+        var all: [PageResult] = []
+        let items = InputScanner.scan(options.inputs)
+        var chunk: [PageTask] = []
+        var known = 0, filesDone = 0
+
+        func emit(_ results: [PageResult]) throws {
+            for r in results { try writer.append(r) }
+            all.append(contentsOf: results)
+            progress?(BatchProgress(pagesDone: all.count, pagesKnown: known, filesDone: filesDone,
+                                    filesTotal: items.count, elapsed: Date().timeIntervalSince(start),
+                                    newErrors: results.filter { $0.status == .error }
+                                        .map { "\($0.source) page \($0.page): \($0.error ?? "unknown error")" }))
+        }
+        func flush() throws {
+            guard !chunk.isEmpty else { return }
+            let results = process(chunk)
+            chunk.removeAll(keepingCapacity: true)
+            try emit(results)
+        }
+
+        for item in items {
+            if let problem = item.problem {
+                known += 1; filesDone += 1
+                try flush()
+                try emit([PageResult(source: item.path, page: 1, status: .error, error: problem)])
+                continue
+            }
+            let source: ImageSource
+            do { source = try ImageSource(path: item.path, limits: options.limits) } catch {
+                known += 1; filesDone += 1
+                try flush()
+                try emit([PageResult(source: item.path, page: 1, status: .error, error: "\(error)")])
+                continue
+            }
+            known += source.pageCount
+            filesDone += 1
+            for p in 0..<source.pageCount {
+                chunk.append(PageTask(source: source, displayPath: item.path, pageIndex: p))
+                if chunk.count >= options.chunkPages { try flush() }
+            }
+        }
+        try flush()
+        try writer.close()
+
+        let csv = CSVWriter(encoding: options.encoding, unmappablePolicy: options.unmappable)
+        let exports = try csv.writeAll(forms: forms.map(\.definition), results: all, to: out)
+        let summary = BatchSummary.make(results: all, elapsedSeconds: Date().timeIntervalSince(start),
+                                        unmappable: exports.flatMap(\.unmappable))
+        try summary.write(to: out.appendingPathComponent("summary.json"))
+        return summary
+    }
+
+    /// One chunk of pages: prepared in parallel, fragments shuffled across all the
+    /// chunk's pages, read in parallel by the workers, re-assembled and judged.
+    func process(_ tasks: [PageTask]) -> [PageResult] {
+        let pages = readers.map(tasks) { _, task in PageStage.run(task, forms: forms, matcher: matcher) }
+        var links = FragmentLinks()
+        var fragments: [FieldFragment] = []
+        for (slot, page) in pages.enumerated() {
+            for (key, fragment) in page.fragments {
+                links.add(fragment.id, pageSlot: slot, key: key)
+                fragments.append(fragment)
+            }
+        }
+        fragments.shuffle()
+        let readings = readers.map(fragments) { reader, fragment -> Result<FragmentReading, Error> in
+            Result { try reader.read(fragment) }
+        }
+        var perPage = [[String: FragmentReading]](repeating: [:], count: pages.count)
+        var failures = [String?](repeating: nil, count: pages.count)
+        for (fragment, reading) in zip(fragments, readings) {
+            guard let link = links.link(for: fragment.id) else { continue }
+            switch reading {
+            case .success(let r): perPage[link.pageSlot][link.key] = r
+            case .failure(let e): failures[link.pageSlot] = "recognition failed: \(e)"
+            }
+        }
+        return pages.enumerated().map { slot, page in
+            var result = page.result
+            if let fi = page.formIndex {
+                if let failure = failures[slot] { result.status = .error; result.error = failure; return result }
+                result.fields = JudgeStage.judge(form: forms[fi], readings: perPage[slot])
+            }
+            return result
+        }
+    }
+}
+
+public enum BatchError: Error, CustomStringConvertible {
+    case definition(String)
+    public var description: String {
+        switch self { case .definition(let m): return m }
+    }
+}

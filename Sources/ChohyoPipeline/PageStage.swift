@@ -1,0 +1,63 @@
+import ChohyoCore
+import ChohyoImaging
+import ChohyoRecognition
+import Foundation
+
+/// One page waiting to be processed: which file, which page.
+struct PageTask: @unchecked Sendable {
+    let source: ImageSource
+    let displayPath: String
+    let pageIndex: Int
+}
+
+/// Stage 2–5 for one page: decode → deskew → which form and which way up →
+/// register → cut into fragments. The output holds the page's record so far and
+/// its fragments, each tagged with its field key only inside the trusted zone.
+enum PageStage {
+    struct Output {
+        var result: PageResult
+        var formIndex: Int?
+        var fragments: [(key: String, fragment: FieldFragment)]
+    }
+
+    static func run(_ task: PageTask, forms: [LoadedDefinition], matcher: FormMatcher) -> Output {
+        var result = PageResult(source: task.displayPath, page: task.pageIndex + 1, status: .error)
+        do {
+            let raw = try task.source.page(task.pageIndex)
+            let prepared = try PagePreparer.prepare(raw)
+            result.deskewAngle = round2(prepared.deskewAngle)
+            result.deskewConfidence = round2(prepared.deskewConfidence)
+            let match = try matcher.match(prepared.image)
+            result.classification = match.reason
+            result.matchScore = match.best.map { round2($0.alignment.score) }
+            guard match.accepted, let best = match.best else {
+                result.status = .unclassified
+                return Output(result: result, formIndex: nil, fragments: [])
+            }
+            result.orientation = best.quarterTurns * 90
+            result.orientationConfidence = round2(best.alignment.score - match.orientationRunnerUp)
+            let upright = try prepared.image.rotatedOrth(quarterTurns: best.quarterTurns)
+            let loaded = forms[best.formIndex]
+            let def = loaded.definition
+            var fragments: [(String, FieldFragment)] = []
+            for field in def.fields {
+                let isBox = field.type == .checkbox
+                let cut = try FieldCutter.cut(page: upright, alignment: best.alignment, box: field.box, margin: isBox ? 0 : 12)
+                let rec = TypeDefaults.recognition(for: field)
+                let settings = ReadingSettings(type: field.type, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7,
+                                               chars: rec.chars, dpi: def.dpi ?? 300)
+                fragments.append((field.key, FieldFragment(image: cut.image, settings: settings,
+                                                           inkPixels: cut.inkPixels, sealInk: cut.sealInk)))
+            }
+            result.form = def.id
+            result.status = .ok
+            return Output(result: result, formIndex: best.formIndex, fragments: fragments)
+        } catch {
+            result.status = .error
+            result.error = "\(error)"
+            return Output(result: result, formIndex: nil, fragments: [])
+        }
+    }
+
+    static func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+}

@@ -1,0 +1,69 @@
+import ChohyoCore
+import ChohyoImaging
+
+/// How a fragment is to be read.
+public struct ReadingSettings: Sendable, Equatable {
+    public var type: FieldType
+    public var lang: String
+    public var psm: Int
+    public var chars: String?
+    /// Resolution of the fragment image (the template's).
+    public var dpi: Int
+
+    public init(type: FieldType, lang: String, psm: Int, chars: String?, dpi: Int) {
+        self.type = type; self.lang = lang; self.psm = psm; self.chars = chars; self.dpi = dpi
+    }
+}
+
+/// One field's cut and cleaned image plus what is needed to read it, and nothing
+/// else: a random identifier, no file name, page, coordinates, form or neighbours.
+/// Whoever holds fragments alone cannot rebuild a record; the link back to the
+/// page lives in the trusted zone (`FragmentLinks` in the pipeline).
+public struct FieldFragment: @unchecked Sendable {
+    public let id: FragmentID
+    public let image: Image
+    public let settings: ReadingSettings
+    /// Ink pixels in the cleaned image (after line removal), used to skip blank fields.
+    public let inkPixels: Int
+    /// Share of the fragment's area covered by red/pink ink before dropout (seal or stamp).
+    public let sealInk: Double
+
+    public init(id: FragmentID = FragmentID.random(), image: Image, settings: ReadingSettings,
+                inkPixels: Int, sealInk: Double) {
+        self.id = id; self.image = image; self.settings = settings
+        self.inkPixels = inkPixels; self.sealInk = sealInk
+    }
+}
+
+/// 128 random bits, hex. Carries no information about its source.
+public struct FragmentID: Hashable, Sendable, CustomStringConvertible {
+    public let hex: String
+    public static func random() -> FragmentID {
+        var g = SystemRandomNumberGenerator()
+        let a = g.next() as UInt64, b = g.next() as UInt64
+        return FragmentID(hex: String(format16(a) + format16(b)))
+    }
+    private static func format16(_ v: UInt64) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+    public var description: String { hex }
+}
+
+/// What a recognition worker returns for one fragment.
+public struct FragmentReading: Sendable, Equatable {
+    public let id: FragmentID
+    /// Text as read ("1"/"0" for a check box).
+    public let text: String
+    /// Per-character confidences, 0–100.
+    public let characterConfidences: [Double]
+    /// Field confidence, 0–100: the weakest character (a single doubtful digit must count).
+    public let confidence: Double
+    /// Why the reader is unsure beyond the confidence (e.g. seal over the field); nil when nothing.
+    public let note: String?
+
+    public init(id: FragmentID, text: String, characterConfidences: [Double], confidence: Double, note: String? = nil) {
+        self.id = id; self.text = text; self.characterConfidences = characterConfidences
+        self.confidence = confidence; self.note = note
+    }
+}

@@ -1,0 +1,84 @@
+import ChohyoCore
+import ChohyoImaging
+
+/// A recognition worker's reader: turns fragments into readings. Owns its
+/// Tesseract engines (one per language set, created on first use and reused for
+/// the life of the worker); check boxes are judged by ink, not OCR.
+public final class FragmentReader {
+    private var engines: [String: TesseractEngine] = [:]
+    private let dataPath: String?
+    public let checkbox: CheckboxThresholds
+
+    /// Below this many ink pixels a fragment is blank and is not sent to Tesseract.
+    public static let blankInkPixels = 40
+    /// Red ink share of a fragment above which a seal or stamp is said to cover it.
+    public static let sealInkShare = 0.01
+
+    public init(preload languages: [String] = ["jpn"], dataPath: String? = nil,
+                checkbox: CheckboxThresholds = .default) throws {
+        self.dataPath = dataPath
+        self.checkbox = checkbox
+        for lang in Set(languages) { engines[lang] = try TesseractEngine(languages: lang, dataPath: dataPath) }
+    }
+
+    private func engine(_ lang: String) throws -> TesseractEngine {
+        if let e = engines[lang] { return e }
+        let e = try TesseractEngine(languages: lang, dataPath: dataPath)
+        engines[lang] = e
+        return e
+    }
+
+    public func read(_ fragment: FieldFragment) throws -> FragmentReading {
+        let sealNote = fragment.sealInk > Self.sealInkShare ? "red seal or stamp over the field" : nil
+        if fragment.settings.type == .checkbox {
+            return checkbox.read(fragment, note: sealNote)
+        }
+        if fragment.inkPixels < Self.blankInkPixels {
+            return FragmentReading(id: fragment.id, text: "", characterConfidences: [], confidence: 99, note: sealNote)
+        }
+        let s = fragment.settings
+        let symbols = try engine(s.lang).read(fragment.image, psm: s.psm, whitelist: s.chars, dpi: s.dpi)
+        var text = ""
+        for (i, sym) in symbols.enumerated() {
+            if i > 0 && sym.startsWord { text += " " }
+            text += sym.text
+        }
+        let confs = symbols.map(\.confidence)
+        guard let weakest = confs.min() else {
+            return FragmentReading(id: fragment.id, text: "", characterConfidences: [], confidence: 0,
+                                   note: sealNote ?? "ink in the field but nothing could be read")
+        }
+        return FragmentReading(id: fragment.id, text: text, characterConfidences: confs,
+                               confidence: weakest, note: sealNote)
+    }
+}
+
+/// Ink shares that decide a check box.
+public struct CheckboxThresholds: Sendable, Equatable {
+    /// At or above: ticked.
+    public var ticked: Double
+    /// Below: empty. In between: unsure, goes to review.
+    public var empty: Double
+
+    public init(ticked: Double, empty: Double) { self.ticked = ticked; self.empty = empty }
+    public static let `default` = CheckboxThresholds(ticked: RoutingSettings.defaultCheckboxInkRatio,
+                                                     empty: RoutingSettings.defaultCheckboxUnsureLow)
+
+    /// Reads a box by the share of its interior that is inked (frame lines already removed).
+    public func read(_ fragment: FieldFragment, note: String?) -> FragmentReading {
+        let area = max(1, fragment.image.width * fragment.image.height)
+        let ratio = Double(fragment.inkPixels) / Double(area)
+        let text: String
+        let confidence: Double
+        if ratio >= ticked {
+            text = "1"; confidence = 80 + 20 * min(1, (ratio - ticked) / ticked)
+        } else if ratio < empty {
+            text = "0"; confidence = 80 + 20 * (1 - ratio / empty)
+        } else {
+            text = ratio >= (ticked + empty) / 2 ? "1" : "0"; confidence = 40
+        }
+        let r = (ratio * 1000).rounded() / 10
+        return FragmentReading(id: fragment.id, text: text, characterConfidences: [confidence],
+                               confidence: confidence, note: note ?? (confidence < 50 ? "check box \(r)% inked: unsure" : nil))
+    }
+}

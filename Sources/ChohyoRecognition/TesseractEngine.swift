@@ -1,0 +1,69 @@
+import CLeptTess
+import ChohyoImaging
+import Foundation
+
+/// One Tesseract instance, owned: created and initialised once, reused for every
+/// fragment a worker reads, and ended in `deinit`. Not thread-safe: one per worker.
+public final class TesseractEngine {
+    private let handle: OpaquePointer
+    public let languages: String
+
+    public struct Symbol: Equatable, Sendable {
+        public let text: String
+        public let confidence: Double
+        /// The symbol starts a new word (Tesseract's word segmentation).
+        public let startsWord: Bool
+    }
+
+    /// - Parameters:
+    ///   - languages: e.g. "jpn" or "jpn+eng".
+    ///   - dataPath: tessdata folder; nil uses TESSDATA_PREFIX or Tesseract's built-in default.
+    public init(languages: String, dataPath: String? = nil) throws {
+        setenv("OMP_THREAD_LIMIT", "1", 0)
+        guard let h = TessBaseAPICreate() else { throw RecognitionError.engine("TessBaseAPICreate failed") }
+        // Tesseract's warnings ("Empty page!!", resolution guesses) must not reach the clerk's terminal.
+        _ = TessBaseAPISetVariable(h, "debug_file", "/dev/null")
+        let rc = TessBaseAPIInit2(h, dataPath, languages, OEM_LSTM_ONLY)
+        if rc != 0 {
+            TessBaseAPIDelete(h)
+            throw RecognitionError.engine("cannot load Tesseract language data '\(languages)'"
+                + (dataPath.map { " from \($0)" } ?? "") + "; is tesseract-ocr-jpn installed?")
+        }
+        handle = h
+        self.languages = languages
+    }
+
+    deinit {
+        TessBaseAPIEnd(handle)
+        TessBaseAPIDelete(handle)
+    }
+
+    /// Reads one image with the given page-segmentation mode and optional whitelist.
+    public func read(_ image: Image, psm: Int, whitelist: String?, dpi: Int) -> [Symbol] {
+        TessBaseAPISetPageSegMode(handle, TessPageSegMode(UInt32(psm)))
+        _ = TessBaseAPISetVariable(handle, "tessedit_char_whitelist", whitelist ?? "")
+        TessBaseAPISetImage2(handle, image.raw)
+        TessBaseAPISetSourceResolution(handle, Int32(dpi))
+        defer { TessBaseAPIClear(handle) }
+        guard TessBaseAPIRecognize(handle, nil) == 0, let it = TessBaseAPIGetIterator(handle) else { return [] }
+        defer { TessResultIteratorDelete(it) }
+        let pageIt = TessResultIteratorGetPageIteratorConst(it)
+        var symbols: [Symbol] = []
+        repeat {
+            guard let cText = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL) else { continue }
+            let text = String(cString: cText)
+            TessDeleteText(cText)
+            let conf = Double(TessResultIteratorConfidence(it, RIL_SYMBOL))
+            let startsWord = TessPageIteratorIsAtBeginningOf(pageIt, RIL_WORD) != 0
+            symbols.append(Symbol(text: text, confidence: conf, startsWord: startsWord))
+        } while TessResultIteratorNext(it, RIL_SYMBOL) != 0
+        return symbols
+    }
+}
+
+public enum RecognitionError: Error, CustomStringConvertible {
+    case engine(String)
+    public var description: String {
+        switch self { case .engine(let m): return m }
+    }
+}

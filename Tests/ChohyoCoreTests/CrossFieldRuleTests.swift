@@ -1,0 +1,82 @@
+import XCTest
+@testable import ChohyoCore
+
+final class CrossFieldRuleTests: XCTestCase {
+    func testParsesSpecExample() throws {
+        let rule = try CrossFieldRule(parsing: "unpaid = annual_tax - collected")
+        XCTAssertEqual(rule.expression, "unpaid = annual_tax - collected")
+        XCTAssertEqual(rule.fieldKeys, ["unpaid", "annual_tax", "collected"])
+        XCTAssertEqual(rule.comparison, .equal)
+        XCTAssertEqual(rule.right, [.init(negative: false, term: .field("annual_tax")),
+                                    .init(negative: true, term: .field("collected"))])
+    }
+
+    func testEveryComparison() throws {
+        let values = ["a": "5", "b": "3"]
+        let expected: [(String, Bool)] = [
+            ("a = b + 2", true), ("a == b + 2", true), ("a != b", true), ("a != b + 2", false),
+            ("a < b", false), ("b < a", true), ("a <= 5", true), ("a <= 4", false),
+            ("a > b", true), ("a > 5", false), ("a >= 5", true), ("a >= b + 3", false),
+            ("a - b - 2 = 0", true), ("a+b=8", true), ("_x_1 = 0", false),
+        ]
+        for (expr, holds) in expected {
+            let rule = try CrossFieldRule(parsing: expr)
+            let outcome = rule.evaluate(values.merging(["_x_1": "1"]) { a, _ in a })
+            if holds {
+                XCTAssertEqual(outcome, .pass, expr)
+            } else if case .fail = outcome {
+                // expected
+            } else {
+                XCTFail("\(expr): \(outcome)")
+            }
+        }
+    }
+
+    func testFailMessageNamesRuleAndNumbers() throws {
+        let rule = try CrossFieldRule(parsing: "unpaid = annual_tax - collected")
+        let outcome = rule.evaluate(["unpaid": "12000", "annual_tax": "15000", "collected": "2000"])
+        XCTAssertEqual(outcome, .fail("unpaid = annual_tax - collected: unpaid=12000, annual_tax=15000, collected=2000; 12000 ≠ 13000"))
+        XCTAssertEqual(rule.evaluate(["unpaid": "13000", "annual_tax": "15000", "collected": "2000"]), .pass)
+    }
+
+    func testNotApplicable() throws {
+        let rule = try CrossFieldRule(parsing: "a <= b")
+        XCTAssertEqual(rule.evaluate(["a": "1"]), .notApplicable("b is empty"))
+        XCTAssertEqual(rule.evaluate(["a": "1", "b": ""]), .notApplicable("b is empty"))
+        XCTAssertEqual(rule.evaluate(["a": "1,000", "b": "2"]), .notApplicable("a is not an integer"))
+        XCTAssertNil(rule.numbers(["a": "1"]))
+        let huge = try CrossFieldRule(parsing: "a + b = 1")
+        XCTAssertEqual(huge.evaluate(["a": "\(Int.max)", "b": "1"]), .notApplicable("sum overflows"))
+    }
+
+    func testParseErrors() {
+        let cases: [(String, Int, String)] = [
+            ("", 0, "empty rule"),
+            ("a", 1, "expected a comparison (= != < <= > >=), found the end"),
+            ("a = ", 4, "expected a field key or a number, found the end"),
+            ("a = b +", 7, "expected a field key or a number, found the end"),
+            ("a => b", 3, "expected a field key or a number, found '>'"),
+            ("A = b", 0, "expected a field key or a number, found 'A'"),
+            ("a = 1b", 5, "a field key cannot start with a digit"),
+            ("a = b c", 6, "unexpected 'c' after the rule"),
+            ("a * 2 = b", 2, "expected a comparison (= != < <= > >=), found '*'"),
+            ("aB = c", 1, "field keys use only a-z, 0-9 and _"),
+            ("a = 99999999999999999999", 4, "number too large"),
+        ]
+        for (expr, position, reason) in cases {
+            XCTAssertThrowsError(try CrossFieldRule(parsing: expr), expr) { error in
+                guard let e = error as? RuleParseError else { return XCTFail("wrong error type for \(expr)") }
+                XCTAssertEqual(e.position, position, expr)
+                XCTAssertEqual(e.reason, reason, expr)
+                XCTAssertEqual(e.description, "rule '\(expr)': at position \(position): \(reason)")
+            }
+        }
+    }
+
+    func testLiteralsAndRepeatedKeys() throws {
+        let rule = try CrossFieldRule(parsing: "a + a >= 100 - b")
+        XCTAssertEqual(rule.fieldKeys, ["a", "b"])
+        XCTAssertEqual(rule.evaluate(["a": "40", "b": "20"]), .pass)
+        XCTAssertEqual(rule.evaluate(["a": "30", "b": "20"]), .fail("a + a >= 100 - b: a=30, b=20; 60 < 80"))
+    }
+}

@@ -1,0 +1,114 @@
+import XCTest
+@testable import ChohyoCore
+
+final class EraDateTests: XCTestCase {
+    func iso(_ text: String) -> String? {
+        if case .success(let p) = EraDate.parse(text) { return p.iso }
+        return nil
+    }
+
+    func failure(_ text: String) -> EraDate.Failure? {
+        if case .failure(let f) = EraDate.parse(text) { return f }
+        return nil
+    }
+
+    func testWrittenForms() {
+        XCTAssertEqual(iso("昭和60年4月1日"), "1985-04-01")
+        XCTAssertEqual(iso("昭和60年 4月 1日"), "1985-04-01")
+        XCTAssertEqual(iso("昭和６０年４月１日"), "1985-04-01")
+        XCTAssertEqual(iso("昭60年4月1日"), "1985-04-01")
+        XCTAssertEqual(iso("令和元年5月1日"), "2019-05-01")
+        XCTAssertEqual(iso("H31.4.30"), "2019-04-30")
+        XCTAssertEqual(iso("R1.5.1"), "2019-05-01")
+        XCTAssertEqual(iso("S60/4/1"), "1985-04-01")
+        XCTAssertEqual(iso("s60-4-1"), "1985-04-01")
+        XCTAssertEqual(iso("1985年4月1日"), "1985-04-01")
+        XCTAssertEqual(iso("1985/04/01"), "1985-04-01")
+        XCTAssertEqual(iso("1985-4-1"), "1985-04-01")
+        XCTAssertEqual(iso("1985.4.1"), "1985-04-01")
+        XCTAssertEqual(iso("１９８５／０４／０１"), "1985-04-01")
+    }
+
+    func testUnrecognisedForms() {
+        for text in ["", "昭和", "昭和60年4月", "昭和60年4月1", "1985/04-01", "85/4/1", "19850401",
+                     "昭和123年4月1日", "X60.4.1", "R元.5.1", "1985年4月1日生", "昭和60年4月001日"] {
+            XCTAssertEqual(failure(text), .unrecognised, text)
+        }
+    }
+
+    func testEraBoundaries() {
+        // 明治 → 大正
+        XCTAssertEqual(iso("明治45年7月29日"), "1912-07-29")
+        XCTAssertEqual(failure("明治45年7月30日"), .outsideEra(EraDate.meiji))
+        XCTAssertEqual(iso("大正元年7月30日"), "1912-07-30")
+        XCTAssertEqual(failure("大正元年7月29日"), .outsideEra(EraDate.taisho))
+        // 大正 → 昭和
+        XCTAssertEqual(iso("大正15年12月24日"), "1926-12-24")
+        XCTAssertEqual(failure("大正15年12月25日"), .outsideEra(EraDate.taisho))
+        XCTAssertEqual(iso("昭和元年12月25日"), "1926-12-25")
+        XCTAssertEqual(failure("昭和元年12月24日"), .outsideEra(EraDate.showa))
+        // 昭和 → 平成
+        XCTAssertEqual(iso("昭和64年1月7日"), "1989-01-07")
+        XCTAssertEqual(failure("昭和64年1月8日"), .outsideEra(EraDate.showa))
+        XCTAssertEqual(iso("平成元年1月8日"), "1989-01-08")
+        XCTAssertEqual(failure("平成元年1月7日"), .outsideEra(EraDate.heisei))
+        // 平成 → 令和
+        XCTAssertEqual(iso("平成31年4月30日"), "2019-04-30")
+        XCTAssertEqual(failure("平成31年5月1日"), .outsideEra(EraDate.heisei))
+        XCTAssertEqual(iso("令和元年5月1日"), "2019-05-01")
+        XCTAssertEqual(failure("令和元年4月30日"), .outsideEra(EraDate.reiwa))
+        // 明治's start, and year 0.
+        XCTAssertEqual(iso("明治元年1月25日"), "1868-01-25")
+        XCTAssertEqual(failure("明治元年1月24日"), .outsideEra(EraDate.meiji))
+        XCTAssertEqual(failure("昭和0年4月1日"), .outsideEra(EraDate.showa))
+    }
+
+    func testOneYearIsFirstYear() {
+        XCTAssertEqual(iso("令和1年5月1日"), iso("令和元年5月1日"))
+        XCTAssertEqual(iso("平成1年1月8日"), "1989-01-08")
+        XCTAssertEqual(iso("令和7年1月1日"), "2025-01-01")
+    }
+
+    func testCalendarValidity() {
+        XCTAssertEqual(iso("平成4年2月29日"), "1992-02-29")
+        XCTAssertEqual(failure("平成5年2月29日"), .noSuchDay)
+        XCTAssertEqual(iso("2000/2/29"), "2000-02-29")
+        XCTAssertEqual(failure("1900/2/29"), .noSuchDay)
+        XCTAssertEqual(failure("令和2年4月31日"), .noSuchDay)
+        XCTAssertEqual(failure("令和2年13月1日"), .noSuchDay)
+        XCTAssertEqual(failure("令和2年0月1日"), .noSuchDay)
+        XCTAssertEqual(failure("令和2年1月0日"), .noSuchDay)
+        XCTAssertNil(CalendarDate(year: 2023, month: 2, day: 29))
+        XCTAssertNotNil(CalendarDate(year: 2024, month: 2, day: 29))
+    }
+
+    func testEraLookupAndCode() {
+        XCTAssertEqual(EraDate.era(for: CalendarDate(year: 1989, month: 1, day: 7)!), EraDate.showa)
+        XCTAssertEqual(EraDate.era(for: CalendarDate(year: 1989, month: 1, day: 8)!), EraDate.heisei)
+        XCTAssertNil(EraDate.era(for: CalendarDate(year: 1868, month: 1, day: 24)!))
+        XCTAssertEqual(EraDate.eraCode(for: CalendarDate(year: 1985, month: 4, day: 1)!), "3600401")
+        XCTAssertEqual(EraDate.eraCode(for: CalendarDate(year: 2019, month: 5, day: 1)!), "5010501")
+        XCTAssertEqual(EraDate.eraCode(for: CalendarDate(year: 2019, month: 4, day: 30)!), "4310430")
+        XCTAssertNil(EraDate.eraCode(for: CalendarDate(year: 1800, month: 1, day: 1)!))
+    }
+
+    func testFieldValidatorDates() {
+        let plain = makeField(.date)
+        let withCode = makeField(.date, eraCode: true)
+        XCTAssertEqual(FieldValidator.validate("昭和60年4月1日", field: plain), .ok("1985-04-01"))
+        XCTAssertEqual(FieldValidator.validate("昭和60年4月1日", field: withCode),
+                       .ok("1985-04-01", extras: ["era_code": "3600401"]))
+        XCTAssertEqual(FieldValidator.validate("1985/04/01", field: withCode).extras["era_code"], "3600401")
+        XCTAssertEqual(FieldValidator.validate("平成元年1月8日", field: withCode).extras["era_code"], "4010108")
+        XCTAssertEqual(FieldValidator.validate("1989/1/7", field: withCode).extras["era_code"], "3640107")
+
+        let outside = FieldValidator.validate("平成31年5月1日", field: withCode)
+        XCTAssertFalse(outside.valid)
+        XCTAssertNil(outside.value)
+        XCTAssertEqual(outside.reason, "date outside the Heisei era (1989-01-08 to 2019-04-30)")
+        XCTAssertEqual(FieldValidator.validate("平成5年2月29日", field: plain).reason, "no such day in the calendar")
+        XCTAssertEqual(FieldValidator.validate("昭和六十年", field: plain).reason, "not a recognised date")
+        XCTAssertEqual(FieldValidator.validate("1800/1/1", field: withCode).reason, "date before 1868-01-25 has no era code")
+        XCTAssertEqual(FieldValidator.validate("1800/1/1", field: plain), .ok("1800-01-01"))
+    }
+}

@@ -1,0 +1,97 @@
+import XCTest
+@testable import ChohyoCore
+
+final class NumberFieldTests: XCTestCase {
+    func testDigits() {
+        XCTAssertEqual(FieldValidator.validate("12 34", field: makeField(.digits)), .ok("1234"))
+        XCTAssertEqual(FieldValidator.validate("０１２", field: makeField(.digits)), .ok("012"))
+        XCTAssertEqual(FieldValidator.validate("12a4", field: makeField(.digits)).reason, "not digits")
+        XCTAssertEqual(FieldValidator.validate("12-4", field: makeField(.digits)).reason, "not digits")
+
+        let exact = makeField(.digits, length: 4)
+        XCTAssertEqual(FieldValidator.validate("0123", field: exact), .ok("0123"))
+        XCTAssertEqual(FieldValidator.validate("123", field: exact).reason, "expected 4 digits, got 3")
+        XCTAssertEqual(FieldValidator.validate("12345", field: exact).reason, "expected 4 digits, got 5")
+
+        let range = makeField(.digits, minLength: 6, maxLength: 12)
+        XCTAssertEqual(FieldValidator.validate("123456", field: range), .ok("123456"))
+        XCTAssertEqual(FieldValidator.validate("123456789012", field: range), .ok("123456789012"))
+        XCTAssertEqual(FieldValidator.validate("12345", field: range).reason, "expected 6–12 digits, got 5")
+        XCTAssertEqual(FieldValidator.validate("1234567890123", field: range).reason, "expected 6–12 digits, got 13")
+
+        XCTAssertEqual(FieldValidator.validate("1", field: makeField(.digits, minLength: 2)).reason,
+                       "expected at least 2 digits, got 1")
+        XCTAssertEqual(FieldValidator.validate("123", field: makeField(.digits, maxLength: 2)).reason,
+                       "expected at most 2 digits, got 3")
+    }
+
+    func testPostalCode() {
+        for text in ["〒123-4567", "123-4567", "1234567", "123 4567", "123ー4567", "123－4567", "123‐4567",
+                     "〒 １２３－４５６７", "〒1234567"] {
+            XCTAssertEqual(validate(text, .postalCode), .ok("123-4567"), text)
+        }
+        for text in ["123-456", "12-34567", "1234-567", "123--4567", "123-45678", "abc-defg", "123/4567"] {
+            XCTAssertEqual(validate(text, .postalCode).reason, "expected postal code NNN-NNNN", text)
+        }
+        XCTAssertEqual(PostalCode.normalize("100-0001"), "100-0001")
+        XCTAssertNil(PostalCode.normalize("100 - 0001"))
+    }
+
+    func testPhone() {
+        let good: [(String, String)] = [
+            ("03-1234-5678", "0312345678"), ("090-1234-5678", "09012345678"), ("(03)1234-5678", "0312345678"),
+            ("０３（１２３４）５６７８", "0312345678"), ("03 1234 5678", "0312345678"), ("0120ー123ー456", "0120123456"),
+        ]
+        for (text, value) in good {
+            XCTAssertEqual(validate(text, .phone), .ok(value), text)
+        }
+        XCTAssertEqual(validate("03-1234-567", .phone).reason, "expected 10–11 digits, got 9")
+        XCTAssertEqual(validate("090-1234-56789", .phone).reason, "expected 10–11 digits, got 12")
+        XCTAssertEqual(validate("3-1234-56789", .phone).reason, "phone number must start with 0")
+        XCTAssertEqual(validate("03-1234-567a", .phone).reason, "not a phone number")
+    }
+
+    func testCheckbox() {
+        XCTAssertEqual(validate("1", .checkbox), .ok("1"))
+        XCTAssertEqual(validate("0", .checkbox), .ok("0"))
+        XCTAssertEqual(validate(" １ ", .checkbox), .ok("1"))
+        XCTAssertEqual(validate("x", .checkbox).reason, "checkbox must be 1 or 0")
+        XCTAssertEqual(validate("", .checkbox, required: false), .ok(""))
+    }
+
+    func testValidIffValueForEveryType() {
+        let samples = ["", " ", "1", "0", "123", "１２３", "abc", "山田", "ヤマダ", "1,234", "1.2", "〒123-4567",
+                       "03-1234-5678", "123456789018", "7000012050002", "昭和60年4月1日"]
+        for type in FieldType.allCases {
+            for required in [true, false] {
+                for text in samples {
+                    let outcome = validate(text, type, required: required)
+                    XCTAssertEqual(outcome.valid, outcome.value != nil, "\(type) \(text)")
+                    XCTAssertEqual(outcome.valid, outcome.reason == nil, "\(type) \(text)")
+                }
+            }
+        }
+    }
+
+    func testTypeDefaults() {
+        XCTAssertEqual(TypeDefaults.characterSet(for: .digits), "0123456789")
+        XCTAssertEqual(TypeDefaults.characterSet(for: .myNumber), "0123456789")
+        XCTAssertEqual(TypeDefaults.characterSet(for: .corporateNumber), "0123456789")
+        XCTAssertEqual(TypeDefaults.characterSet(for: .amount), "0123456789,¥円")
+        XCTAssertEqual(TypeDefaults.characterSet(for: .postalCode), "0123456789-〒")
+        XCTAssertEqual(TypeDefaults.characterSet(for: .phone), "0123456789-()")
+        XCTAssertNil(TypeDefaults.characterSet(for: .date))
+        XCTAssertNil(TypeDefaults.characterSet(for: .text))
+        XCTAssertNil(TypeDefaults.characterSet(for: .kana))
+        for type in FieldType.allCases {
+            XCTAssertEqual(TypeDefaults.psm(for: type), 7)
+            XCTAssertEqual(TypeDefaults.lang(for: type), "jpn")
+        }
+        var field = makeField(.amount)
+        field.recognition = RecognitionSettings(psm: 8)
+        XCTAssertEqual(TypeDefaults.recognition(for: field),
+                       RecognitionSettings(lang: "jpn", psm: 8, chars: "0123456789,¥円"))
+        XCTAssertEqual(RecognitionSettings.defaults(for: .phone),
+                       RecognitionSettings(lang: "jpn", psm: 7, chars: "0123456789-()"))
+    }
+}

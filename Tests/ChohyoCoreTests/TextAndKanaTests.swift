@@ -1,0 +1,60 @@
+import XCTest
+@testable import ChohyoCore
+
+final class TextAndKanaTests: XCTestCase {
+    func testTextSpacesBetweenJapaneseAreRemoved() {
+        XCTAssertEqual(validate("東 京 都 千 代 田 区", .text).value, "東京都千代田区")
+        XCTAssertEqual(validate("山田　太郎", .text).value, "山田太郎")
+        XCTAssertEqual(validate("  千代田区   1-2-3  ", .text).value, "千代田区 1-2-3")
+        XCTAssertEqual(validate("ABC  Corp", .text).value, "ABC Corp")
+        XCTAssertEqual(validate("株式会社 ABC 商事", .text).value, "株式会社 ABC 商事")
+        XCTAssertEqual(validate("東京都、 千代田区", .text).value, "東京都、千代田区")
+        XCTAssertEqual(validate("１２ 番地", .text).value, "１２番地", "full-width forms count as CJK; text keeps them as written")
+        XCTAssertEqual(validate("a\t\n b", .text).value, "a b")
+    }
+
+    func testTextEmpty() {
+        XCTAssertEqual(validate("", .text), .invalid("required field is empty"))
+        XCTAssertEqual(validate(" \u{3000} ", .text), .invalid("required field is empty"))
+        XCTAssertEqual(validate("\u{3000}", .text, required: false), .ok(""))
+    }
+
+    func testTextNormalizerPieces() {
+        XCTAssertEqual(TextNormalizer.halfWidthDigitsAndLatin("０９ＡＺａｚ漢ア"), "09AZaz漢ア")
+        XCTAssertEqual(TextNormalizer.collapseSpaces("  a \u{3000} b  "), "a b")
+        XCTAssertEqual(TextNormalizer.removeSpacesBetweenCJK("日 本 a 本"), "日本 a 本")
+    }
+
+    func testKanaHalfWidthAndVoiced() {
+        XCTAssertEqual(validate("ｶﾞｯｺｳ", .kana).value, "ガッコウ")
+        XCTAssertEqual(validate("ﾊﾟﾋﾟﾌﾟﾍﾟﾎﾟ", .kana).value, "パピプペポ")
+        XCTAssertEqual(validate("ﾔﾏﾀﾞ ﾀﾛｳ", .kana).value, "ヤマダタロウ")
+        XCTAssertEqual(validate("ｳﾞｧｲｵﾘﾝ", .kana).value, "ヴァイオリン")
+        XCTAssertEqual(validate("ｽｽﾞｷｰ･ｲﾁﾛｰ", .kana).value, "スズキー・イチロー")
+    }
+
+    func testKanaHiraganaAndSpaces() {
+        XCTAssertEqual(validate("やまだ たろう", .kana).value, "ヤマダタロウ")
+        XCTAssertEqual(validate("ヤマダ　タロウ", .kana).value, "ヤマダタロウ")
+        XCTAssertEqual(validate("がっこう", .kana).value, "ガッコウ")
+        XCTAssertEqual(validate("ヴェ", .kana).value, "ヴェ")
+        XCTAssertEqual(validate("カ\u{3099}", .kana).value, "ガ", "combining voicing mark is joined")
+    }
+
+    func testKanaRejectsOtherScripts() {
+        for text in ["山田", "YAMADA", "ヤマダ1", "ヤマダ Taro", "ﾞ"] {
+            let outcome = validate(text, .kana)
+            XCTAssertEqual(outcome.reason, "not katakana", text)
+            XCTAssertNil(outcome.value)
+        }
+        XCTAssertEqual(validate("", .kana, required: false), .ok(""))
+    }
+
+    func testKanaNormalizerPieces() {
+        XCTAssertEqual(KanaNormalizer.toFullWidthKatakana("ｱｲｳｴｵﾝ"), "アイウエオン")
+        XCTAssertEqual(KanaNormalizer.toFullWidthKatakana("ぁゖゝ"), "ァヶヽ")
+        XCTAssertTrue(KanaNormalizer.isAllKatakana("ァヴー・ヶ"))
+        XCTAssertFalse(KanaNormalizer.isAllKatakana(""))
+        XCTAssertFalse(KanaNormalizer.isAllKatakana("ア ア"))
+    }
+}

@@ -1,0 +1,29 @@
+import ChohyoCore
+import ChohyoImaging
+import Foundation
+import XCTest
+
+/// The project's real form definition and its template, found from this file's path.
+enum TestForm {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let definitionURL = root.appendingPathComponent("FormDefinitions/kyuyo_shiharai_hokokusho.yaml")
+
+    static func load() throws -> LoadedDefinition { try DefinitionLoader.load(file: definitionURL) }
+
+    static func templateImage() throws -> ChohyoImaging.Image {
+        try ImageSource(path: try load().templateURL.path).page(0)
+    }
+
+    /// A scan of the blank form as a scanner would make it: content scaled by
+    /// `scale` and shifted, then turned by `degrees`, on paper of the template's size
+    /// at `dpiFactor` × the template's resolution.
+    static func scan(_ template: ChohyoImaging.Image, scale: Double, dx: Int, dy: Int, degrees: Double,
+                     dpiFactor: Double = 1) throws -> ChohyoImaging.Image {
+        let w = Int((Double(template.width) * dpiFactor).rounded()), h = Int((Double(template.height) * dpiFactor).rounded())
+        var page = try template.rescaledOnCanvas(scale: scale * dpiFactor, width: w, height: h)
+        page = try page.translated(dx: dx, dy: dy)
+        if degrees != 0 { page = try page.rotated(radians: degrees * .pi / 180) }
+        return page
+    }
+}
