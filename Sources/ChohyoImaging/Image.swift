@@ -46,6 +46,11 @@ public final class Image: @unchecked Sendable {
         return try Image.wrap(pixConvertTo1(raw, Int32(threshold)), "binarize")
     }
 
+    /// 1 bpp ink → 8 bpp black (0) on white (255).
+    public func inverted8() throws -> Image {
+        try Image.wrap(pixConvert1To8(nil, raw, 255, 0), "1 → 8 bpp")
+    }
+
     public func scaled(x sx: Double, y sy: Double) throws -> Image {
         try Image.wrap(pixScale(raw, Float(sx), Float(sy)), "scale \(sx)x\(sy)")
     }
@@ -87,6 +92,11 @@ public final class Image: @unchecked Sendable {
     /// self − other (1 bpp, same size).
     public func subtracting(_ other: Image) throws -> Image {
         try Image.wrap(pixSubtract(nil, raw, other.raw), "subtract")
+    }
+
+    /// self ∪ other (1 bpp, same size).
+    public func or(_ other: Image) throws -> Image {
+        try Image.wrap(pixOr(nil, raw, other.raw), "or")
     }
 
     /// Number of ink pixels (1 bpp).
@@ -148,5 +158,46 @@ extension Image {
         let w = min(width, g.width), h = min(height, g.height)
         pixRasterop(canvas.raw, 0, 0, Int32(w), Int32(h), PIX_SRC, g.raw, 0, 0)
         return canvas
+    }
+}
+
+extension Image {
+    /// 1 bpp: only connected components at least `minSize` wide or high (speckle removal).
+    public func keepingComponents(minSize: Int) throws -> Image {
+        var changed: Int32 = 0
+        return try Image.wrap(pixSelectBySize(raw, Int32(minSize), Int32(minSize), 8,
+                                              Int32(L_SELECT_IF_EITHER), Int32(L_SELECT_IF_GTE), &changed), "select by size")
+    }
+
+    /// 1 bpp: bounding box of the ink, or nil when there is none.
+    public func inkBounds() -> (x: Int, y: Int, width: Int, height: Int)? {
+        var box: UnsafeMutablePointer<BOX>? = nil
+        guard pixClipToForeground(raw, nil, &box) == 0, let b = box else { return nil }
+        defer { boxDestroy(&box) }
+        return (Int(b.pointee.x), Int(b.pointee.y), Int(b.pointee.w), Int(b.pointee.h))
+    }
+}
+
+extension Image {
+    /// 1 bpp: bounding boxes of the 8-connected components.
+    public func componentBoxes() -> [(x: Int, y: Int, width: Int, height: Int)] {
+        guard var boxa = pixConnCompBB(raw, 8) else { return [] }
+        var p: UnsafeMutablePointer<BOXA>? = boxa
+        defer { boxaDestroy(&p) }
+        var out: [(Int, Int, Int, Int)] = []
+        for i in 0..<Int(boxaGetCount(boxa)) {
+            var x: Int32 = 0, y: Int32 = 0, w: Int32 = 0, h: Int32 = 0
+            boxaGetBoxGeometry(boxa, Int32(i), &x, &y, &w, &h)
+            out.append((Int(x), Int(y), Int(w), Int(h)))
+        }
+        boxa = p ?? boxa
+        return out
+    }
+
+    /// 1 bpp: clears (sets to no ink) the rectangle, in place.
+    public func clear(x: Int, y: Int, width: Int, height: Int) {
+        var box: UnsafeMutablePointer<BOX>? = boxCreate(Int32(x), Int32(y), Int32(width), Int32(height))
+        defer { boxDestroy(&box) }
+        pixClearInRect(raw, box)
     }
 }

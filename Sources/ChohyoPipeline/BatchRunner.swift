@@ -25,7 +25,11 @@ public final class BatchRunner {
             catch { throw BatchError.definition("\(DefinitionProblem.displayPath(f.templateURL)): template of \(f.definition.id): \(error)") }
         }
         matcher = FormMatcher(templates: templates, minScore: options.minMatchScore)
-        let langs = Array(Set(forms.flatMap { f in f.definition.fields.map { TypeDefaults.recognition(for: $0).lang ?? "jpn" } }))
+        // Every language any field reads with (first or verifying reading): one engine each per worker.
+        let langs = Array(Set(forms.flatMap { f in f.definition.fields.filter { $0.type != .checkbox }.flatMap { field -> [String] in
+            let r = TypeDefaults.recognition(for: field)
+            return [r.lang ?? "jpn"] + (r.verifyLang.map { $0 == "none" ? [] : [$0] } ?? [])
+        } })).sorted()
         let checkbox = CheckboxThresholds(
             ticked: forms.first?.definition.routing?.checkboxInkRatio ?? RoutingSettings.defaultCheckboxInkRatio,
             empty: forms.first?.definition.routing?.checkboxUnsureLow ?? RoutingSettings.defaultCheckboxUnsureLow)
@@ -41,7 +45,10 @@ public final class BatchRunner {
         let start = Date()
         let out = options.outputDirectory
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let writer = try ResultsWriter(url: out.appendingPathComponent("results.jsonl"))
+        // A new batch starts a new results file (the writer itself only ever appends).
+        let resultsURL = out.appendingPathComponent("results.jsonl")
+        try? FileManager.default.removeItem(at: resultsURL)
+        let writer = try ResultsWriter(url: resultsURL)
         var all: [PageResult] = []
         let items = InputScanner.scan(options.inputs)
         var chunk: [PageTask] = []

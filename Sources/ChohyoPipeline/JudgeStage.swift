@@ -19,14 +19,47 @@ enum JudgeStage {
         return fields
     }
 
+    /// Confidence of a value that two independent readings agree on. Treating each
+    /// confidence as the chance its reading is right, both are wrong *in the same way*
+    /// at most (1 − c1)(1 − c2) of the time; a check digit that holds catches at least
+    /// nine in ten of the errors that remain.
+    static func combined(_ c1: Double, _ c2: Double, checkDigit: Bool) -> Double {
+        var wrong = (1 - c1 / 100) * (1 - c2 / 100)
+        if checkDigit { wrong *= 0.1 }
+        return ((100 * (1 - wrong)) * 10).rounded() / 10
+    }
+
     static func judge(field: FieldDefinition, form: FormDefinition, reading: FragmentReading) -> FieldResult {
-        let outcome = FieldValidator.validate(reading.text, field: field)
-        let confidence = (reading.confidence * 10).rounded() / 10
+        var outcome = FieldValidator.validate(reading.text, field: field)
+        var text = reading.text
+        var confidence = (reading.confidence * 10).rounded() / 10
+        var note = reading.note
+        if let second = reading.verification {
+            let check = FieldValidator.validate(second, field: field)
+            if outcome.valid && check.valid {
+                // Both readings valid: accept automatically only when they agree. Agreement
+                // of two independent readings is itself evidence, so the field takes the
+                // higher of the two confidences.
+                if outcome.value != check.value {
+                    note = note ?? "two independent readings disagree"
+                } else if let c2 = reading.verificationConfidence {
+                    confidence = combined(confidence, c2, checkDigit: field.type == .myNumber || field.type == .corporateNumber)
+                }
+            } else if outcome.valid && !check.valid && !(outcome.value ?? "").isEmpty {
+                note = note ?? "second reading does not confirm the value"
+            } else if !outcome.valid && check.valid {
+                // The first reading fails its check, the second passes: use it, but a person confirms.
+                outcome = check
+                text = second
+                confidence = ((reading.verificationConfidence ?? 0) * 10).rounded() / 10
+                note = note ?? "first reading failed its check; second reading used"
+            }
+        }
         var (status, reason) = Router.route(field: field, form: form, outcome: outcome, confidence: confidence)
-        if let note = reading.note {
+        if let note {
             if status == .accepted { status = .review; reason = note } else { reason += "; " + note }
         }
-        return FieldResult(value: outcome.value, text: reading.text, confidence: confidence, status: status,
+        return FieldResult(value: outcome.value, text: text, confidence: confidence, status: status,
                            reason: reason, extras: outcome.extras.isEmpty ? nil : outcome.extras)
     }
 }

@@ -42,10 +42,11 @@ enum PageStage {
             var fragments: [(String, FieldFragment)] = []
             for field in def.fields {
                 let isBox = field.type == .checkbox
-                let cut = try FieldCutter.cut(page: upright, alignment: best.alignment, box: field.box, margin: isBox ? 0 : 12)
+                let cut = try FieldCutter.cut(page: upright, alignment: best.alignment, box: field.box, margin: isBox ? 0 : 12, trim: !isBox)
                 let rec = TypeDefaults.recognition(for: field)
                 let settings = ReadingSettings(type: field.type, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7,
-                                               chars: rec.chars, dpi: def.dpi ?? 300)
+                                               chars: rec.chars, verifyLang: rec.verifyLang,
+                                               verifyScale: rec.verifyScale ?? 1, dpi: def.dpi ?? 300)
                 fragments.append((field.key, FieldFragment(image: cut.image, settings: settings,
                                                            inkPixels: cut.inkPixels, sealInk: cut.sealInk)))
             }

@@ -7,11 +7,15 @@ public struct ReadingSettings: Sendable, Equatable {
     public var lang: String
     public var psm: Int
     public var chars: String?
+    /// Language of a second, independent reading (nil: read once).
+    public var verifyLang: String?
+    public var verifyScale: Double
     /// Resolution of the fragment image (the template's).
     public var dpi: Int
 
-    public init(type: FieldType, lang: String, psm: Int, chars: String?, dpi: Int) {
-        self.type = type; self.lang = lang; self.psm = psm; self.chars = chars; self.dpi = dpi
+    public init(type: FieldType, lang: String, psm: Int, chars: String?, verifyLang: String? = nil, verifyScale: Double = 1, dpi: Int) {
+        self.type = type; self.lang = lang; self.psm = psm; self.chars = chars
+        self.verifyLang = verifyLang == "none" ? nil : verifyLang; self.verifyScale = verifyScale; self.dpi = dpi
     }
 }
 
@@ -61,9 +65,14 @@ public struct FragmentReading: Sendable, Equatable {
     public let confidence: Double
     /// Why the reader is unsure beyond the confidence (e.g. seal over the field); nil when nothing.
     public let note: String?
+    /// The second reading's text and confidence, when the settings ask for one.
+    public let verification: String?
+    public let verificationConfidence: Double?
 
-    public init(id: FragmentID, text: String, characterConfidences: [Double], confidence: Double, note: String? = nil) {
+    public init(id: FragmentID, text: String, characterConfidences: [Double], confidence: Double, note: String? = nil,
+                verification: String? = nil, verificationConfidence: Double? = nil) {
         self.id = id; self.text = text; self.characterConfidences = characterConfidences
         self.confidence = confidence; self.note = note
+        self.verification = verification; self.verificationConfidence = verificationConfidence
     }
 }

@@ -14,6 +14,17 @@ public final class FragmentReader {
     /// Red ink share of a fragment above which a seal or stamp is said to cover it.
     public static let sealInkShare = 0.01
 
+    /// Separators in number-like fields: their placement is checked by the validator
+    /// (a comma in the wrong place is invalid), so their own, typically low, confidence
+    /// says nothing about the value.
+    static let separators: Set<String> = [",", "-", "(", ")", "¥", "円", "〒", "."]
+
+    /// The field's confidence: its weakest character (separators of number-like fields aside).
+    static func weakest(_ symbols: [TesseractEngine.Symbol], type: FieldType) -> Double? {
+        let counted = type.isDigitOnly ? symbols.filter { !separators.contains($0.text) } : symbols
+        return (counted.isEmpty ? symbols : counted).map(\.confidence).min()
+    }
+
     public init(preload languages: [String] = ["jpn"], dataPath: String? = nil,
                 checkbox: CheckboxThresholds = .default) throws {
         self.dataPath = dataPath
@@ -37,19 +48,37 @@ public final class FragmentReader {
             return FragmentReading(id: fragment.id, text: "", characterConfidences: [], confidence: 99, note: sealNote)
         }
         let s = fragment.settings
-        let symbols = try engine(s.lang).read(fragment.image, psm: s.psm, whitelist: s.chars, dpi: s.dpi)
+        let first = try readText(fragment.image, lang: s.lang, settings: s)
+        var second: (text: String, symbols: [TesseractEngine.Symbol])? = nil
+        if let v = s.verifyLang {
+            let image = s.verifyScale == 1 ? fragment.image : try fragment.image.scaled(x: s.verifyScale, y: s.verifyScale)
+            second = try readText(image, lang: v, settings: s)
+        }
+        guard let weakest = Self.weakest(first.symbols, type: s.type) else {
+            return FragmentReading(id: fragment.id, text: "", characterConfidences: [], confidence: 0,
+                                   note: sealNote ?? "ink in the field but nothing could be read",
+                                   verification: second?.text, verificationConfidence: second.flatMap { Self.weakest($0.symbols, type: s.type) })
+        }
+        return FragmentReading(id: fragment.id, text: first.text, characterConfidences: first.symbols.map(\.confidence),
+                               confidence: weakest, note: sealNote,
+                               verification: second?.text,
+                               verificationConfidence: second.map { Self.weakest($0.symbols, type: s.type) ?? 0 })
+    }
+
+    /// One Tesseract pass; words joined by single spaces (the validators decide which spaces matter).
+    private func readText(_ image: Image, lang: String, settings s: ReadingSettings) throws -> (text: String, symbols: [TesseractEngine.Symbol]) {
+        var symbols = try engine(lang).read(image, psm: s.psm, whitelist: s.chars, dpi: s.dpi)
+        // Tesseract's line finder sometimes returns nothing for a very short line
+        // (two kanji, one digit) that it reads fine as a single word or a raw line.
+        for fallback in [8, 13] where symbols.isEmpty && s.psm != fallback {
+            symbols = try engine(lang).read(image, psm: fallback, whitelist: s.chars, dpi: s.dpi)
+        }
         var text = ""
         for (i, sym) in symbols.enumerated() {
             if i > 0 && sym.startsWord { text += " " }
             text += sym.text
         }
-        let confs = symbols.map(\.confidence)
-        guard let weakest = confs.min() else {
-            return FragmentReading(id: fragment.id, text: "", characterConfidences: [], confidence: 0,
-                                   note: sealNote ?? "ink in the field but nothing could be read")
-        }
-        return FragmentReading(id: fragment.id, text: text, characterConfidences: confs,
-                               confidence: weakest, note: sealNote)
+        return (text, symbols)
     }
 }
 

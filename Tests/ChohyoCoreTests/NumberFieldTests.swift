@@ -85,13 +85,15 @@ final class NumberFieldTests: XCTestCase {
         XCTAssertNil(TypeDefaults.characterSet(for: .kana))
         for type in FieldType.allCases {
             XCTAssertEqual(TypeDefaults.psm(for: type), 7)
-            XCTAssertEqual(TypeDefaults.lang(for: type), "jpn")
+            XCTAssertEqual(TypeDefaults.lang(for: type), type.isDigitOnly && type != .postalCode ? "eng" : "jpn")
+            XCTAssertEqual(TypeDefaults.verifyLang(for: type) == nil, type == .checkbox, "\(type): every OCR'd type is read twice")
         }
         var field = makeField(.amount)
         field.recognition = RecognitionSettings(psm: 8)
         XCTAssertEqual(TypeDefaults.recognition(for: field),
-                       RecognitionSettings(lang: "jpn", psm: 8, chars: "0123456789,¥円"))
+                       RecognitionSettings(lang: "eng", psm: 8, chars: "0123456789,¥円", verifyLang: "jpn", verifyScale: 1))
         XCTAssertEqual(RecognitionSettings.defaults(for: .phone),
-                       RecognitionSettings(lang: "jpn", psm: 7, chars: "0123456789-()"))
+                       RecognitionSettings(lang: "eng", psm: 7, chars: "0123456789-()", verifyLang: "jpn", verifyScale: 1))
+        XCTAssertEqual(RecognitionSettings.defaults(for: .text).verifyScale, 0.75)
     }
 }

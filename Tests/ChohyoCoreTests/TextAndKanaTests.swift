@@ -5,9 +5,10 @@ final class TextAndKanaTests: XCTestCase {
     func testTextSpacesBetweenJapaneseAreRemoved() {
         XCTAssertEqual(validate("東 京 都 千 代 田 区", .text).value, "東京都千代田区")
         XCTAssertEqual(validate("山田　太郎", .text).value, "山田太郎")
-        XCTAssertEqual(validate("  千代田区   1-2-3  ", .text).value, "千代田区 1-2-3")
+        XCTAssertEqual(validate("  千代田区   1-2-3  ", .text).value, "千代田区1-2-3", "a space next to a CJK character is Tesseract's, not the writer's")
         XCTAssertEqual(validate("ABC  Corp", .text).value, "ABC Corp")
-        XCTAssertEqual(validate("株式会社 ABC 商事", .text).value, "株式会社 ABC 商事")
+        XCTAssertEqual(validate("株式会社 ABC 商事", .text).value, "株式会社ABC商事")
+        XCTAssertEqual(validate("ABC Holdings 株式会社", .text).value, "ABC Holdings株式会社", "spaces between Latin words stay")
         XCTAssertEqual(validate("東京都、 千代田区", .text).value, "東京都、千代田区")
         XCTAssertEqual(validate("１２ 番地", .text).value, "１２番地", "full-width forms count as CJK; text keeps them as written")
         XCTAssertEqual(validate("a\t\n b", .text).value, "a b")
@@ -22,7 +23,9 @@ final class TextAndKanaTests: XCTestCase {
     func testTextNormalizerPieces() {
         XCTAssertEqual(TextNormalizer.halfWidthDigitsAndLatin("０９ＡＺａｚ漢ア"), "09AZaz漢ア")
         XCTAssertEqual(TextNormalizer.collapseSpaces("  a \u{3000} b  "), "a b")
-        XCTAssertEqual(TextNormalizer.removeSpacesBetweenCJK("日 本 a 本"), "日本 a 本")
+        XCTAssertEqual(TextNormalizer.removeSpacesBetweenCJK("日 本 a 本"), "日本a本")
+        XCTAssertEqual(TextNormalizer.removeSpacesBetweenCJK("城南 6 丁目 5 番"), "城南6丁目5番")
+        XCTAssertEqual(TextNormalizer.removeSpacesBetweenCJK("ABC Corp 日本"), "ABC Corp日本")
     }
 
     func testKanaHalfWidthAndVoiced() {

@@ -34,13 +34,15 @@ public enum TextNormalizer {
         return String(out)
     }
 
-    /// Removes every ASCII space whose neighbours are both CJK characters (Tesseract puts
-    /// spurious spaces between Japanese characters). Expects `collapseSpaces` output.
+    /// Removes every ASCII space next to a CJK character on either side. Tesseract puts
+    /// spurious spaces between Japanese characters and between them and digits
+    /// ("城南 6 丁目"); Japanese does not space words, so only spaces between two
+    /// non-CJK characters ("ABC Corp") carry meaning. Expects `collapseSpaces` output.
     public static func removeSpacesBetweenCJK(_ text: String) -> String {
         let chars = Array(text)
         var out = ""
         for (i, c) in chars.enumerated() {
-            if c == " ", i > 0, i + 1 < chars.count, isCJK(chars[i - 1]), isCJK(chars[i + 1]) {
+            if c == " ", i > 0, i + 1 < chars.count, isCJK(chars[i - 1]) || isCJK(chars[i + 1]) {
                 continue
             }
             out.append(c)

@@ -1,0 +1,24 @@
+/// Otsu's global threshold: the gray level that best separates ink from paper.
+public enum Otsu {
+    /// Returns t such that pixels < t are ink.
+    public static func threshold(_ gray: ByteGrid) -> Int {
+        var hist = [Int](repeating: 0, count: 256)
+        for v in gray.bytes { hist[Int(v)] += 1 }
+        let total = gray.bytes.count
+        guard total > 0 else { return 128 }
+        var sumAll = 0.0
+        for i in 0..<256 { sumAll += Double(i * hist[i]) }
+        var sumB = 0.0, wB = 0, best = 0.0, t = 128
+        for i in 0..<256 {
+            wB += hist[i]
+            if wB == 0 { continue }
+            let wF = total - wB
+            if wF == 0 { break }
+            sumB += Double(i * hist[i])
+            let mB = sumB / Double(wB), mF = (sumAll - sumB) / Double(wF)
+            let between = Double(wB) * Double(wF) * (mB - mF) * (mB - mF)
+            if between > best { best = between; t = i + 1 }
+        }
+        return t
+    }
+}
