@@ -20,8 +20,8 @@ extension EvaluationReport {
             if p.misses.count > maxMisses { out.append("- … and \(p.misses.count - maxMisses) more") }
         }
 
-        let header = ["| field | type | n | exact % | CER % | accepted % | error escape |",
-                      "|---|---|---:|---:|---:|---:|---:|"]
+        let header = ["| field | type | n | exact % | CER % | accepted % | error escape | escape % of fields | escape % of accepted |",
+                      "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
         for form in forms {
             out += ["", "## \(Self.cell(form.form)): \(Self.cell(form.title)) (\(form.pages) page\(form.pages == 1 ? "" : "s"))", ""]
             out += header
@@ -33,8 +33,8 @@ extension EvaluationReport {
         }
 
         out += ["", "## Overall", "",
-                "| scope | n | exact % | CER % | accepted % | error escape |",
-                "|---|---:|---:|---:|---:|---:|"]
+                "| scope | n | exact % | CER % | accepted % | error escape | escape % of fields | escape % of accepted |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|"]
         out.append(Self.row(["**all fields**"], overall))
         out.append(Self.row(["**digit-only fields**"], digitOnly))
         for form in forms {
@@ -42,8 +42,8 @@ extension EvaluationReport {
         }
 
         out += ["", "n: fields compared. Exact: value equals the normalised truth. CER: character edits / truth characters."
-                + " Accepted: sent to export without a person. Error escape: accepted but wrong, as a count and a share"
-                + " of the accepted fields. Pages with no result, an error or the wrong form count as wrong and not accepted."]
+                + " Accepted: sent to export without a person. Error escape: accepted but wrong, as a count, as a share"
+                + " of all fields compared and as a share of the accepted fields. Pages with no result, an error or the wrong form count as wrong and not accepted."]
         if !warnings.isEmpty {
             out += ["", "## Ground-truth warnings", ""]
             out += warnings.map { "- " + Self.cell($0) }
@@ -53,7 +53,7 @@ extension EvaluationReport {
 
     static func row(_ leading: [String], _ s: FieldStats) -> String {
         let cells = leading + [String(s.count), pct(s.exactRate), pct(s.characterErrorRate), pct(s.acceptedRate),
-                               "\(s.errorEscapes) (\(pct(s.errorEscapeRate)))"]
+                               String(s.errorEscapes), pct(s.errorEscapeRateOfAll), pct(s.errorEscapeRate)]
         return "| " + cells.joined(separator: " | ") + " |"
     }
 

@@ -24,6 +24,7 @@ public final class ImageSource: @unchecked Sendable {
         if let type = attrs?[.type] as? FileAttributeType, type != .typeRegular {
             throw ImagingError.notAFile("file type \(type.rawValue)")
         }
+        if let size = attrs?[.size] as? Int, size == 0 { throw ImagingError.emptyFile }
         if let size = attrs?[.size] as? Int, size > limits.maxFileBytes {
             throw ImagingError.tooLarge(width: 0, height: 0, limit: "\(limits.maxFileBytes / 1_048_576) MiB per file")
         }

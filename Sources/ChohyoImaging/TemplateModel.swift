@@ -24,7 +24,9 @@ public final class TemplateModel: @unchecked Sendable {
     public convenience init(definition: FormDefinition, templateURL: URL) throws {
         let source = try ImageSource(path: templateURL.path)
         let image = try source.page(0)
-        let dpi = Double(definition.dpi ?? (image.xResolution > 0 ? image.xResolution : 300))
+        // The boxes are in template pixels at the definition's dpi (300 when unset), whatever
+        // the image file's own resolution tag says.
+        let dpi = Double(definition.dpi ?? 300)
         for f in definition.fields {
             let b = f.box
             if b.x + b.width > image.width || b.y + b.height > image.height {

@@ -30,12 +30,9 @@ public final class BatchRunner {
             let r = TypeDefaults.recognition(for: field)
             return [r.lang ?? "jpn"] + (r.verifyLang.map { $0 == "none" ? [] : [$0] } ?? [])
         } })).sorted()
-        let checkbox = CheckboxThresholds(
-            ticked: forms.first?.definition.routing?.checkboxInkRatio ?? RoutingSettings.defaultCheckboxInkRatio,
-            empty: forms.first?.definition.routing?.checkboxUnsureLow ?? RoutingSettings.defaultCheckboxUnsureLow)
         var states: [FragmentReader] = []
         for _ in 0..<max(1, options.workers) {
-            states.append(try FragmentReader(preload: langs.isEmpty ? ["jpn"] : langs, dataPath: options.tessdata, checkbox: checkbox))
+            states.append(try FragmentReader(preload: langs.isEmpty ? ["jpn"] : langs, dataPath: options.tessdata))
         }
         readers = WorkerPool(states: states)
     }

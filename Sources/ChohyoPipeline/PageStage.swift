@@ -44,9 +44,14 @@ enum PageStage {
                 let isBox = field.type == .checkbox
                 let cut = try FieldCutter.cut(page: upright, alignment: best.alignment, box: field.box, margin: isBox ? 0 : 12, trim: !isBox)
                 let rec = TypeDefaults.recognition(for: field)
-                let settings = ReadingSettings(type: field.type, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7,
+                var settings = ReadingSettings(type: field.type, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7,
                                                chars: rec.chars, verifyLang: rec.verifyLang,
                                                verifyScale: rec.verifyScale ?? 1, dpi: def.dpi ?? 300)
+                if isBox {
+                    settings.checkbox = CheckboxThresholds(
+                        ticked: def.routing?.checkboxInkRatio ?? RoutingSettings.defaultCheckboxInkRatio,
+                        empty: def.routing?.checkboxUnsureLow ?? RoutingSettings.defaultCheckboxUnsureLow)
+                }
                 fragments.append((field.key, FieldFragment(image: cut.image, settings: settings,
                                                            inkPixels: cut.inkPixels, sealInk: cut.sealInk)))
             }

@@ -10,6 +10,8 @@ public struct ReadingSettings: Sendable, Equatable {
     /// Language of a second, independent reading (nil: read once).
     public var verifyLang: String?
     public var verifyScale: Double
+    /// For check boxes: the form's ink thresholds.
+    public var checkbox: CheckboxThresholds = .default
     /// Resolution of the fragment image (the template's).
     public var dpi: Int
 

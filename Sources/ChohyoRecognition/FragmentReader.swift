@@ -7,7 +7,6 @@ import ChohyoImaging
 public final class FragmentReader {
     private var engines: [String: TesseractEngine] = [:]
     private let dataPath: String?
-    public let checkbox: CheckboxThresholds
 
     /// Below this many ink pixels a fragment is blank and is not sent to Tesseract.
     public static let blankInkPixels = 40
@@ -25,10 +24,8 @@ public final class FragmentReader {
         return (counted.isEmpty ? symbols : counted).map(\.confidence).min()
     }
 
-    public init(preload languages: [String] = ["jpn"], dataPath: String? = nil,
-                checkbox: CheckboxThresholds = .default) throws {
+    public init(preload languages: [String] = ["jpn"], dataPath: String? = nil) throws {
         self.dataPath = dataPath
-        self.checkbox = checkbox
         for lang in Set(languages) { engines[lang] = try TesseractEngine(languages: lang, dataPath: dataPath) }
     }
 
@@ -42,7 +39,7 @@ public final class FragmentReader {
     public func read(_ fragment: FieldFragment) throws -> FragmentReading {
         let sealNote = fragment.sealInk > Self.sealInkShare ? "red seal or stamp over the field" : nil
         if fragment.settings.type == .checkbox {
-            return checkbox.read(fragment, note: sealNote)
+            return fragment.settings.checkbox.read(fragment, note: sealNote)
         }
         if fragment.inkPixels < Self.blankInkPixels {
             return FragmentReading(id: fragment.id, text: "", characterConfidences: [], confidence: 99, note: sealNote)

@@ -67,7 +67,8 @@ struct Batch: ParsableCommand {
         }
         bar.finish()
         if !quiet {
-            stderrLine(summary.renderText())
+            // Errors were named as they happened; the summary only counts them.
+            stderrLine(summary.renderText(maxListed: summary.errors.isEmpty ? 10 : 0))
             stderrLine("Results: \(out)/results.jsonl, summary.json" + (summary.pagesByForm.isEmpty ? "" : ", " + summary.pagesByForm.keys.sorted().map { "\($0).csv" }.joined(separator: ", ")))
         }
     }

@@ -211,6 +211,40 @@ final class DefinitionLoaderTests: XCTestCase {
         XCTAssertTrue(found[0].description.hasSuffix("form.yaml: field amount_a: duplicate key"))
     }
 
+    func testUnknownKeysAreProblemsWithASuggestion() throws {
+        let fields = """
+          - key: amount_a
+            label: 金額A
+            type: digits
+            min_lenght: 3
+            box: [10, 20, 300, 60]
+            recognition: {lang: eng, pssm: 7}
+        """
+        let found = try problems(minimal(fields: fields) + "\ndpl: 300\n")
+        let messages = Set(found.map(\.message))
+        XCTAssertTrue(messages.contains("unknown key 'min_lenght' in the field (did you mean min_length?)"), "\(messages)")
+        XCTAssertTrue(messages.contains("unknown key 'pssm' in recognition (did you mean psm?)"), "\(messages)")
+        XCTAssertTrue(messages.contains("unknown key 'dpl' in the form (did you mean dpi?)"), "\(messages)")
+        XCTAssertEqual(found.first { $0.message.contains("min_lenght") }?.field, "amount_a")
+    }
+
+    func testChoicesOnlyOnTextAndValueMustBeOne() throws {
+        let bad = """
+          - key: amount_a
+            label: 金額A
+            type: amount
+            choices: ["1"]
+            box: [10, 20, 300, 60]
+        """
+        XCTAssertEqual(try problems(minimal(fields: bad)).map(\.message), ["choices apply only to text fields"])
+        var field = FieldDefinition(key: "category", label: "種別", type: .text, box: Box(x: 0, y: 0, width: 10, height: 10))
+        field.choices = ["給料・賞与", "給料", "賞与"]
+        XCTAssertEqual(FieldValidator.validate("給料 ・ 賞与", field: field).value, "給料・賞与")
+        let misread = FieldValidator.validate("給料・党与", field: field)
+        XCTAssertFalse(misread.valid)
+        XCTAssertEqual(misread.reason, "not one of the 3 allowed values (closest: 給料・賞与)")
+    }
+
     func testRuleNamingUnknownKey() throws {
         let found = try problems(minimal(rules: "rules:\n  - expr: amount_a <= amount_c"))
         XCTAssertEqual(found.count, 1)

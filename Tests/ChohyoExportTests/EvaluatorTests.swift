@@ -92,12 +92,12 @@ final class EvaluatorTests: XCTestCase {
     func testMarkdown() throws {
         let md = try makeExample().markdown()
         XCTAssertTrue(md.contains("## f: テスト帳票 (4 pages)"), md)
-        XCTAssertTrue(md.contains("| field | type | n | exact % | CER % | accepted % | error escape |"))
-        XCTAssertTrue(md.contains("| name | text | 4 | 50.0 | 30.0 | 50.0 | 0 (0.0) |"), md)
-        XCTAssertTrue(md.contains("| amount | amount | 4 | 50.0 | 23.1 | 75.0 | 1 (33.3) |"), md)
-        XCTAssertTrue(md.contains("| zip | postal_code | 2 | 50.0 | 12.5 | 50.0 | 1 (100.0) |"), md)
-        XCTAssertTrue(md.contains("| **all fields** |  | 10 | 50.0 | 22.6 | 60.0 | 2 (33.3) |"), md)
-        XCTAssertTrue(md.contains("| **digit-only fields** | 6 | 50.0 | 19.0 | 66.7 | 2 (50.0) |"), md)
+        XCTAssertTrue(md.contains("| field | type | n | exact % | CER % | accepted % | error escape | escape % of fields | escape % of accepted |"))
+        XCTAssertTrue(md.contains("| name | text | 4 | 50.0 | 30.0 | 50.0 | 0 | 0.0 | 0.0 |"), md)
+        XCTAssertTrue(md.contains("| amount | amount | 4 | 50.0 | 23.1 | 75.0 | 1 | 25.0 | 33.3 |"), md)
+        XCTAssertTrue(md.contains("| zip | postal_code | 2 | 50.0 | 12.5 | 50.0 | 1 | 50.0 | 100.0 |"), md)
+        XCTAssertTrue(md.contains("| **all fields** |  | 10 | 50.0 | 22.6 | 60.0 | 2 | 20.0 | 33.3 |"), md)
+        XCTAssertTrue(md.contains("| **digit-only fields** | 6 | 50.0 | 19.0 | 66.7 | 2 | 33.3 | 50.0 |"), md)
         XCTAssertTrue(md.contains("classified correctly: 4 (80.0%)"), md)
         XCTAssertTrue(md.contains("- d p.1: expected f, got no result"), md)
     }

@@ -34,6 +34,9 @@ public enum DefinitionChecker {
             checkBox(field.box, add: addField)
             checkLengths(field, add: addField)
             if field.eraCode == true, field.type != .date { addField("era_code applies only to date fields") }
+            if field.choices != nil, field.type != .text { addField("choices apply only to text fields") }
+            if let c = field.choices, c.isEmpty { addField("choices is empty") }
+            if let s = field.recognition?.verifyScale, !(0.3...3).contains(s) { addField("recognition verify_scale must be 0.3–3, got \(s)") }
             if let c = field.minConfidence, !(0...100).contains(c) { addField("min_confidence must be 0–100, got \(c)") }
             if let psm = field.recognition?.psm, !(0...13).contains(psm) { addField("recognition psm must be 0–13, got \(psm)") }
         }

@@ -69,7 +69,7 @@ public enum DefinitionLoader {
         } catch {
             return (nil, [DefinitionProblem(file: name, message: "\(error)")])
         }
-        let problems = DefinitionChecker.check(def, file: file)
+        let problems = UnknownKeys.problems(yaml: yaml, file: name) + DefinitionChecker.check(def, file: file)
         if !problems.isEmpty { return (nil, problems) }
         let rules = (def.rules ?? []).compactMap { try? CrossFieldRule(parsing: $0.expr) }
         return (LoadedDefinition(definition: def, fileURL: file.standardizedFileURL,

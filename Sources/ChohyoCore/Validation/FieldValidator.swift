@@ -31,23 +31,8 @@ public enum FieldValidator {
     /// must not pass as a new value); the reason names the closest allowed value.
     static func choice(_ value: String, field: FieldDefinition) -> ValidationOutcome {
         guard let choices = field.choices, !choices.isEmpty, !choices.contains(value) else { return .ok(value) }
-        let closest = choices.min { editDistance($0, value) < editDistance($1, value) }!
+        let closest = choices.min { Levenshtein.distance($0, value) < Levenshtein.distance($1, value) }!
         return .invalid("not one of the \(choices.count) allowed values (closest: \(closest))")
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var prev = row[0]
-            row[0] = i
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                let cur = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1))
-                prev = cur
-            }
-        }
-        return a.isEmpty ? b.count : row[b.count]
     }
 
     static func kana(_ text: String) -> ValidationOutcome {

@@ -1,0 +1,29 @@
+import ChohyoCore
+import Foundation
+
+/// Paths and helpers shared by the pipeline tests.
+enum PipelineTestSupport {
+    /// The package root, found from this file's path (Tests/ChohyoPipelineTests/x.swift).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let samples = root.appendingPathComponent("Samples/kyuyo")
+    static let definitionURL = root.appendingPathComponent("FormDefinitions/kyuyo_shiharai_hokokusho.yaml")
+    static let formID = "kyuyo_shiharai_hokokusho"
+
+    static func loadForm() throws -> LoadedDefinition { try DefinitionLoader.load(file: definitionURL) }
+
+    static func sample(_ name: String) -> URL { samples.appendingPathComponent(name) }
+
+    /// The ground truth of a sample (`kyuyo_0001` → its `fields`).
+    static func truth(_ base: String) throws -> [String: String] {
+        struct File: Decodable { var form: String?; var fields: [String: String] }
+        return try JSONDecoder().decode(File.self, from: Data(contentsOf: samples.appendingPathComponent(base + ".json"))).fields
+    }
+
+    static func temporaryDirectory(_ tag: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("chohyo-pipeline-\(tag)-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
