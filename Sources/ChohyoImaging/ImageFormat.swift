@@ -31,9 +31,13 @@ public enum ImageFormat: String, Sendable {
     public static func describe(_ bytes: [UInt8]) -> String {
         if let f = sniff(bytes) { return f.rawValue }
         if bytes.isEmpty { return "empty" }
-        let head = bytes.prefix(64)
+        let head = Array(bytes.prefix(256))
         let printable = head.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         if printable { return "text" }
+        // UTF-8 text (Japanese notes, CSV): decodes cleanly apart from a character cut at the end.
+        if !head.contains(0), String(decoding: head.dropLast(3), as: UTF8.self).unicodeScalars.allSatisfy({ $0 != "\u{FFFD}" }) {
+            return "text"
+        }
         if bytes.starts(with: [0x42, 0x4D]) { return "BMP" }
         if bytes.starts(with: Array("GIF8".utf8)) { return "GIF" }
         return "unknown binary data"

@@ -8,6 +8,10 @@ public final class ImageSource: @unchecked Sendable {
     public let path: String
     public let format: ImageFormat
     public let pageCount: Int
+    /// The file has more pages than `ImageLimits.maxPages`; those were not read.
+    public private(set) var pagesOverLimit = false
+    /// The directory chain ends in a broken link (the file is cut short after the last page counted).
+    public private(set) var chainProblem: String?
     private let bytes: [UInt8]
     private let limits: ImageLimits
 
@@ -26,7 +30,7 @@ public final class ImageSource: @unchecked Sendable {
         }
         if let size = attrs?[.size] as? Int, size == 0 { throw ImagingError.emptyFile }
         if let size = attrs?[.size] as? Int, size > limits.maxFileBytes {
-            throw ImagingError.tooLarge(width: 0, height: 0, limit: "\(limits.maxFileBytes / 1_048_576) MiB per file")
+            throw ImagingError.fileTooLarge(bytes: size, limit: limits.maxFileBytes)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImagingError.unreadable("permission denied or I/O error")
@@ -52,14 +56,13 @@ public final class ImageSource: @unchecked Sendable {
             try limits.check(width: Int(w), height: Int(h))
             pageCount = 1
         case .tiff:
-            var n = 0
-            while n < limits.maxPages {
-                var w: Int32 = 0, h: Int32 = 0, bps: Int32 = 0, spp: Int32 = 0, res: Int32 = 0, cmap: Int32 = 0, fmt: Int32 = 0
-                if readHeaderMemTiff(bytes, bytes.count, Int32(n), &w, &h, &bps, &spp, &res, &cmap, &fmt) != 0 { break }
-                n += 1
-            }
-            if n == 0 { throw ImagingError.truncated("no readable TIFF directory") }
-            pageCount = n
+            // Pages are counted from the TIFF's own directory chain, so a page whose data is
+            // cut short is reported as a bad page, not silently left out.
+            let chain = TIFFDirectories.count(bytes, limit: limits.maxPages + 1)
+            if chain.count == 0 { throw ImagingError.truncated("no readable TIFF directory") }
+            pageCount = min(chain.count, limits.maxPages)
+            pagesOverLimit = chain.count > limits.maxPages
+            chainProblem = chain.problem
         case .pdf:
             throw ImagingError.unsupportedFormat("PDF input is not supported yet; convert pages to TIFF or PNG")
         }

@@ -6,6 +6,8 @@ public enum ImagingError: Error, CustomStringConvertible, Equatable {
     case unsupportedFormat(String)
     case extensionMismatch(declared: String, actual: String)
     case tooLarge(width: Int, height: Int, limit: String)
+    case fileTooLarge(bytes: Int, limit: Int)
+    case tooManyPages(limit: Int)
     case truncated(String)
     case notAFile(String)
     case operationFailed(String)
@@ -19,6 +21,10 @@ public enum ImagingError: Error, CustomStringConvertible, Equatable {
             return "file extension says \(declared) but the content is \(actual)"
         case .tooLarge(let w, let h, let limit):
             return "image is \(w)x\(h) pixels, over the limit of \(limit) (possible decompression bomb)"
+        case .fileTooLarge(let bytes, let limit):
+            return "file is \(bytes) bytes, over the limit of \(limit) bytes per file"
+        case .tooManyPages(let limit):
+            return "file has more than \(limit) pages; pages after \(limit) were not read"
         case .truncated(let why): return "image data is corrupt or truncated (\(why))"
         case .notAFile(let what): return "not a regular file (\(what))"
         case .operationFailed(let what): return "image operation failed: \(what)"

@@ -86,12 +86,23 @@ public final class BatchRunner {
                 chunk.append(PageTask(source: source, displayPath: item.path, pageIndex: p))
                 if chunk.count >= options.chunkPages { try flush() }
             }
+            // Pages the file promises but that cannot be reached are errors, not silence.
+            var missing: String? = nil
+            if source.pagesOverLimit { missing = "\(ImagingError.tooManyPages(limit: options.limits.maxPages))" }
+            else if let problem = source.chainProblem { missing = "image data is corrupt or truncated (\(problem))" }
+            if let missing {
+                try flush()
+                known += 1
+                try emit([PageResult(source: item.path, page: source.pageCount + 1, status: .error, error: missing)])
+            }
         }
         try flush()
         try writer.close()
 
         let csv = CSVWriter(encoding: options.encoding, unmappablePolicy: options.unmappable)
-        let exports = try csv.writeAll(forms: forms.map(\.definition), results: all, to: out)
+        // Every form gets its CSV, header only when no page matched it, so a file left by an
+        // earlier run in the same folder can never be mistaken for this batch's rows.
+        let exports = try csv.writeAll(forms: forms.map(\.definition), results: all, to: out, includeEmpty: true)
         let summary = BatchSummary.make(results: all, elapsedSeconds: Date().timeIntervalSince(start),
                                         unmappable: exports.flatMap(\.unmappable))
         try summary.write(to: out.appendingPathComponent("summary.json"))

@@ -23,27 +23,27 @@ public enum InputScanner {
                 items.append(Item(path: input, problem: "no such file or folder"))
                 continue
             }
-            if !isDir.boolValue || looksLikeImageName(input) && !hasContents(input) {
+            // A folder named like an image (`x.png/`) is bad input, reported rather than walked.
+            if !isDir.boolValue || looksLikeImageName(input) {
                 items.append(Item(path: input, problem: nil))
                 continue
             }
-            items.append(contentsOf: walk(input))
+            var visited = Set<String>()
+            items.append(contentsOf: walk(input, visited: &visited))
         }
         return items
     }
 
-    /// A folder whose name promises an image (`x.png/`) is reported as a bad input, not walked,
-    /// when it is empty; a folder with files is walked as usual.
     static func looksLikeImageName(_ path: String) -> Bool {
         ["png", "jpg", "jpeg", "tif", "tiff", "pdf"].contains((path as NSString).pathExtension.lowercased())
     }
 
-    static func hasContents(_ path: String) -> Bool {
-        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).isEmpty == false
-    }
-
-    static func walk(_ dir: String) -> [Item] {
+    /// Walks a folder; `visited` holds the real paths of folders already walked, so a
+    /// symbolic link back up the tree does not read the same scans again.
+    static func walk(_ dir: String, visited: inout Set<String>) -> [Item] {
         let fm = FileManager.default
+        let real = URL(fileURLWithPath: dir).resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted else { return [] }
         guard let names = try? fm.contentsOfDirectory(atPath: dir) else {
             return [Item(path: dir, problem: "folder cannot be read")]
         }
@@ -51,10 +51,10 @@ public enum InputScanner {
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = (dir as NSString).appendingPathComponent(name)
             var isDir: ObjCBool = false
-            fm.fileExists(atPath: path, isDirectory: &isDir)
+            _ = fm.fileExists(atPath: path, isDirectory: &isDir)
             if isDir.boolValue {
                 // A folder named like an image is bad input: report it rather than guess.
-                if looksLikeImageName(name) { out.append(Item(path: path, problem: nil)) } else { out.append(contentsOf: walk(path)) }
+                if looksLikeImageName(name) { out.append(Item(path: path, problem: nil)) } else { out.append(contentsOf: walk(path, visited: &visited)) }
                 continue
             }
             if ignoredExtensions.contains((name as NSString).pathExtension.lowercased()) { continue }

@@ -36,16 +36,23 @@ enum JudgeStage {
         var note = reading.note
         if let second = reading.verification {
             let check = FieldValidator.validate(second, field: field)
-            if outcome.valid && check.valid {
-                // Both readings valid: accept automatically only when they agree. Agreement
-                // of two independent readings is itself evidence, so the field takes the
-                // higher of the two confidences.
-                if outcome.value != check.value {
-                    note = note ?? "two independent readings disagree"
-                } else if let c2 = reading.verificationConfidence {
+            let tie = reading.tieBreak.map { FieldValidator.validate($0, field: field) }
+            if outcome.valid && check.valid && outcome.value == check.value {
+                // Agreement of two independent readings is itself evidence (see `combined`).
+                if let c2 = reading.verificationConfidence {
                     confidence = combined(confidence, c2, checkDigit: field.type == .myNumber || field.type == .corporateNumber)
                 }
-            } else if outcome.valid && !check.valid && !(outcome.value ?? "").isEmpty {
+            } else if let tie, tie.valid, check.valid, tie.value == check.value, tie.value != outcome.value {
+                // The first reading is outvoted: two of three readings agree on another value.
+                // A person still confirms it.
+                outcome = check
+                text = second
+                confidence = ((reading.verificationConfidence ?? 0) * 10).rounded() / 10
+                note = note ?? "readings disagree; two of three agree on the value shown"
+            } else if outcome.valid && check.valid {
+                note = note ?? (tie?.value == outcome.value ? "readings disagree; two of three agree on the value shown"
+                                                            : "two independent readings disagree")
+            } else if outcome.valid && !(outcome.value ?? "").isEmpty {
                 note = note ?? "second reading does not confirm the value"
             } else if !outcome.valid && check.valid {
                 // The first reading fails its check, the second passes: use it, but a person confirms.

@@ -70,11 +70,14 @@ public struct FragmentReading: Sendable, Equatable {
     /// The second reading's text and confidence, when the settings ask for one.
     public let verification: String?
     public let verificationConfidence: Double?
+    /// A third reading, made only when the first two differ.
+    public let tieBreak: String?
 
     public init(id: FragmentID, text: String, characterConfidences: [Double], confidence: Double, note: String? = nil,
-                verification: String? = nil, verificationConfidence: Double? = nil) {
+                verification: String? = nil, verificationConfidence: Double? = nil, tieBreak: String? = nil) {
         self.id = id; self.text = text; self.characterConfidences = characterConfidences
         self.confidence = confidence; self.note = note
         self.verification = verification; self.verificationConfidence = verificationConfidence
+        self.tieBreak = tieBreak
     }
 }

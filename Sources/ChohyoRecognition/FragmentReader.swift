@@ -18,6 +18,12 @@ public final class FragmentReader {
     /// says nothing about the value.
     static let separators: Set<String> = [",", "-", "(", ")", "¥", "円", "〒", "."]
 
+    /// What two readings must share to count as the same: the digits of a number-like
+    /// field, the characters of any other (spaces aside). The validator decides the rest.
+    static func comparable(_ text: String, _ type: FieldType) -> String {
+        type.isDigitOnly ? String(text.filter { $0.isASCII && $0.isNumber }) : String(text.filter { !$0.isWhitespace })
+    }
+
     /// The field's confidence: its weakest character (separators of number-like fields aside).
     static func weakest(_ symbols: [TesseractEngine.Symbol], type: FieldType) -> Double? {
         let counted = type.isDigitOnly ? symbols.filter { !separators.contains($0.text) } : symbols
@@ -51,15 +57,24 @@ public final class FragmentReader {
             let image = s.verifyScale == 1 ? fragment.image : try fragment.image.scaled(x: s.verifyScale, y: s.verifyScale)
             second = try readText(image, lang: v, settings: s)
         }
+        // When the two readings differ, a third at 1.25 scale breaks the tie: by eng for
+        // number-like fields (its digits are the better ones), else by the first model.
+        var third: (text: String, symbols: [TesseractEngine.Symbol])? = nil
+        if let second, Self.comparable(first.text, s.type) != Self.comparable(second.text, s.type) {
+            let lang = s.type.isDigitOnly ? (s.lang == "eng" ? s.lang : s.verifyLang ?? s.lang) : s.lang
+            third = try readText(try fragment.image.scaled(x: 1.25, y: 1.25), lang: lang, settings: s)
+        }
         guard let weakest = Self.weakest(first.symbols, type: s.type) else {
             return FragmentReading(id: fragment.id, text: "", characterConfidences: [], confidence: 0,
                                    note: sealNote ?? "ink in the field but nothing could be read",
-                                   verification: second?.text, verificationConfidence: second.flatMap { Self.weakest($0.symbols, type: s.type) })
+                                   verification: second?.text, verificationConfidence: second.flatMap { Self.weakest($0.symbols, type: s.type) },
+                                   tieBreak: third?.text)
         }
         return FragmentReading(id: fragment.id, text: first.text, characterConfidences: first.symbols.map(\.confidence),
                                confidence: weakest, note: sealNote,
                                verification: second?.text,
-                               verificationConfidence: second.map { Self.weakest($0.symbols, type: s.type) ?? 0 })
+                               verificationConfidence: second.map { Self.weakest($0.symbols, type: s.type) ?? 0 },
+                               tieBreak: third?.text)
     }
 
     /// One Tesseract pass; words joined by single spaces (the validators decide which spaces matter).

@@ -333,6 +333,31 @@ final class ImageSourceTests: XCTestCase {
         XCTAssertNoThrow(try openAndDecode(sample("kyuyo_0008.tif")))
     }
 
+    func testJapaneseTextNamedPNGIsCalledText() throws {
+        let path = try write(Array("給与支払報告書のメモです。画像ではありません。".utf8), as: "memo.png")
+        let e = imagingError("japanese text") { _ = try ImageSource(path: path) }
+        XCTAssertEqual(e, .unsupportedFormat("content is text"))
+    }
+
+    func testTruncatedMultiPageTIFFReportsTheLostPage() throws {
+        let page = try ImageSource(path: sample("kyuyo_0008.tif")).page(0)
+        let path = tmp.appendingPathComponent("three.tif").path
+        for i in 0..<3 { try page.writeTIFF(to: path, g4: true, append: i > 0) }
+        let full = try ImageSource(path: path)
+        XCTAssertEqual(full.pageCount, 3)
+        XCTAssertNil(full.chainProblem)
+        // Cut inside the third page: its directory (written after its data) is lost.
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let cut = try write(Array(bytes.prefix(bytes.count - 200)), as: "cut.tif")
+        let source = try ImageSource(path: cut)
+        XCTAssertEqual(source.pageCount, 2)
+        XCTAssertEqual(source.chainProblem, "TIFF directory 3 lies past the end of the file: cut short")
+        // A page limit below the page count is said, not silent.
+        let limited = try ImageSource(path: path, limits: ImageLimits(maxPages: 2))
+        XCTAssertEqual(limited.pageCount, 2)
+        XCTAssertTrue(limited.pagesOverLimit)
+    }
+
     func testFileSizeLimit() throws {
         let limits = ImageLimits(maxFileBytes: 1024 * 1024)
         // kyuyo_0002.png is 430 KiB: allowed. A 2 MiB file is refused before it is read.
@@ -341,8 +366,10 @@ final class ImageSourceTests: XCTestCase {
         while big.count < 2 * 1024 * 1024 { big += [UInt8](repeating: 0, count: 512 * 1024) }
         let path = try write(big, as: "padded.jpg")
         let e = imagingError("2 MiB file") { _ = try ImageSource(path: path, limits: limits) }
-        guard case .tooLarge = e else { return XCTFail("big file: \(String(describing: e))") }
-        XCTAssertTrue(e!.description.contains("1 MiB per file"), e!.description)
+        guard case .fileTooLarge(let bytes, let limit) = e else { return XCTFail("big file: \(String(describing: e))") }
+        XCTAssertEqual(limit, 1024 * 1024)
+        XCTAssertGreaterThanOrEqual(bytes, 2 * 1024 * 1024)
+        XCTAssertTrue(e!.description.contains("over the limit of 1048576 bytes per file"), e!.description)
     }
 }
 

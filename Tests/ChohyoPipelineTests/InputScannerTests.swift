@@ -94,14 +94,21 @@ final class InputScannerTests: XCTestCase {
         XCTAssertTrue(items.allSatisfy { $0.problem == nil })
     }
 
-    func testEmptyDirectoryNamedLikeAnImageGivenDirectlyIsAnItem() throws {
+    func testDirectoryNamedLikeAnImageGivenDirectlyIsAnItem() throws {
         try mkdir("scan.png")
-        let items = InputScanner.scan([path("scan.png")])
-        XCTAssertEqual(items.map(\.path), [path("scan.png")])
-        XCTAssertNil(items.first?.problem)
+        try touch("full.png/inner.png")
+        let items = InputScanner.scan([path("scan.png"), path("full.png")])
+        XCTAssertEqual(items.map(\.path), [path("scan.png"), path("full.png")], "named directly or found inside: the same")
+        XCTAssertTrue(items.allSatisfy { $0.problem == nil })
         // An ordinary empty folder yields nothing.
         try mkdir("empty")
         XCTAssertEqual(InputScanner.scan([path("empty")]), [])
+    }
+
+    func testSymbolicLinkLoopDoesNotRepeatScans() throws {
+        try touch("scans/a.png")
+        try FileManager.default.createSymbolicLink(atPath: path("scans/loop"), withDestinationPath: path("scans"))
+        XCTAssertEqual(InputScanner.scan([path("scans")]).map(\.path), [path("scans/a.png")])
     }
 
     func testIgnoredExtensions() {
