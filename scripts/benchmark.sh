@@ -21,7 +21,7 @@ work=$(mktemp -d /tmp/chohyo-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 mapfile -t scans < <(find Samples/kyuyo -type f \( -name '*.png' -o -name '*.jpg' -o -name '*.tif' \) | sort)
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')"
+echo "machine: $(nproc --all) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')"
 for n in "${sizes[@]}"; do
   dir="$work/pages-$n"; mkdir -p "$dir"
   for ((i = 0; i < n; i++)); do
