@@ -1,0 +1,102 @@
+import Foundation
+import XCTest
+
+/// The `chohyo` executable as a clerk or a script runs it: output, exit status, messages.
+final class CommandLineTests: XCTestCase {
+    struct Run { let status: Int32; let stdout: String; let stderr: String }
+
+    /// The executable SwiftPM built beside the test bundle (`swift build --build-tests` builds both).
+    static var executable: URL {
+        let bundle = Bundle(for: CommandLineTests.self).bundleURL
+        let candidates = [bundle.appendingPathComponent("chohyo"), bundle.deletingLastPathComponent().appendingPathComponent("chohyo")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
+
+    func chohyo(_ args: [String]) throws -> Run {
+        let p = Process()
+        p.executableURL = Self.executable
+        p.arguments = args
+        p.currentDirectoryURL = PipelineTestSupport.root
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    override func setUpWithError() throws {
+        // Not a skip: a missing executable must fail the suite, not pass it quietly.
+        guard FileManager.default.isExecutableFile(atPath: Self.executable.path) else {
+            XCTFail("chohyo not built at \(Self.executable.path): run `swift build --build-tests` first")
+            throw CocoaError(.fileNoSuchFile)
+        }
+    }
+
+    func testFormsListAndShowJSON() throws {
+        let list = try chohyo(["forms", "list"])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertTrue(list.stdout.hasPrefix("kyuyo_shiharai_hokokusho\t"), list.stdout)
+
+        let show = try chohyo(["forms", "show", "kyuyo_shiharai_hokokusho", "--json"])
+        XCTAssertEqual(show.status, 0, show.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        let template = try XCTUnwrap(json["template"] as? String)
+        XCTAssertTrue(template.hasPrefix("/") && template.hasSuffix("FormDefinitions/kyuyo_shiharai_hokokusho.png"), template)
+        XCTAssertEqual(json["template_size"] as? [Int], [2480, 3508])
+        let fields = try XCTUnwrap(json["fields"] as? [[String: Any]])
+        XCTAssertEqual(fields.count, 21)
+        let first = fields[0]
+        XCTAssertEqual(first["key"] as? String, "submit_to")
+        XCTAssertEqual(first["label"] as? String, "提出先市町村")
+        XCTAssertEqual(first["type"] as? String, "text")
+        XCTAssertEqual(first["box"] as? [Int], [150, 320, 700, 90])
+
+        let missing = try chohyo(["forms", "show", "no_such_form"])
+        XCTAssertNotEqual(missing.status, 0)
+        XCTAssertTrue(missing.stderr.contains("no form definition with id 'no_such_form'"), missing.stderr)
+    }
+
+    func testFormsCheckNamesFileFieldAndProblem() throws {
+        let ok = try chohyo(["forms", "check"])
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        XCTAssertTrue(ok.stdout.contains("1 definition OK"), ok.stdout)
+
+        let dir = try PipelineTestSupport.temporaryDirectory("cli-forms")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var yaml = try String(contentsOf: PipelineTestSupport.definitionURL, encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "box: [150, 688, 900, 90]", with: "box: [150, 688, 900]")
+        yaml = yaml.replacingOccurrences(of: "template: kyuyo_shiharai_hokokusho.png",
+                                          with: "template: \(PipelineTestSupport.root.path)/FormDefinitions/kyuyo_shiharai_hokokusho.png")
+        try yaml.write(to: dir.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+        let bad = try chohyo(["forms", "check", "--forms", dir.path])
+        XCTAssertEqual(bad.status, 65)
+        XCTAssertTrue(bad.stderr.contains("broken.yaml"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("payee_my_number"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("box"), bad.stderr)
+    }
+
+    func testBatchUsageErrorsAndBadFilesExitStatus() throws {
+        let usage = try chohyo(["batch"])
+        XCTAssertEqual(usage.status, 64, "missing inputs and --out is a usage error")
+
+        let dir = try PipelineTestSupport.temporaryDirectory("cli-batch")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scans = dir.appendingPathComponent("scans")
+        try FileManager.default.createDirectory(at: scans, withIntermediateDirectories: true)
+        try Data().write(to: scans.appendingPathComponent("empty.png"))
+        let out = dir.appendingPathComponent("out")
+        let run = try chohyo(["batch", scans.path, "--out", out.path, "--encoding", "utf8-bom"])
+        XCTAssertEqual(run.status, 0, "the batch ran; the bad page is listed, not fatal")
+        XCTAssertTrue(run.stderr.contains("error: \(scans.path)/empty.png page 1: file is empty (0 bytes)"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("Pages:        1 (ok 0, unclassified 0, error 1)"), run.stderr)
+        for name in ["results.jsonl", "summary.json", "kyuyo_shiharai_hokokusho.csv"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), name)
+        }
+        let help = try chohyo(["batch", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("--encoding"), help.stdout)
+    }
+}
