@@ -40,8 +40,9 @@ let package = Package(
         ),
         .testTarget(name: "ChohyoCoreTests", dependencies: ["ChohyoCore"]),
         .testTarget(name: "ChohyoExportTests", dependencies: ["ChohyoExport", "ChohyoCore"]),
-        .testTarget(name: "ChohyoImagingTests", dependencies: ["ChohyoImaging", "ChohyoCore"]),
-        .testTarget(name: "ChohyoPipelineTests", dependencies: ["ChohyoPipeline"]),
+        .testTarget(name: "ChohyoImagingTests", dependencies: ["ChohyoImaging", "ChohyoCore", "CLeptTess"]),
+        .testTarget(name: "ChohyoPipelineTests",
+                    dependencies: ["ChohyoPipeline", "ChohyoCore", "ChohyoExport", "ChohyoImaging", "CLeptTess"]),
     ],
     swiftLanguageModes: [.v5]
 )

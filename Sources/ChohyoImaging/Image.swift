@@ -201,3 +201,8 @@ extension Image {
         pixClearInRect(raw, box)
     }
 }
+
+extension Image {
+    /// Takes ownership of a PIX created elsewhere (tests, other wrappers).
+    public static func adopt(_ raw: UnsafeMutablePointer<PIX>) -> Image { Image(owning: raw) }
+}

@@ -32,6 +32,7 @@ enum JudgeStage {
     static func judge(field: FieldDefinition, form: FormDefinition, reading: FragmentReading) -> FieldResult {
         var outcome = FieldValidator.validate(reading.text, field: field)
         var text = reading.text
+        var characters: [Double]? = reading.characterConfidences.isEmpty ? nil : reading.characterConfidences.map { ($0 * 10).rounded() / 10 }
         var confidence = (reading.confidence * 10).rounded() / 10
         var note = reading.note
         if let second = reading.verification {
@@ -47,6 +48,7 @@ enum JudgeStage {
                 // A person still confirms it.
                 outcome = check
                 text = second
+                characters = nil
                 confidence = ((reading.verificationConfidence ?? 0) * 10).rounded() / 10
                 note = note ?? "readings disagree; two of three agree on the value shown"
             } else if outcome.valid && check.valid {
@@ -58,6 +60,7 @@ enum JudgeStage {
                 // The first reading fails its check, the second passes: use it, but a person confirms.
                 outcome = check
                 text = second
+                characters = nil
                 confidence = ((reading.verificationConfidence ?? 0) * 10).rounded() / 10
                 note = note ?? "first reading failed its check; second reading used"
             }
@@ -67,6 +70,7 @@ enum JudgeStage {
             if status == .accepted { status = .review; reason = note } else { reason += "; " + note }
         }
         return FieldResult(value: outcome.value, text: text, confidence: confidence, status: status,
-                           reason: reason, extras: outcome.extras.isEmpty ? nil : outcome.extras)
+                           reason: reason, extras: outcome.extras.isEmpty ? nil : outcome.extras,
+                           characterConfidences: characters)
     }
 }

@@ -20,11 +20,19 @@ public struct FieldResult: Codable, Equatable, Sendable {
     public var reason: String
     /// Extra exported values, e.g. `era_code` (元号コード + YYMMDD) for dates.
     public var extras: [String: String]?
+    /// Confidence of each character of `text` (0–100), so a verifier can see which one is doubtful.
+    public var characterConfidences: [Double]?
+
+    enum CodingKeys: String, CodingKey {
+        case value, text, confidence, status, reason, extras
+        case characterConfidences = "char_confidences"
+    }
 
     public init(value: String?, text: String, confidence: Double, status: FieldStatus, reason: String,
-                extras: [String: String]? = nil) {
+                extras: [String: String]? = nil, characterConfidences: [Double]? = nil) {
         self.value = value; self.text = text; self.confidence = confidence
         self.status = status; self.reason = reason; self.extras = extras
+        self.characterConfidences = characterConfidences
     }
 }
 

@@ -1,0 +1,54 @@
+import CLeptTess
+import ChohyoCore
+import ChohyoImaging
+import XCTest
+
+/// Red and pink ink (dropout-colour print, seals, rubber stamps) is removed before a field
+/// is read, and its share of the field is measured so a stamped field can go to a person.
+final class DropoutTests: XCTestCase {
+    /// A 32 bpp copy of a grey image.
+    func colour(_ gray: ChohyoImaging.Image) throws -> ChohyoImaging.Image {
+        ChohyoImaging.Image.adopt(try XCTUnwrap(pixConvertTo32(gray.raw)))
+    }
+
+    /// Paints a filled disc of colour (r, g, b) into a 32 bpp image, like a seal.
+    func paintDisc(_ img: ChohyoImaging.Image, cx: Int, cy: Int, radius: Int, r: UInt32, g: UInt32, b: UInt32) {
+        let wpl = Int(pixGetWpl(img.raw)), data = pixGetData(img.raw)!
+        for y in max(0, cy - radius)..<min(img.height, cy + radius) {
+            for x in max(0, cx - radius)..<min(img.width, cx + radius) where (x - cx) * (x - cx) + (y - cy) * (y - cy) <= radius * radius {
+                data[y * wpl + x] = r << 24 | g << 16 | b << 8
+            }
+        }
+    }
+
+    func testRedSealIsDroppedAndMeasured() throws {
+        let template = try TestForm.templateImage()
+        let loaded = try TestForm.load()
+        let page = try colour(template)
+        let field = try XCTUnwrap(loaded.definition.field("payee_name"))
+        // A vermilion seal (朱肉) over the empty name box, a third of its height across.
+        paintDisc(page, cx: field.box.x + 200, cy: field.box.y + 45, radius: 40, r: 220, g: 40, b: 30)
+        let identity = Alignment(scaleX: 1, offsetX: 0, scaleY: 1, offsetY: 0, score: 1)
+        let cut = try FieldCutter.cut(page: page, alignment: identity, box: field.box)
+        XCTAssertGreaterThan(cut.sealInk, 0.02, "the seal's share of the box is measured")
+        XCTAssertEqual(cut.inkPixels, 0, "the seal is not ink to read: the box is blank")
+        // Pink dropout print is removed the same way; black ink is kept.
+        let page2 = try colour(template)
+        paintDisc(page2, cx: field.box.x + 200, cy: field.box.y + 45, radius: 30, r: 245, g: 150, b: 180)
+        paintDisc(page2, cx: field.box.x + 600, cy: field.box.y + 45, radius: 20, r: 10, g: 10, b: 10)
+        let cut2 = try FieldCutter.cut(page: page2, alignment: identity, box: field.box)
+        XCTAssertGreaterThan(cut2.sealInk, 0.01)
+        XCTAssertGreaterThan(cut2.inkPixels, 900, "the black disc (π·20² ≈ 1257 px) stays")
+        XCTAssertLessThan(cut2.inkPixels, 1600, "and the pink one is gone")
+    }
+
+    func testStructureKeepsRedLinesForRegistration() throws {
+        // A red rule is ink for registration (dropout-colour forms still align) but not for reading.
+        let white = try colour(try Image.blank(width: 400, height: 100, depth: 8))
+        for x in 20..<380 { for y in 50..<53 { paintDisc(white, cx: x, cy: y, radius: 1, r: 230, g: 30, b: 40) } }
+        XCTAssertGreaterThan(try Dropout.structure(white).inkCount(), 300 * 3)
+        let split = try Dropout.split(white)
+        XCTAssertEqual(try split.gray.binary(threshold: 160).inkCount(), 0)
+        XCTAssertGreaterThan(split.redPixels, 300 * 3)
+    }
+}
