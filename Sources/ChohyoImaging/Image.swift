@@ -32,7 +32,6 @@ public final class Image: @unchecked Sendable {
         return p
     }
 
-    public func setResolution(_ dpi: Int) { pixSetResolution(raw, Int32(dpi), Int32(dpi)) }
 
     /// 8 bpp grayscale copy (colormaps removed, 1 bpp expanded to 0/255).
     public func gray() throws -> Image {
@@ -44,11 +43,6 @@ public final class Image: @unchecked Sendable {
     public func binary(threshold: Int = 160) throws -> Image {
         if depth == 1 { return try Image.wrap(pixCopy(nil, raw), "copy") }
         return try Image.wrap(pixConvertTo1(raw, Int32(threshold)), "binarize")
-    }
-
-    /// 1 bpp ink → 8 bpp black (0) on white (255).
-    public func inverted8() throws -> Image {
-        try Image.wrap(pixConvert1To8(nil, raw, 255, 0), "1 → 8 bpp")
     }
 
     public func scaled(x sx: Double, y sy: Double) throws -> Image {
@@ -87,11 +81,6 @@ public final class Image: @unchecked Sendable {
 
     public func dilated(width: Int, height: Int) throws -> Image {
         try Image.wrap(pixDilateBrick(nil, raw, Int32(max(1, width)), Int32(max(1, height))), "dilate")
-    }
-
-    /// self − other (1 bpp, same size).
-    public func subtracting(_ other: Image) throws -> Image {
-        try Image.wrap(pixSubtract(nil, raw, other.raw), "subtract")
     }
 
     /// self ∪ other (1 bpp, same size).

@@ -8,5 +8,4 @@ struct FragmentLinks {
 
     mutating func add(_ id: FragmentID, pageSlot: Int, key: String) { links[id] = Link(pageSlot: pageSlot, key: key) }
     func link(for id: FragmentID) -> Link? { links[id] }
-    var count: Int { links.count }
 }
