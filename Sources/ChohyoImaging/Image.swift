@@ -32,7 +32,6 @@ public final class Image: @unchecked Sendable {
         return p
     }
 
-
     /// 8 bpp grayscale copy (colormaps removed, 1 bpp expanded to 0/255).
     public func gray() throws -> Image {
         if depth == 8 && pixGetColormap(raw) == nil { return try Image.wrap(pixCopy(nil, raw), "copy") }
