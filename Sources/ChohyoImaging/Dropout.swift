@@ -14,28 +14,34 @@ public enum Dropout {
         public let gray: Image
         /// Pixels that were red ink.
         public let redPixels: Int
+        /// 1 bpp mask of the red ink (nil for an image without colour).
+        public let red: Image?
     }
 
     /// Gray image with red/pink ink removed. Non-colour input is converted to gray as is.
     public static func split(_ image: Image) throws -> Split {
-        guard image.depth == 32 else { return Split(gray: try image.gray(), redPixels: 0) }
+        guard image.depth == 32 else { return Split(gray: try image.gray(), redPixels: 0, red: nil) }
         let w = image.width, h = image.height
         let out = try Image.wrap(pixCreate(Int32(w), Int32(h), 8), "pixCreate")
+        let mask = try Image.wrap(pixCreate(Int32(w), Int32(h), 1), "pixCreate")
         pixCopyResolution(out.raw, image.raw)
-        let swpl = Int(pixGetWpl(image.raw)), dwpl = Int(pixGetWpl(out.raw))
-        let src = pixGetData(image.raw)!, dst = pixGetData(out.raw)!
+        let swpl = Int(pixGetWpl(image.raw)), dwpl = Int(pixGetWpl(out.raw)), mwpl = Int(pixGetWpl(mask.raw))
+        let src = pixGetData(image.raw)!, dst = pixGetData(out.raw)!, mdst = pixGetData(mask.raw)!
         var red = 0
         for y in 0..<h {
-            let sl = src + y * swpl, dl = dst + y * dwpl
+            let sl = src + y * swpl, dl = dst + y * dwpl, ml = mdst + y * mwpl
             for x in 0..<w {
                 let p = sl[x]
                 let r = Int((p >> 24) & 0xFF), g = Int((p >> 16) & 0xFF), b = Int((p >> 8) & 0xFF)
                 var v: Int
-                if isRed(r: r, g: g, b: b) { v = 255; red += 1 } else { v = (r * 77 + g * 150 + b * 29) >> 8 }
+                if isRed(r: r, g: g, b: b) {
+                    v = 255; red += 1
+                    ml[x >> 5] |= 1 << (31 - UInt32(x & 31))
+                } else { v = (r * 77 + g * 150 + b * 29) >> 8 }
                 dl[x >> 2] |= UInt32(v) << (24 - 8 * UInt32(x & 3))
             }
         }
-        return Split(gray: out, redPixels: red)
+        return Split(gray: out, redPixels: red, red: mask)
     }
 
     /// 1 bpp structure image for registration: dark ink OR red ink, so that a form

@@ -42,6 +42,16 @@ final class DropoutTests: XCTestCase {
         XCTAssertLessThan(cut2.inkPixels, 1600, "and the pink one is gone")
     }
 
+    func testThinRedRulesOfADropoutFormAreNotASeal() throws {
+        // A cut that caught the red cell border of a form printed in a dropout colour.
+        let page = try colour(try Image.blank(width: 600, height: 120, depth: 8))
+        for x in 0..<600 { for y in 3..<6 { paintDisc(page, cx: x, cy: y, radius: 1, r: 230, g: 80, b: 100) } }
+        let identity = Alignment(scaleX: 1, offsetX: 0, scaleY: 1, offsetY: 0, score: 1)
+        let cut = try FieldCutter.cut(page: page, alignment: identity, box: Box(x: 0, y: 0, width: 600, height: 120))
+        XCTAssertEqual(cut.sealInk, 0, "a 3 px rule is print, not a seal")
+        XCTAssertEqual(cut.inkPixels, 0, "and it is dropped out before reading")
+    }
+
     func testStructureKeepsRedLinesForRegistration() throws {
         // A red rule is ink for registration (dropout-colour forms still align) but not for reading.
         let white = try colour(try Image.blank(width: 400, height: 100, depth: 8))
