@@ -17,6 +17,8 @@ enum PageStage {
     struct Output {
         var result: PageResult
         var formIndex: Int?
+        /// Where the form's template lies on the upright page (nil when unclassified or failed).
+        var alignment: Alignment? = nil
         var fragments: [(key: String, fragment: FieldFragment)]
     }
 
@@ -57,7 +59,7 @@ enum PageStage {
             }
             result.form = def.id
             result.status = .ok
-            return Output(result: result, formIndex: best.formIndex, fragments: fragments)
+            return Output(result: result, formIndex: best.formIndex, alignment: best.alignment, fragments: fragments)
         } catch {
             result.status = .error
             result.error = "\(error)"

@@ -1,0 +1,32 @@
+import ChohyoCore
+import ChohyoImaging
+import ChohyoPipeline
+import XCTest
+
+/// `forms preview`: one scan read as one definition, boxes drawn in their status colours.
+final class FormPreviewTests: XCTestCase {
+    func testPreviewDrawsEveryFieldWhereItLanded() throws {
+        let form = try PipelineTestSupport.loadForm()
+        let preview = try FormPreview.run(scan: PipelineTestSupport.sample("kyuyo_0007.png").path, form: form)
+        XCTAssertEqual(preview.result.orientation, 180, "the upside-down sample is turned upright")
+        XCTAssertEqual(preview.fields.map(\.definition.key), form.definition.fields.map(\.key))
+        XCTAssertEqual(preview.fields.map(\.number), Array(1...form.definition.fields.count))
+        // Boxes are on the upright page and keep the template's proportions (scale 95–105 %).
+        for f in preview.fields {
+            XCTAssertGreaterThanOrEqual(f.box.x, 0)
+            XCTAssertLessThanOrEqual(f.box.x + f.box.width, preview.page.width)
+            XCTAssertEqual(Double(f.box.width) / Double(f.definition.box.width), 1, accuracy: 0.06, f.definition.key)
+        }
+        let truth = try PipelineTestSupport.truth("kyuyo_0007")
+        let right = preview.fields.filter { f in
+            (f.result.value ?? "") == (FieldValidator.validate(truth[f.definition.key] ?? "", field: f.definition).value ?? "")
+        }
+        XCTAssertGreaterThanOrEqual(right.count, 19)
+        let overlay = try preview.overlay()
+        XCTAssertEqual(overlay.depth, 32)
+        XCTAssertEqual(overlay.width, preview.page.width)
+        // A My Number is masked wherever a preview shows it.
+        let my = try XCTUnwrap(preview.fields.first { $0.definition.type == .myNumber })
+        XCTAssertEqual(FormPreview.displayValue(my.result.value, type: .myNumber), "************")
+    }
+}
