@@ -20,7 +20,10 @@ struct Chohyo: ParsableCommand {
 
         Accuracy on scans with known answers:
           chohyo eval --truth Samples/kyuyo results/results.jsonl
+
+        Read rate per form and field, and the staff hours it saves:
+          chohyo report results/results.jsonl --pages-per-year 18000
         """,
-        subcommands: [Batch.self, Forms.self, Eval.self, Bench.self]
+        subcommands: [Batch.self, Forms.self, Eval.self, Report.self, Bench.self]
     )
 }
