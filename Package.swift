@@ -18,6 +18,13 @@ let package = Package(
             pkgConfig: "tesseract lept",
             providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]
         ),
+        // C modules for PDF input: poppler's GLib API (with cairo) decodes and renders pages;
+        // qpdf's C API reads page rotation and image sizes before anything is decoded.
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib libqpdf",
+            providers: [.apt(["libpoppler-glib-dev", "libqpdf-dev"])]
+        ),
         // Pure Swift: form definitions, field types, validation, routing, export, evaluation.
         .target(
             name: "ChohyoCore",
@@ -25,8 +32,8 @@ let package = Package(
         ),
         // Pure Swift: results.jsonl, CSV (CP932 / UTF-8 BOM), summary, evaluation against ground truth.
         .target(name: "ChohyoExport", dependencies: ["ChohyoCore"]),
-        // Leptonica wrappers: loading, orientation, deskew, dropout, registration, cutting.
-        .target(name: "ChohyoImaging", dependencies: ["CLeptTess", "ChohyoCore"]),
+        // Leptonica wrappers: loading (PDF through poppler), orientation, deskew, dropout, registration, cutting.
+        .target(name: "ChohyoImaging", dependencies: ["CLeptTess", "CPoppler", "ChohyoCore"]),
         // Tesseract wrapper: reads self-contained field fragments.
         .target(name: "ChohyoRecognition", dependencies: ["CLeptTess", "ChohyoImaging", "ChohyoCore"]),
         // The named stages wired into a batch.

@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
   pkg-config
   libtesseract-dev libleptonica-dev libpng-dev   # C libraries the Swift module map links
+  libpoppler-glib-dev libqpdf-dev                # PDF input: poppler (GLib API, cairo) decodes pages, qpdf reads their objects
   tesseract-ocr                                  # the `tesseract` command (benchmark's zonal comparison)
   tesseract-ocr-jpn tesseract-ocr-eng tesseract-ocr-osd   # recognition models, shipped by Debian
 )

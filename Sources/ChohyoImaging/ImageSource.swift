@@ -14,6 +14,8 @@ public final class ImageSource: @unchecked Sendable {
     public private(set) var chainProblem: String?
     private let bytes: [UInt8]
     private let limits: ImageLimits
+    /// The poppler document of a PDF, alive as long as the source.
+    private let pdf: PDFDocument?
 
     public init(path: String, limits: ImageLimits = .default) throws {
         Leptonica.silence()
@@ -37,7 +39,6 @@ public final class ImageSource: @unchecked Sendable {
         }
         if data.isEmpty { throw ImagingError.emptyFile }
         let bytes = [UInt8](data)
-        self.bytes = bytes
         guard let actual = ImageFormat.sniff(bytes) else {
             throw ImagingError.unsupportedFormat("content is \(ImageFormat.describe(bytes))")
         }
@@ -46,6 +47,9 @@ public final class ImageSource: @unchecked Sendable {
             throw ImagingError.extensionMismatch(declared: declared.rawValue, actual: actual.rawValue)
         }
         self.format = actual
+        // A PDF's bytes are held by its poppler document; the others are decoded from `bytes`.
+        self.bytes = actual == .pdf ? [] : bytes
+        self.pdf = actual == .pdf ? try PDFDocument(bytes: bytes, limits: limits) : nil
         switch actual {
         case .png, .jpeg:
             try ImageSource.checkComplete(bytes, format: actual)
@@ -64,7 +68,10 @@ public final class ImageSource: @unchecked Sendable {
             pagesOverLimit = chain.count > limits.maxPages
             chainProblem = chain.problem
         case .pdf:
-            throw ImagingError.unsupportedFormat("PDF input is not supported yet; convert pages to TIFF or PNG")
+            // Pages are counted by poppler; each is decoded (or rendered) on demand.
+            let count = pdf?.pageCount ?? 0
+            pageCount = min(count, limits.maxPages)
+            pagesOverLimit = count > limits.maxPages
         }
     }
 
@@ -92,7 +99,8 @@ public final class ImageSource: @unchecked Sendable {
             }
             return pix
         case .pdf:
-            throw ImagingError.unsupportedFormat("PDF")
+            guard let pdf else { throw ImagingError.operationFailed("PDF document missing") }
+            return try pdf.page(index)
         }
     }
 
