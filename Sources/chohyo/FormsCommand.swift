@@ -6,7 +6,7 @@ import Foundation
 struct Forms: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List, check and show form definitions.",
-        subcommands: [List.self, Check.self, Show.self, Preview.self]
+        subcommands: [List.self, Check.self, Show.self, Preview.self, Draft.self]
     )
 
     struct List: ParsableCommand {

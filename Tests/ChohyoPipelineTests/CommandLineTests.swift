@@ -38,7 +38,9 @@ final class CommandLineTests: XCTestCase {
     func testFormsListAndShowJSON() throws {
         let list = try chohyo(["forms", "list"])
         XCTAssertEqual(list.status, 0, list.stderr)
-        XCTAssertTrue(list.stdout.hasPrefix("kyuyo_shiharai_hokokusho\t"), list.stdout)
+        let lines = list.stdout.split(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("kyuyo_shiharai_hokokusho\tv1\t21 fields\t") }, list.stdout)
+        XCTAssertEqual(lines.count, try FileManager.default.contentsOfDirectory(atPath: PipelineTestSupport.root.appendingPathComponent("FormDefinitions").path).filter { $0.hasSuffix(".yaml") }.count, "one line per definition")
 
         let show = try chohyo(["forms", "show", "kyuyo_shiharai_hokokusho", "--json"])
         XCTAssertEqual(show.status, 0, show.stderr)
@@ -62,7 +64,7 @@ final class CommandLineTests: XCTestCase {
     func testFormsCheckNamesFileFieldAndProblem() throws {
         let ok = try chohyo(["forms", "check"])
         XCTAssertEqual(ok.status, 0, ok.stderr)
-        XCTAssertTrue(ok.stdout.contains("1 definition OK"), ok.stdout)
+        XCTAssertTrue(ok.stdout.range(of: #"^[0-9]+ definitions? OK"#, options: .regularExpression) != nil, ok.stdout)
 
         let dir = try PipelineTestSupport.temporaryDirectory("cli-forms")
         defer { try? FileManager.default.removeItem(at: dir) }
