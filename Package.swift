@@ -37,7 +37,8 @@ let package = Package(
         // Tesseract wrapper: reads self-contained field fragments.
         .target(name: "ChohyoRecognition", dependencies: ["CLeptTess", "ChohyoImaging", "ChohyoCore"]),
         // The named stages wired into a batch.
-        .target(name: "ChohyoPipeline", dependencies: ["ChohyoCore", "ChohyoExport", "ChohyoImaging", "ChohyoRecognition"]),
+        .target(name: "ChohyoPipeline", dependencies: ["ChohyoCore", "ChohyoExport", "ChohyoImaging", "ChohyoRecognition",
+                                                 .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "chohyo",
             dependencies: [

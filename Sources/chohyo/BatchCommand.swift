@@ -5,7 +5,7 @@ import Foundation
 
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read a batch of scanned forms (PNG, JPEG, TIFF incl. multi-page and G4 fax).",
+        abstract: "Read a batch of scanned forms (PNG, JPEG, TIFF incl. multi-page and G4 fax, PDF).",
         discussion: """
         INPUT may be files or folders (folders are read recursively; .json ground-truth
         files beside the scans are skipped). Every page is turned upright, straightened,
