@@ -44,6 +44,27 @@ public enum Dropout {
         return Split(gray: out, redPixels: red, red: mask)
     }
 
+    /// 8 bpp structure image for registration, at full resolution: red and pink ink made
+    /// black, everything else its luminance. Done before any reduction, because averaging
+    /// thin pink rules with the paper around them leaves them neither red nor dark.
+    public static func structureGray(_ image: Image) throws -> Image {
+        guard image.depth == 32 else { return try image.gray() }
+        let w = image.width, h = image.height
+        let out = try Image.wrap(pixCreate(Int32(w), Int32(h), 8), "pixCreate")
+        let swpl = Int(pixGetWpl(image.raw)), dwpl = Int(pixGetWpl(out.raw))
+        let src = pixGetData(image.raw)!, dst = pixGetData(out.raw)!
+        for y in 0..<h {
+            let sl = src + y * swpl, dl = dst + y * dwpl
+            for x in 0..<w {
+                let p = sl[x]
+                let r = Int((p >> 24) & 0xFF), g = Int((p >> 16) & 0xFF), b = Int((p >> 8) & 0xFF)
+                let v = isRed(r: r, g: g, b: b) ? 0 : (r * 77 + g * 150 + b * 29) >> 8
+                dl[x >> 2] |= UInt32(v) << (24 - 8 * UInt32(x & 3))
+            }
+        }
+        return out
+    }
+
     /// 1 bpp structure image for registration: dark ink OR red ink, so that a form
     /// printed in dropout colour still shows its lines.
     public static func structure(_ image: Image, threshold: Int = 160) throws -> Image {

@@ -47,10 +47,16 @@ public struct FormMatcher: Sendable {
                     structure = try LineStructure(binary: small)
                     cache[key] = (small, structure)
                 }
-                let fy = ProfileMatcher.fit(template: t.structure.rowProfile, page: structure.rowProfile)
-                let fx = ProfileMatcher.fit(template: t.structure.columnProfile, page: structure.columnProfile)
-                let score = FormMatcher.overlap(template: t.structure, page: structure,
+                // A few candidates per axis, decided by the two-way line agreement in 2-D.
+                let ys = ProfileMatcher.fits(template: t.structure.rowProfile, page: structure.rowProfile, count: 3)
+                let xs = ProfileMatcher.fits(template: t.structure.columnProfile, page: structure.columnProfile, count: 3)
+                var best = (fx: xs[0], fy: ys[0], score: -1.0)
+                for fy in ys { for fx in xs {
+                    let s = FormMatcher.overlap(template: t.structure, page: structure,
                                                 sx: fx.scale, tx: fx.offset, sy: fy.scale, ty: fy.offset)
+                    if s > best.score { best = (fx, fy, s) }
+                } }
+                let (fx, fy, score) = best
                 // Working → full resolution of the upright page.
                 let ws = t.workingScale
                 let a = Alignment(scaleX: fx.scale * ws / factor, offsetX: fx.offset / factor,

@@ -39,10 +39,10 @@ public final class TemplateModel: @unchecked Sendable {
 
 /// Reduction of a page or template to the working resolution used for matching.
 public enum WorkingImage {
-    /// Area-averaged reduction (thin lines survive), then ink/red threshold.
+    /// Red/pink ink made black at full resolution, area-averaged reduction (thin lines
+    /// survive), then threshold.
     public static func binary(_ image: Image, scale: Double) throws -> Image {
-        let src = image.depth == 1 || image.depth == 2 || image.depth == 4 ? try image.gray() : image
-        let small = try src.scaled(x: scale, y: scale)
-        return try Dropout.structure(small, threshold: 200)
+        let small = try Dropout.structureGray(image).scaled(x: scale, y: scale)
+        return try small.binary(threshold: 200)
     }
 }
