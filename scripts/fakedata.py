@@ -1,4 +1,6 @@
-"""Fake but plausible values for the 給与支払報告書（個人別明細書） sample forms.
+"""Fake but plausible values for the sample forms: people, places, employers, check-digit
+numbers, era dates, amounts and bank accounts. form_records.py puts them together into one
+consistent record per form.
 
 Everything here is invented: the names, companies and addresses are drawn from lists of
 common words, and every number is random (check digits are computed so that they are valid).
@@ -76,14 +78,20 @@ GIVEN_NAMES = [
 FULLWIDTH_SPACE = "\u3000"
 
 
-def person_name(rng: random.Random) -> tuple[Value, Value]:
-    """(payee_name, payee_name_kana): printed with a full-width space between family and
-    given name ("山田　太郎" / "ヤマダ　タロウ"); the truth has no space."""
-    family, family_kana = rng.choice(FAMILY_NAMES)
+def person_name(rng: random.Random, family: tuple[str, str] | None = None) -> tuple[Value, Value]:
+    """(name, kana): printed with a full-width space between family and given name
+    ("山田　太郎" / "ヤマダ　タロウ"); the truth has no space. `family` (kanji, kana) fixes the
+    family name, e.g. for another member of the same household."""
+    family, family_kana = family or rng.choice(FAMILY_NAMES)
     given, given_kana = rng.choice(GIVEN_NAMES)
     name = Value(family + FULLWIDTH_SPACE + given, family + given)
     kana = Value(family_kana + FULLWIDTH_SPACE + given_kana, family_kana + given_kana)
     return name, kana
+
+
+def family_of(name: Value) -> str:
+    """The family name (kanji) of a value made by `person_name`."""
+    return name.printed.split(FULLWIDTH_SPACE)[0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -219,6 +227,18 @@ def phone_number(rng: random.Random) -> Value:
     return Value("-".join(groups), "".join(groups))
 
 
+DEPARTMENTS = ["総務課", "総務部", "人事課", "人事部", "経理課", "経理部", "管理部", "事務局"]
+
+
+def contact_person(rng: random.Random) -> Value:
+    """担当者: "総務課　佐藤" or a full name; the truth has no space."""
+    family = rng.choice(FAMILY_NAMES)[0]
+    if rng.random() < 0.6:
+        department = rng.choice(DEPARTMENTS)
+        return Value(department + FULLWIDTH_SPACE + family, department + family)
+    return person_name(rng, (family, ""))[0]
+
+
 def designation_number(rng: random.Random) -> Value:
     """特別徴収義務者の指定番号: a municipality-assigned number of 6–12 digits."""
     length = rng.choice([6, 7, 8, 8, 8, 10, 10, 12])
@@ -270,8 +290,8 @@ def corporate_number(rng: random.Random) -> Value:
 # Dates (和暦)
 # ---------------------------------------------------------------------------------------------
 
-#: (era name, first day). Only the eras a payee's birth date can fall into here.
-ERAS = [("平成", _dt.date(1989, 1, 8)), ("昭和", _dt.date(1926, 12, 25))]
+#: (era name, first day), latest first. Only the eras sample dates can fall into.
+ERAS = [("令和", _dt.date(2019, 5, 1)), ("平成", _dt.date(1989, 1, 8)), ("昭和", _dt.date(1926, 12, 25))]
 
 BIRTH_FIRST = _dt.date(1965, 1, 1)    # 昭和40年1月1日
 BIRTH_LAST = _dt.date(2003, 12, 31)   # 平成15年12月31日
@@ -292,10 +312,20 @@ def format_wareki(day: _dt.date) -> str:
     return f"{era}{year_text}年{day.month:>2}月{day.day:>2}日"
 
 
+def era_date(day: _dt.date) -> Value:
+    """Printed in 和暦 as payroll software does; the truth is ISO 8601."""
+    return Value(format_wareki(day), day.isoformat())
+
+
 def birth_date(rng: random.Random) -> Value:
     span = (BIRTH_LAST - BIRTH_FIRST).days
-    day = BIRTH_FIRST + _dt.timedelta(days=rng.randint(0, span))
-    return Value(format_wareki(day), day.isoformat())
+    return era_date(BIRTH_FIRST + _dt.timedelta(days=rng.randint(0, span)))
+
+
+def atena_number(rng: random.Random) -> Value:
+    """宛名番号: the municipality's own number for a resident, 8–12 digits."""
+    length = rng.choice([8, 10, 10, 10, 12])
+    return plain("".join(str(rng.randint(0, 9)) for _ in range(length)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -344,59 +374,26 @@ BLANK = Value("", "")
 
 
 # ---------------------------------------------------------------------------------------------
-# One whole record
+# Bank accounts
 # ---------------------------------------------------------------------------------------------
 
-CATEGORIES = ["給料・賞与"] * 8 + ["給料"] * 3 + ["賞与"]
+#: 金融機関コード of the kinds a municipality sees: city and regional banks (0001–0999), shinkin
+#: banks and credit co-operatives (1000–2999), agricultural co-operatives (3000–9499), and
+#: Japan Post Bank (9900). Drawn at random: not a list of real institutions.
+BANK_CODE_RANGES = [(1, 999), (1000, 2999), (3000, 9499), (9900, 9900)]
 
 
-def payroll_record(rng: random.Random) -> dict[str, Value]:
-    """Values for every field of kyuyo_shiharai_hokokusho, consistent with each other."""
-    payee_address, place = address(rng)
-    name, kana = person_name(rng)
+def bank_code(rng: random.Random) -> Value:
+    low, high = rng.choices(BANK_CODE_RANGES, weights=[55, 30, 10, 5])[0]
+    return plain(f"{rng.randint(low, high):04d}")
 
-    pay = int(rng.triangular(2_000_000, 12_000_000, 4_000_000))
-    income = income_after_employment_deduction(pay)
-    social = int(pay * rng.uniform(0.14, 0.15))
-    dependents = rng.choices([0, 1, 2, 3, 4], weights=[40, 20, 22, 12, 6])[0]
-    if rng.random() < 0.2:
-        life = None                      # left blank on the form
-    else:
-        life = rng.choice([0, 120_000, 120_000] + [rng.randint(10_000, 119_999)] * 6)
-    spouse = 380_000 if rng.random() < 0.3 else 0
-    earthquake = rng.randint(1_000, 50_000) if rng.random() < 0.25 else 0
-    total = social + 480_000 + spouse + 380_000 * dependents + (life or 0) + earthquake
-    tax = income_tax(income - total)
 
-    # 1 in 10 goes to another municipality than the address shows (the payee moved).
-    to = submit_to(place if rng.random() < 0.9 else rng.choice(MUNICIPALITIES))
-    payer_address, _ = address(rng, building_probability=0.5)
-    retired = rng.random() < 0.2
+def branch_code(rng: random.Random) -> Value:
+    return plain(f"{rng.randint(1, 999):03d}")
 
-    record = {
-        "submit_to": to,
-        "payer_designation_number": designation_number(rng),
-        "payee_postal_code": postal_code(rng),
-        "payee_address": payee_address,
-        "payee_my_number": my_number(rng),
-        "payee_name_kana": kana,
-        "payee_name": name,
-        "category": plain(rng.choice(CATEGORIES)),
-        "birth_date": birth_date(rng),
-        "payment_amount": yen(pay),
-        "income_after_deduction": yen(income),
-        "total_deductions": yen(total),
-        "withholding_tax": yen(tax),
-        "social_insurance": yen(social),
-        "life_insurance_deduction": BLANK if life is None else yen(life),
-        "dependents": plain(str(dependents)),
-        "mid_year_retired": plain("1" if retired else "0"),
-        "payer_corporate_number": corporate_number(rng),
-        "payer_phone": phone_number(rng),
-        "payer_address": payer_address,
-        "payer_name": company_name(rng),
-    }
-    return record
+
+def account_number(rng: random.Random) -> Value:
+    return plain(f"{rng.randint(0, 9_999_999):07d}")
 
 
 def value_for_type(field_type: str, rng: random.Random) -> Value:

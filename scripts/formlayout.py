@@ -70,6 +70,9 @@ class Field:
     y: int
     w: int
     h: int
+    required: bool = False
+    min_length: int | None = None     # digits fields: allowed number of digits
+    max_length: int | None = None
 
     @property
     def box(self) -> tuple[int, int, int, int]:
@@ -100,6 +103,7 @@ class Definition:
     template: str
     dpi: int
     fields: tuple[Field, ...]
+    rules: tuple[str, ...] = ()                # cross-field rules, the `expr` of each
     page_size: tuple[int, int] = (2480, 3508)  # A4 portrait at 300 dpi
 
     @property
@@ -116,7 +120,11 @@ def load_definition(path: str) -> Definition:
         raise ValueError(f"{path}: only 300 dpi templates are supported, not {dpi}")
     fields = tuple(
         Field(key=f["key"], label=f["label"], type=f["type"],
-              x=int(f["box"][0]), y=int(f["box"][1]), w=int(f["box"][2]), h=int(f["box"][3]))
+              x=int(f["box"][0]), y=int(f["box"][1]), w=int(f["box"][2]), h=int(f["box"][3]),
+              required=bool(f.get("required", False)),
+              min_length=f.get("length", f.get("min_length")),
+              max_length=f.get("length", f.get("max_length")))
         for f in raw["fields"])
+    rules = tuple(rule["expr"] for rule in raw.get("rules") or ())
     return Definition(path=path, id=raw["id"], title=raw["title"], template=raw["template"],
-                      dpi=dpi, fields=fields)
+                      dpi=dpi, fields=fields, rules=rules)

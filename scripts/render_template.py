@@ -2,15 +2,20 @@
 """Render the blank template image of a form from its definition.
 
     /usr/bin/python3 scripts/render_template.py FormDefinitions/kyuyo_shiharai_hokokusho.yaml
+    /usr/bin/python3 scripts/render_template.py FormDefinitions/tokubetsu_choshu_ido.yaml
 
 writes the image named by the definition's `template:` key (next to the YAML): a white A4
-page, 8-bit gray, 300 dpi. Every field gets a cell with its label above an EMPTY value box
-(check boxes: a square outline exactly on the box). Around the fields: the title with a double
-rule, section headings in a shaded band at the left, an outer frame, a 摘要 box, notes, a 受付印
-box and a line saying that the form is a synthetic sample. Nothing is ever drawn inside a value
-box, and the output is deterministic.
+page at 300 dpi, 8-bit gray when the form is printed in black, RGB when it is printed in a
+dropout colour. Every field gets a cell with its label above an EMPTY value box (check boxes:
+a square on the box, or around it for dropout colours; grouped check boxes share one cell and
+have their labels to the right). Around the fields: the title with a double rule, section
+headings in a shaded band at the left, an outer frame, and — as scripts/form_styles.yaml says
+for the form — an introduction, a 摘要 box, notes, stamp boxes (受付印, 届出印) and a line saying
+that the form is a synthetic sample. Nothing is ever drawn inside a value box, no printed text
+comes closer to a value box than the style's `min_label_gap`, and the output is deterministic.
 
-generate_samples.py imports `render_template()` from here to start each filled-in page.
+generate_samples.py imports `render()` from here to start each filled-in page (and to check
+the template in its self-test).
 """
 
 from __future__ import annotations
@@ -21,51 +26,27 @@ import sys
 from PIL import Image, ImageDraw
 
 import formlayout
+import formstyles
 from formlayout import Definition, Field, font
+from formstyles import CheckboxGroup, FormStyle
 
-BLACK = 0
 WHITE = 255
-BAND_GRAY = 228           # shading of the section-heading band
 
-CELL_LINE = 2             # cell borders
 CHECKBOX_LINE = 3         # check box squares
 FRAME_LINE = 5            # outer frame of the field area
 LABEL_SIZE = 28
 TITLE_SIZE = 64
 HEADING_SIZE = 44
+INTRO_SIZE = 36
+STAMP_LABEL_SIZE = 32
 
-BAND_LEFT = 40            # the outer frame's left edge; the heading band runs from here
-BAND_RIGHT = 128          # ... to here, just left of the first cell (x = 140)
-
-#: Section headings down the left band, per form id: (heading, keys of the fields it spans).
-SECTIONS = {
-    "kyuyo_shiharai_hokokusho": [
-        ("提出先", ["submit_to", "payer_designation_number", "payee_postal_code"]),
-        ("支払を受ける者", ["payee_address", "payee_my_number", "payee_name_kana", "payee_name",
-                      "category", "birth_date", "payment_amount", "income_after_deduction",
-                      "total_deductions", "withholding_tax", "social_insurance",
-                      "life_insurance_deduction", "dependents", "mid_year_retired"]),
-        ("支払者", ["payer_corporate_number", "payer_phone", "payer_address", "payer_name"]),
-    ],
-}
-
-HEADER_LEFT = "令和6年分"
-HEADER_RIGHT = "（市区町村提出用）"
-NOTES_TITLE = "記載上の注意"
-NOTES = [
-    "1　この報告書は、給与の支払を受ける者ごとに作成し、1月31日までに提出してください。",
-    "2　金額は円単位で記載し、「生命保険料の控除額」は控除がないときは空欄としてください。",
-    "3　中途で退職した者については、「中途退職」欄に印を付けてください。",
-    "4　個人番号を記載した報告書の取扱いには十分注意してください。",
-]
 SAMPLE_NOTE = "この用紙は Chohyo の合成サンプルです（実在の書式ではありません）"
-CHECKBOX_HINT = "退職した場合に印"
 
 
 # --- drawing helpers ---------------------------------------------------------------------------
 
 def draw_text_at_ink_top(draw: ImageDraw.ImageDraw, left: float, top: float, text: str,
-                         face, fill: int = BLACK) -> tuple[int, int, int, int]:
+                         face, fill=0) -> tuple[int, int, int, int]:
     """Draw `text` so that its ink starts at (left, top); returns its bounding box."""
     _, ink_top, _, _ = draw.textbbox((0, 0), text, font=face, anchor="ls")
     origin = (left, top - ink_top)
@@ -78,73 +59,190 @@ def text_width(draw: ImageDraw.ImageDraw, text: str, face) -> int:
     return right - left
 
 
-def draw_vertical_text(draw: ImageDraw.ImageDraw, centre_x: float, top: float, bottom: float,
-                       text: str, face) -> None:
-    """Characters stacked top to bottom, centred in [top, bottom] (fine for kanji/kana
-    without long-vowel marks, which would need rotating)."""
-    step = face.size * 1.15
-    y = (top + bottom) / 2 - step * len(text) / 2 + (step - face.size) / 2
-    for char in text:
-        width = text_width(draw, char, face)
-        draw_text_at_ink_top(draw, centre_x - width / 2, y, char, face)
-        y += step
+def shrunk_font(draw: ImageDraw.ImageDraw, name: str, text: str, size: int, max_width: float,
+                smallest: int):
+    """The font at `size`, made smaller (not below `smallest`) until `text` fits `max_width`."""
+    while size > smallest and text_width(draw, text, font(name, size)) > max_width:
+        size -= 1
+    return font(name, size)
 
 
 def fitted_label_font(draw: ImageDraw.ImageDraw, text: str, max_width: int):
-    size = LABEL_SIZE
-    while size > 16 and text_width(draw, text, font("ipa-mincho", size)) > max_width:
-        size -= 1
-    return font("ipa-mincho", size)
+    return shrunk_font(draw, "ipa-mincho", text, LABEL_SIZE, max_width, 16)
+
+
+class Sheet:
+    """The page being drawn, in the form's print colour. Remembers where text went, so that
+    the gap between printed text and value boxes can be checked afterwards."""
+
+    def __init__(self, page: Image.Image, style: FormStyle):
+        self.draw = ImageDraw.Draw(page)
+        self.colour = style.colour
+        self.text_boxes: list[tuple[str, tuple[int, int, int, int]]] = []
+
+    def text(self, left: float, top: float, text: str, face, ink: str = "label"):
+        box = draw_text_at_ink_top(self.draw, left, top, text, face,
+                                   fill=self.colour.ink(getattr(self.colour, ink)))
+        self.text_boxes.append((text, box))
+        return box
+
+    def vertical_text(self, centre_x: float, top: float, bottom: float, text: str, face) -> None:
+        """Characters stacked top to bottom, centred in [top, bottom] (fine for kanji/kana
+        without long-vowel marks, which would need rotating)."""
+        step = face.size * 1.15
+        y = (top + bottom) / 2 - step * len(text) / 2 + (step - face.size) / 2
+        for char in text:
+            width = text_width(self.draw, char, face)
+            self.text(centre_x - width / 2, y, char, face)
+            y += step
+
+    def line(self, points, width: int) -> None:
+        self.draw.line(points, fill=self.colour.ink(self.colour.line), width=width)
+
+    def rectangle(self, rect, width: int) -> None:
+        self.draw.rectangle(list(rect), outline=self.colour.ink(self.colour.line), width=width)
+
+    def shade(self, rect) -> None:
+        self.draw.rectangle(list(rect), fill=self.colour.ink(self.colour.band))
 
 
 # --- the parts of the page -----------------------------------------------------------------
 
-def draw_title(draw: ImageDraw.ImageDraw, definition: Definition) -> int:
+def draw_title(sheet: Sheet, definition: Definition, style: FormStyle) -> int:
     """Title centred at y≈120–200 with a double rule under it; returns the rule's bottom."""
     page_w, _ = definition.page_size
     face = font("ipa-mincho", TITLE_SIZE)
-    width = text_width(draw, definition.title, face)
-    box = draw_text_at_ink_top(draw, (page_w - width) / 2, 130, definition.title, face)
+    width = text_width(sheet.draw, definition.title, face)
+    box = sheet.text((page_w - width) / 2, 130, definition.title, face, ink="line")
     rule_left, rule_right = box[0] - 60, box[2] + 60
     for y in (box[3] + 14, box[3] + 21):
-        draw.line([(rule_left, y), (rule_right, y)], fill=BLACK, width=2)
+        sheet.line([(rule_left, y), (rule_right, y)], width=2)
     header = font("ipa-mincho", 40)
-    draw_text_at_ink_top(draw, 150, box[3] - 40, HEADER_LEFT, header)
-    right_width = text_width(draw, HEADER_RIGHT, header)
-    draw_text_at_ink_top(draw, 2340 - right_width, box[3] - 40, HEADER_RIGHT, header)
+    left_text, right_text = style.header
+    first_x = min(f.x for f in definition.fields)
+    last_right = max(f.cell[2] for f in definition.fields)
+    sheet.text(first_x, box[3] - 40, left_text, header)
+    sheet.text(last_right - text_width(sheet.draw, right_text, header), box[3] - 40, right_text, header)
     return box[3] + 22
 
 
-def draw_field_cell(draw: ImageDraw.ImageDraw, field: Field) -> None:
+def draw_intro(sheet: Sheet, definition: Definition, style: FormStyle) -> None:
+    """A short paragraph between the title and the fields."""
+    if style.intro_top is None:
+        return
+    face = font("ipa-mincho", INTRO_SIZE)
+    left = min(f.x for f in definition.fields)
+    for n, line in enumerate(style.intro_lines):
+        sheet.text(left, style.intro_top + n * round(INTRO_SIZE * 1.6), line, face)
+
+
+def checkbox_square(field: Field, clearance: int) -> tuple[int, int, int, int]:
+    """The printed square of a check box (inclusive corners): on the box, or `clearance` px
+    outside it (then the outline's inner edge is that far from the box)."""
+    x0, y0, x1, y1 = field.box
+    if clearance == 0:
+        return (x0, y0, x1 - 1, y1 - 1)
+    grow = clearance + CHECKBOX_LINE
+    return (x0 - grow, y0 - grow, x1 - 1 + grow, y1 - 1 + grow)
+
+
+def field_cell(field: Field, style: FormStyle) -> tuple[int, int, int, int]:
+    """The printed border of a field's cell: 10 px around the box, with the style's label
+    strip (`cell_top` px, 64 unless the form says otherwise) above it."""
     left, top, right, bottom = field.cell
+    return (left, field.y - style.cell_top, right, bottom)
+
+
+def label_lift(style: FormStyle) -> int:
+    """How much higher than usual (58 px above the box) labels go, so that they sit in the
+    middle of a label strip taller than 64 px."""
+    return (style.cell_top - 64) // 2
+
+
+def draw_field_cell(sheet: Sheet, field: Field, style: FormStyle) -> None:
+    """A field's cell with its label in the strip above the box (check boxes not in a group:
+    a taller, wider cell with the square and a hint to its right)."""
+    left, top, right, bottom = field_cell(field, style)
     if field.type == "checkbox":
         # A wider and taller cell (lined up with a 90 px row), so that the label and a short
         # hint fit; the square itself is exactly the box.
         right = max(right, field.x + 510)
         top, bottom = min(top, field.y + field.h // 2 - 109), max(bottom, field.y + field.h // 2 + 55)
-        draw.rectangle([left, top, right, bottom], outline=BLACK, width=CELL_LINE)
-        x0, y0, x1, y1 = field.box
-        draw.rectangle([x0, y0, x1 - 1, y1 - 1], outline=BLACK, width=CHECKBOX_LINE)
-        hint = font("ipa-mincho", LABEL_SIZE)
-        hint_top = field.y + field.h / 2 - LABEL_SIZE / 2
-        draw_text_at_ink_top(draw, x1 + 24, hint_top, CHECKBOX_HINT, hint)
+        sheet.rectangle([left, top, right, bottom], width=style.colour.cell_line)
+        sheet.rectangle(checkbox_square(field, style.colour.checkbox_clearance), width=CHECKBOX_LINE)
+        if style.checkbox_hint:
+            hint = font("ipa-mincho", LABEL_SIZE)
+            hint_top = field.y + field.h / 2 - LABEL_SIZE / 2
+            hint_left = field.x + field.w + 24 + style.colour.checkbox_clearance
+            sheet.text(hint_left, hint_top, style.checkbox_hint, hint)
     else:
-        draw.rectangle([left, top, right, bottom], outline=BLACK, width=CELL_LINE)
+        sheet.rectangle([left, top, right, bottom], width=style.colour.cell_line)
         right = field.x + field.w
-    face = fitted_label_font(draw, field.label, right - field.x - 10)
+    face = fitted_label_font(sheet.draw, field.label, right - field.x - 10)
     label_x, label_y = field.label_origin
-    box = draw_text_at_ink_top(draw, label_x, label_y, field.label, face)
+    label_y -= label_lift(style)
+    box = sheet.text(label_x, label_y, field.label, face)
     assert box[3] < field.label_bottom_limit, (field.key, box)
 
 
-def section_extents(definition: Definition) -> list[tuple[str, int, int]]:
-    """(heading, top, bottom) of each section band, meeting halfway between the cells."""
+def group_cell(group: CheckboxGroup, fields: list[Field], sheet: Sheet,
+               style: FormStyle) -> tuple[int, int, int, int]:
+    """The cell around a group of check boxes: from 40 px left of the first box, over a label
+    strip (as high as a field's, plus 10 px), to 20 px under the lowest box."""
+    left = min(f.x for f in fields) - 40
+    top = min(f.y for f in fields) - style.cell_top - 10
+    bottom = max(f.y + f.h for f in fields) + 20
+    right = group.right
+    if right is None:
+        label_face = font("ipa-mincho", LABEL_SIZE)
+        right = max(checkbox_label_left(f, style) + text_width(sheet.draw, f.label, label_face)
+                    for f in fields) + 30
+    return (left, top, right, bottom)
+
+
+def checkbox_label_left(field: Field, style: FormStyle) -> int:
+    """A grouped check box's label starts `min_label_gap` right of its printed square."""
+    square_right = checkbox_square(field, style.colour.checkbox_clearance)[2]
+    return max(square_right, field.x + field.w) + style.min_label_gap
+
+
+def draw_checkbox_group(sheet: Sheet, group: CheckboxGroup, fields: list[Field],
+                        style: FormStyle) -> None:
+    left, top, right, bottom = group_cell(group, fields, sheet, style)
+    sheet.rectangle([left, top, right, bottom], width=style.colour.cell_line)
+    heading = fitted_label_font(sheet.draw, group.heading, right - left - 20)
+    sheet.text(left + 10, min(f.y for f in fields) - 68 - label_lift(style), group.heading, heading)
+    label_face = font("ipa-mincho", LABEL_SIZE)
+    for field in fields:
+        sheet.rectangle(checkbox_square(field, style.colour.checkbox_clearance), width=CHECKBOX_LINE)
+        sheet.text(checkbox_label_left(field, style), field.y + field.h / 2 - LABEL_SIZE / 2,
+                   field.label, label_face)
+
+
+def grouped_fields(definition: Definition, style: FormStyle) -> list[tuple[CheckboxGroup, list[Field]]]:
     by_key = {f.key: f for f in definition.fields}
+    return [(g, [by_key[k] for k in g.fields if k in by_key]) for g in style.checkbox_groups
+            if any(k in by_key for k in g.fields)]
+
+
+def drawn_cells(definition: Definition, style: FormStyle, sheet: Sheet) -> dict[str, tuple]:
+    """Field key -> the cell that frames it (a grouped check box: its group's cell)."""
+    cells = {f.key: field_cell(f, style) for f in definition.fields}
+    for group, fields in grouped_fields(definition, style):
+        cell = group_cell(group, fields, sheet, style)
+        cells.update((f.key, cell) for f in fields)
+    return cells
+
+
+def section_extents(definition: Definition, style: FormStyle,
+                    cells: dict[str, tuple]) -> list[tuple[str, int, int]]:
+    """(heading, top, bottom) of each section band, meeting halfway between the cells."""
     spans = []
-    for heading, keys in SECTIONS.get(definition.id, []):
-        cells = [by_key[k].cell for k in keys if k in by_key]
-        if cells:
-            spans.append([heading, min(c[1] for c in cells), max(c[3] for c in cells)])
+    for section in style.sections:
+        section_cells = [cells[k] for k in section.fields if k in cells]
+        if section_cells:
+            spans.append([section.heading, min(c[1] for c in section_cells),
+                          max(c[3] for c in section_cells)])
     for upper, lower in zip(spans, spans[1:]):
         middle = (upper[2] + lower[1]) // 2
         upper[2], lower[1] = middle, middle
@@ -154,86 +252,125 @@ def section_extents(definition: Definition) -> list[tuple[str, int, int]]:
     return [tuple(s) for s in spans]
 
 
-def draw_field_area(draw: ImageDraw.ImageDraw, definition: Definition) -> tuple[int, int, int, int]:
+def draw_field_area(sheet: Sheet, definition: Definition, style: FormStyle) -> tuple[int, int, int, int]:
     """Outer frame, heading band and section rules; returns the frame (l, t, r, b)."""
-    cells = [f.cell for f in definition.fields]
-    frame = (BAND_LEFT, min(c[1] for c in cells) - 20,
-             max(c[2] for c in cells) + 20, max(c[3] for c in cells) + 20)
-    sections = section_extents(definition)
+    cells = drawn_cells(definition, style, sheet)
+    band_left, band_right = style.band
+    margin = style.frame_margin
+    frame = (band_left, min(c[1] for c in cells.values()) - margin,
+             max(c[2] for c in cells.values()) + margin, max(c[3] for c in cells.values()) + margin)
+    sections = section_extents(definition, style, cells)
     heading_face = font("ipa-gothic", HEADING_SIZE)
     if sections:
-        draw.rectangle([frame[0], frame[1], BAND_RIGHT, frame[3]], fill=BAND_GRAY)
-        draw.line([(BAND_RIGHT, frame[1]), (BAND_RIGHT, frame[3])], fill=BLACK, width=3)
+        sheet.shade([frame[0], frame[1], band_right, frame[3]])
+        sheet.line([(band_right, frame[1]), (band_right, frame[3])], width=3)
         for index, (heading, top, bottom) in enumerate(sections):
             top, bottom = max(top, frame[1]), min(bottom, frame[3])
-            draw_vertical_text(draw, (frame[0] + BAND_RIGHT) / 2, top, bottom, heading, heading_face)
+            face = heading_face
+            if len(heading) * HEADING_SIZE * 1.15 > bottom - top:   # a long heading in a short band
+                face = font("ipa-gothic", max(24, int((bottom - top) / (len(heading) * 1.15))))
+            sheet.vertical_text((frame[0] + band_right) / 2, top, bottom, heading, face)
             if index > 0:   # section rule across the whole frame, in the gap between cells
-                draw.line([(frame[0], top), (frame[2], top)], fill=BLACK, width=3)
-    draw.rectangle(list(frame), outline=BLACK, width=FRAME_LINE)
+                sheet.line([(frame[0], top), (frame[2], top)], width=3)
+    sheet.rectangle(frame, width=FRAME_LINE)
     return frame
 
 
-def draw_footer(draw: ImageDraw.ImageDraw, definition: Definition, frame) -> None:
+def draw_footer(sheet: Sheet, definition: Definition, style: FormStyle, frame) -> None:
     page_w, page_h = definition.page_size
-    # 摘要: a full-width box with a shaded heading column, empty inside.
-    remarks = (frame[0], 2000, frame[2], 2400)
-    draw.rectangle([remarks[0], remarks[1], BAND_RIGHT, remarks[3]], fill=BAND_GRAY)
-    draw.line([(BAND_RIGHT, remarks[1]), (BAND_RIGHT, remarks[3])], fill=BLACK, width=3)
-    draw_vertical_text(draw, (remarks[0] + BAND_RIGHT) / 2, remarks[1], remarks[3], "摘要",
-                       font("ipa-gothic", HEADING_SIZE))
-    draw.rectangle(list(remarks), outline=BLACK, width=FRAME_LINE)
+    _, band_right = style.band
+    if style.remarks:
+        # 摘要: a full-width box with a shaded heading column, empty inside.
+        remarks = (frame[0], style.remarks[0], frame[2], style.remarks[1])
+        sheet.shade([remarks[0], remarks[1], band_right, remarks[3]])
+        sheet.line([(band_right, remarks[1]), (band_right, remarks[3])], width=3)
+        sheet.vertical_text((remarks[0] + band_right) / 2, remarks[1], remarks[3], "摘要",
+                            font("ipa-gothic", HEADING_SIZE))
+        sheet.rectangle(remarks, width=FRAME_LINE)
 
-    # Notes on the left, a reception-stamp box on the right.
-    stamp = (frame[2] - 300, 2460, frame[2], 2760)
-    notes_face = font("ipa-mincho", 30)
-    draw_text_at_ink_top(draw, frame[0] + 20, 2470, NOTES_TITLE, font("ipa-gothic", 34))
-    y = 2530
-    for line in NOTES:
-        face = notes_face
-        size = 30
-        while text_width(draw, line, face) > stamp[0] - 60 - frame[0] and size > 20:
-            size -= 1
-            face = font("ipa-mincho", size)
-        draw_text_at_ink_top(draw, frame[0] + 20, y, line, face)
+    notes = style.notes
+    sheet.text(frame[0] + 20, notes.top, notes.title, font("ipa-gothic", 34))
+    y = notes.top + 60
+    for line in notes.lines:
+        face = shrunk_font(sheet.draw, "ipa-mincho", line, 30, notes.right - frame[0], 20)
+        sheet.text(frame[0] + 20, y, line, face)
         y += 52
-    draw.rectangle(list(stamp), outline=BLACK, width=CELL_LINE)
-    draw.line([(stamp[0], stamp[1] + 56), (stamp[2], stamp[1] + 56)], fill=BLACK, width=CELL_LINE)
-    stamp_face = font("ipa-mincho", 32)
-    width = text_width(draw, "受付印", stamp_face)
-    draw_text_at_ink_top(draw, (stamp[0] + stamp[2] - width) / 2, stamp[1] + 12, "受付印", stamp_face)
+
+    for stamp in style.stamp_boxes:
+        left, top, right, _ = stamp.rect
+        sheet.rectangle(stamp.rect, width=style.colour.cell_line)
+        sheet.line([(left, top + stamp.strip), (right, top + stamp.strip)], width=style.colour.cell_line)
+        face = font("ipa-mincho", STAMP_LABEL_SIZE)
+        width = text_width(sheet.draw, stamp.label, face)
+        sheet.text((left + right - width) / 2, top + 12, stamp.label, face)
 
     # A thin rule and the synthetic-sample note at the bottom of the page.
-    draw.line([(frame[0], page_h - 170), (frame[2], page_h - 170)], fill=BLACK, width=2)
+    sheet.line([(frame[0], page_h - 170), (frame[2], page_h - 170)], width=2)
     note_face = font("ipa-gothic", 28)
-    width = text_width(draw, SAMPLE_NOTE, note_face)
-    draw_text_at_ink_top(draw, (page_w - width) / 2, page_h - 140, SAMPLE_NOTE, note_face)
+    width = text_width(sheet.draw, SAMPLE_NOTE, note_face)
+    sheet.text((page_w - width) / 2, page_h - 140, SAMPLE_NOTE, note_face)
 
 
-# --- entry points ----------------------------------------------------------------------------
+# --- checks and entry points -------------------------------------------------------------------
 
-def render_template(definition: Definition) -> Image.Image:
-    """The blank form as an 8-bit gray image at 300 dpi."""
-    page = Image.new("L", definition.page_size, WHITE)
-    draw = ImageDraw.Draw(page)
-    draw_title(draw, definition)
-    frame = draw_field_area(draw, definition)
+def render(definition: Definition, style: FormStyle) -> tuple[Image.Image, Sheet]:
+    page = Image.new(style.colour.mode, definition.page_size, style.colour.ink((WHITE,) * 3))
+    sheet = Sheet(page, style)
+    draw_title(sheet, definition, style)
+    draw_intro(sheet, definition, style)
+    frame = draw_field_area(sheet, definition, style)
+    grouped = {f.key for _, fields in grouped_fields(definition, style) for f in fields}
     for field in definition.fields:
-        draw_field_cell(draw, field)
-    draw_footer(draw, definition, frame)
-    return page
+        if field.key not in grouped:
+            draw_field_cell(sheet, field, style)
+    for group, fields in grouped_fields(definition, style):
+        draw_checkbox_group(sheet, group, fields, style)
+    draw_footer(sheet, definition, style, frame)
+    return page, sheet
 
 
-def value_boxes_are_blank(page: Image.Image, definition: Definition) -> list[str]:
-    """Keys of fields whose value box has anything drawn inside it (check boxes: inside the
-    outline). Empty when the template is right."""
+def render_template(definition: Definition, style: FormStyle | None = None) -> Image.Image:
+    """The blank form at 300 dpi: 8-bit gray for black print, RGB for a dropout colour."""
+    return render(definition, style or formstyles.load_style(definition.id))[0]
+
+
+def is_white(image: Image.Image) -> bool:
+    extrema = image.getextrema()
+    bands = extrema if isinstance(extrema[0], tuple) else (extrema,)
+    return all(band == (WHITE, WHITE) for band in bands)
+
+
+def value_boxes_are_blank(page: Image.Image, definition: Definition,
+                          style: FormStyle | None = None) -> list[str]:
+    """Keys of fields whose value box has anything drawn inside it (check boxes printed on
+    their box: inside the outline). Empty when the template is right."""
+    style = style or formstyles.load_style(definition.id)
     dirty = []
     for field in definition.fields:
         x0, y0, x1, y1 = field.box
-        if field.type == "checkbox":
+        if field.type == "checkbox" and style.colour.checkbox_clearance == 0:
             x0, y0, x1, y1 = x0 + CHECKBOX_LINE, y0 + CHECKBOX_LINE, x1 - CHECKBOX_LINE, y1 - CHECKBOX_LINE
-        if page.crop((x0, y0, x1, y1)).getextrema() != (WHITE, WHITE):
+        if not is_white(page.crop((x0, y0, x1, y1))):
             dirty.append(field.key)
     return dirty
+
+
+def gap(a: tuple, b: tuple) -> int:
+    """Clearance between two rectangles (l, t, r, b): how far apart they are along the axis
+    that separates them best; 0 when they touch or overlap."""
+    dx = max(a[0] - b[2], b[0] - a[2], 0)
+    dy = max(a[1] - b[3], b[1] - a[3], 0)
+    return max(dx, dy)
+
+
+def labels_too_close(sheet: Sheet, definition: Definition, style: FormStyle) -> list[str]:
+    """"key: text (gap px)" for every printed text closer than `min_label_gap` to a value box."""
+    close = []
+    for field in definition.fields:
+        for text, box in sheet.text_boxes:
+            if gap(field.box, box) < style.min_label_gap:
+                close.append(f"{field.key}: {text} ({gap(field.box, box)} px)")
+    return close
 
 
 def save_template(page: Image.Image, path: str, dpi: int) -> None:
@@ -244,17 +381,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("definition", help="form definition YAML")
     parser.add_argument("--out", help="write here instead of the definition's template path")
+    parser.add_argument("--print-colour", choices=formstyles.print_colour_names(),
+                        help="print the form in this colour instead of the one in "
+                             "scripts/form_styles.yaml (e.g. pink: a dropout-colour variant)")
     args = parser.parse_args(argv)
 
     definition = formlayout.load_definition(args.definition)
-    page = render_template(definition)
-    dirty = value_boxes_are_blank(page, definition)
+    style = formstyles.load_style(definition.id, args.print_colour)
+    page, sheet = render(definition, style)
+    problems = []
+    dirty = value_boxes_are_blank(page, definition, style)
     if dirty:
-        print(f"error: template draws inside value boxes: {', '.join(dirty)}", file=sys.stderr)
+        problems.append(f"template draws inside value boxes: {', '.join(dirty)}")
+    close = labels_too_close(sheet, definition, style)
+    if close:
+        problems.append(f"printed text closer than {style.min_label_gap} px to a value box: "
+                        + "; ".join(close))
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if problems:
         return 1
     out = args.out or definition.template_path
     save_template(page, out, definition.dpi)
-    print(f"wrote {out} ({page.width}x{page.height}, {definition.dpi} dpi)")
+    print(f"wrote {out} ({page.width}x{page.height}, {page.mode}, {definition.dpi} dpi, "
+          f"{style.colour.name} print)")
     return 0
 
 

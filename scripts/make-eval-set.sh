@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Generate the held-out evaluation set (NOT committed: it is large and must stay unseen while
+# tuning): 100 pages of each form and 20 pages that are none of them, with seeds different from
+# the committed Samples/ (which use seed 1), scanned the hard way (--hard: more 200 dpi, grain,
+# lid shadows, light bilevel faxes, red rubber stamps), plus one shuffled folder of all of them.
+#
+#   scripts/make-eval-set.sh OUT_DIR
+#
+# OUT_DIR/kyuyo, ido, koza, other   pages with NAME.json truth; OUT_DIR/<set>.md lists each page
+# OUT_DIR/mixed                     all pages as page_NNNN.EXT + page_NNNN.json, shuffled
+# OUT_DIR/mixed-key.tsv             which original page each page_NNNN is (kept out of mixed/)
+#
+# Then, for example:
+#   chohyo batch OUT_DIR/mixed --out /tmp/eval-out
+#   chohyo eval --truth OUT_DIR/mixed /tmp/eval-out/results.jsonl
+#
+# FORM_COUNT and OTHER_COUNT override the page counts (100 and 20). Needs python3-pil,
+# python3-yaml, fonts-noto-cjk and fonts-ipafont (Debian). Takes a few minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=${1:?usage: scripts/make-eval-set.sh OUT_DIR}
+forms=${FORM_COUNT:-100}
+others=${OTHER_COUNT:-20}
+py=/usr/bin/python3
+mkdir -p "$out"
+
+form_set() {  # definition id, folder name, seed
+  $py scripts/generate_samples.py --definition "FormDefinitions/$1.yaml" --out "$out/$2" \
+      --count "$forms" --seed "$3" --format mix --hard > "$out/$2.md"
+}
+
+# Two at a time, one per core; `wait PID` stops the script if either failed.
+form_set kyuyo_shiharai_hokokusho kyuyo 1001 & first=$!
+form_set tokubetsu_choshu_ido ido 2001 & second=$!
+wait "$first"; wait "$second"
+form_set koza_furikae koza 3001 & first=$!
+$py scripts/generate_other_pages.py --out "$out/other" --count "$others" --seed 4001 --hard \
+    > "$out/other.md" & second=$!
+wait "$first"; wait "$second"
+
+$py scripts/mix_pages.py --out "$out/mixed" --seed 5001 \
+    "$out/kyuyo" "$out/ido" "$out/koza" "$out/other" > "$out/mixed-key.tsv"
+echo "evaluation set in $out ($(find "$out/mixed" -name 'page_*.json' | wc -l) pages in mixed/)"
