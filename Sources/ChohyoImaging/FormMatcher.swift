@@ -73,8 +73,14 @@ public struct FormMatcher: Sendable {
         let s = best.alignment.score
         let id = templates[best.formIndex].formID
         if s < minScore {
+            // Lines of the page at the scale of each template (orientation does not change the count).
+            let pageLines = cache.filter { $0.key % 4 == 0 }.map { $0.value.1.linePixels }.max() ?? 0
+            let byValues = try matchByValues(page, pageLinePixels: pageLines)
+            if let m = byValues, m.accepted { return m }
+            var reason = String(format: "no form matched: best candidate %@ scored %.2f, below %.2f", id, s, minScore)
+            if let m = byValues { reason += "; " + m.reason }
             return Match(best: best, orientationRunnerUp: orientRunner, formRunnerUp: formRunner, accepted: false,
-                         reason: String(format: "no form matched: best candidate %@ scored %.2f, below %.2f", id, s, minScore))
+                         reason: reason)
         }
         return Match(best: best, orientationRunnerUp: orientRunner, formRunnerUp: formRunner, accepted: true,
                      reason: String(format: "matched %@ with score %.2f (next form %.2f)", id, s, formRunner))

@@ -44,6 +44,19 @@ public final class Image: @unchecked Sendable {
         return try Image.wrap(pixConvertTo1(raw, Int32(threshold)), "binarize")
     }
 
+    /// 1 bpp: pixels at least `depth` grey levels darker than their local background, the
+    /// background being the grey closing over `size` × `size` pixels (a black top-hat).
+    /// Lid shadows, tinted paper and uneven lighting, wider than `size`, drop out; rules and
+    /// print, thinner than `size` in at least one direction, stay.
+    public func darkDetails(size: Int, depth: Int) throws -> Image {
+        let g = try gray()
+        let side = Int32(size | 1)
+        let hat = try Image.wrap(pixTophat(g.raw, side, side, Int32(L_TOPHAT_BLACK)), "top-hat")
+        let inverted = try Image.wrap(pixInvert(nil, hat.raw), "invert")
+        // Ink where 255 − hat < 256 − depth, i.e. hat ≥ depth.
+        return try inverted.binary(threshold: 256 - depth)
+    }
+
     public func scaled(x sx: Double, y sy: Double) throws -> Image {
         try Image.wrap(pixScale(raw, Float(sx), Float(sy)), "scale \(sx)x\(sy)")
     }

@@ -13,6 +13,8 @@ public struct LineStructure: Sendable {
     public let lines: ByteGrid
     /// `lines` dilated, for tolerant overlap scoring.
     public let linesNear: ByteGrid
+    /// Number of line pixels.
+    public let linePixels: Int
 
     /// Working resolution in dots per inch.
     public static let workingDPI = 100.0
@@ -30,6 +32,7 @@ public struct LineStructure: Sendable {
         var both = hg
         for i in 0..<both.bytes.count where vg.bytes[i] != 0 { both.bytes[i] = 1 }
         lines = both
+        linePixels = both.bytes.reduce(0) { $0 + Int($1) }
         linesNear = ByteGrid(try both.image(depth: 1).dilated(width: 5, height: 5))
         width = binary.width
         height = binary.height

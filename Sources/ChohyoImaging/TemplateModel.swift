@@ -10,14 +10,32 @@ public final class TemplateModel: @unchecked Sendable {
     /// Template pixels → working pixels.
     public let workingScale: Double
     public let structure: LineStructure
+    /// The field boxes, for matching a page by where its values sit (`ValueLayout`).
+    public let fieldBoxes: [Box]
+    /// The form is printed in a dropout colour (most of its print is red or pink): a bilevel
+    /// fax or a dropout scanner loses all of it, and only the values are left to match by.
+    public let printedInDropoutColour: Bool
+    /// Field boxes at working resolution as a label map (`ValueLayout`).
+    public let boxMap: ValueLayout.BoxMap
 
-    public init(formID: String, image: Image, dpi: Double) throws {
+    public init(formID: String, image: Image, dpi: Double, fieldBoxes: [Box] = []) throws {
         self.formID = formID
         width = image.width
         height = image.height
         self.dpi = dpi
+        self.fieldBoxes = fieldBoxes
         workingScale = LineStructure.workingDPI / dpi
         structure = try LineStructure(binary: try WorkingImage.binary(image, scale: workingScale))
+        printedInDropoutColour = try TemplateModel.isDropoutPrint(image)
+        boxMap = ValueLayout.BoxMap(boxes: fieldBoxes, scale: workingScale, width: structure.width, height: structure.height)
+    }
+
+    /// More than half of the template's ink is red or pink.
+    static func isDropoutPrint(_ image: Image) throws -> Bool {
+        guard image.depth == 32 else { return false }
+        let split = try Dropout.split(image)
+        let black = try split.gray.binary(threshold: 160).inkCount()
+        return split.redPixels > black
     }
 
     /// Loads the template image of a definition and checks its size against the boxes.
@@ -33,16 +51,23 @@ public final class TemplateModel: @unchecked Sendable {
                 throw ImagingError.operationFailed("field \(f.key): box \(b.array) lies outside the \(image.width)x\(image.height) template")
             }
         }
-        try self.init(formID: definition.id, image: image, dpi: dpi)
+        try self.init(formID: definition.id, image: image, dpi: dpi, fieldBoxes: definition.fields.map(\.box))
     }
 }
 
 /// Reduction of a page or template to the working resolution used for matching.
 public enum WorkingImage {
     /// Red/pink ink made black at full resolution, area-averaged reduction (thin lines
-    /// survive), then threshold.
+    /// survive), then ink = at least `inkDepth` darker than the local background, so that
+    /// grey paper and a lid shadow along the spine do not turn into "lines".
     public static func binary(_ image: Image, scale: Double) throws -> Image {
         let small = try Dropout.structureGray(image).scaled(x: scale, y: scale)
-        return try small.binary(threshold: 200)
+        return try small.darkDetails(size: backgroundSize, depth: inkDepth)
     }
+
+    /// Side of the background window in working pixels (~5 mm at 100 dpi).
+    static let backgroundSize = 21
+    /// Grey levels below the local background that count as ink (the old fixed threshold of
+    /// 200 on white paper).
+    static let inkDepth = 55
 }

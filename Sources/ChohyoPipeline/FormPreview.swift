@@ -27,8 +27,13 @@ public struct FormPreview {
             throw BatchError.definition("\(scan) has \(source.pageCount) page(s); page \(pageIndex + 1) asked for")
         }
         let template = try TemplateModel(definition: form.definition, templateURL: form.templateURL)
-        let matcher = FormMatcher(templates: [template], minScore: 0)
-        let out = PageStage.run(PageTask(source: source, displayPath: scan, pageIndex: pageIndex), forms: [form], matcher: matcher)
+        let task = PageTask(source: source, displayPath: scan, pageIndex: pageIndex)
+        // As the batch would match it (ruled lines, or the layout of the values on a page
+        // whose dropout print is gone); failing that, the best fit of the lines, however poor.
+        var out = PageStage.run(task, forms: [form], matcher: FormMatcher(templates: [template]))
+        if out.result.status == .unclassified {
+            out = PageStage.run(task, forms: [form], matcher: FormMatcher(templates: [template], minScore: 0))
+        }
         var result = out.result
         guard let alignment = out.alignment, result.status == .ok else {
             throw BatchError.definition("\(scan) page \(pageIndex + 1): \(result.error ?? result.classification ?? "not read")")

@@ -1,0 +1,68 @@
+import ChohyoCore
+
+/// The second way to match a page, for forms printed in a dropout colour whose print is gone
+/// (see `ValueLayout`). Tried only when no template's ruled lines were found, only against
+/// dropout-colour templates, and only on pages with hardly any ruled lines of their own.
+extension FormMatcher {
+    /// Least share of the page's ink that must lie inside the field boxes.
+    public static let minValueLayoutScore = 0.95
+    /// Least number of distinct field boxes with a value in them.
+    public static let minValueBoxes = 6
+    /// Least number of ink blobs (characters and marks) on the page.
+    public static let minValueBlobs = 20
+    /// A page with more line pixels than this share of a template's has print of its own.
+    public static let maxLineShareForValues = 0.2
+    /// Least lead of the best orientation over the next best of the same form.
+    public static let minValueOrientationLead = 0.05
+
+    func matchByValues(_ page: Image, pageLinePixels: Int) throws -> Match? {
+        let candidates = templates.indices.filter {
+            templates[$0].printedInDropoutColour && templates[$0].boxMap.boxCount > 0
+                && Double(pageLinePixels) < FormMatcher.maxLineShareForValues * Double(max(1, templates[$0].structure.linePixels))
+        }
+        guard !candidates.isEmpty else { return nil }
+        // The values alone: red and pink (stamps, seals, any print left) removed.
+        let values = try Dropout.split(page).gray
+        var scaled: [Int: Image] = [:]
+        var fits: [(formIndex: Int, quarterTurns: Int, fit: ValueLayout.Fit, factor: Double)] = []
+        for fi in candidates {
+            let t = templates[fi]
+            for q in 0..<4 {
+                let uprightWidth = q % 2 == 0 ? page.width : page.height
+                let factor = Double(t.structure.width) / Double(uprightWidth)
+                let key = Int((factor * 10_000).rounded())
+                let small: Image
+                if let c = scaled[key] { small = c } else {
+                    small = try values.scaled(x: factor, y: factor)
+                        .darkDetails(size: WorkingImage.backgroundSize, depth: WorkingImage.inkDepth)
+                    scaled[key] = small
+                }
+                let blobs = ValueLayout.blobs(try small.rotatedOrth(quarterTurns: q))
+                fits.append((fi, q, ValueLayout.fit(blobs: blobs, map: t.boxMap), factor))
+            }
+        }
+        guard let best = fits.max(by: { $0.fit.score < $1.fit.score }) else { return nil }
+        let t = templates[best.formIndex]
+        let runnerUp = fits.filter { $0.formIndex == best.formIndex && $0.quarterTurns != best.quarterTurns }
+            .map(\.fit.score).max() ?? 0
+        let formRunner = fits.filter { $0.formIndex != best.formIndex }.map(\.fit.score).max() ?? 0
+        let f = best.fit
+        let ws = t.workingScale
+        let alignment = Alignment(scaleX: f.scale * ws / best.factor, offsetX: f.offsetX / best.factor,
+                                  scaleY: f.scale * ws / best.factor, offsetY: f.offsetY / best.factor, score: f.score)
+        let candidate = Candidate(formIndex: best.formIndex, quarterTurns: best.quarterTurns, alignment: alignment)
+        let facts = String(format: "%.2f of the ink inside %d field boxes, %d marks, next orientation %.2f",
+                           f.score, f.boxesHit, f.blobs, runnerUp)
+        var problems: [String] = []
+        if f.score < FormMatcher.minValueLayoutScore { problems.append(String(format: "ink inside boxes below %.2f", FormMatcher.minValueLayoutScore)) }
+        if f.boxesHit < FormMatcher.minValueBoxes { problems.append("fewer than \(FormMatcher.minValueBoxes) boxes filled") }
+        if f.blobs < FormMatcher.minValueBlobs { problems.append("fewer than \(FormMatcher.minValueBlobs) marks") }
+        if f.score - runnerUp < FormMatcher.minValueOrientationLead { problems.append("orientation unclear") }
+        if problems.isEmpty {
+            return Match(best: candidate, orientationRunnerUp: runnerUp, formRunnerUp: formRunner, accepted: true,
+                         reason: "matched \(t.formID) by the layout of its values (no ruled lines: dropout print lost): " + facts)
+        }
+        return Match(best: candidate, orientationRunnerUp: runnerUp, formRunnerUp: formRunner, accepted: false,
+                     reason: "by value layout \(t.formID): " + facts + " (" + problems.joined(separator: ", ") + ")")
+    }
+}

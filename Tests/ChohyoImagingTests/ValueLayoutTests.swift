@@ -1,0 +1,99 @@
+import ChohyoCore
+import ChohyoImaging
+import Foundation
+import XCTest
+
+/// Pages of the dropout-colour form whose pink print is gone (a bilevel fax, a scanner that
+/// drops red) are matched by where their values sit; pages that are not forms are not.
+final class ValueLayoutTests: XCTestCase {
+    static let forms = TestForm.root.appendingPathComponent("FormDefinitions")
+    static let samples = TestForm.root.appendingPathComponent("Samples")
+
+    nonisolated(unsafe) static var cached: [TemplateModel]?
+
+    func templates() throws -> [TemplateModel] {
+        if let c = Self.cached { return c }
+        let loaded = DefinitionLoader.loadAll(directory: Self.forms)
+        XCTAssertEqual(loaded.problems.count, 0)
+        let t = try loaded.definitions.map { try TemplateModel(definition: $0.definition, templateURL: $0.templateURL) }
+        Self.cached = t
+        return t
+    }
+
+    func definition(_ id: String) throws -> FormDefinition {
+        try DefinitionLoader.load(file: Self.forms.appendingPathComponent(id + ".yaml")).definition
+    }
+
+    /// A colour scan with everything red and pink dropped, made bilevel: what a fax machine
+    /// sends of a form printed in pink.
+    func faxWithoutPrint(_ page: ChohyoImaging.Image) throws -> ChohyoImaging.Image {
+        try Dropout.split(page).gray.binary(threshold: 160)
+    }
+
+    func testOnlyTheDropoutTemplateIsMarkedAsSuch() throws {
+        let byID = Dictionary(uniqueKeysWithValues: try templates().map { ($0.formID, $0.printedInDropoutColour) })
+        XCTAssertEqual(byID["tokubetsu_choshu_ido"], true)
+        XCTAssertEqual(byID["kyuyo_shiharai_hokokusho"], false)
+        XCTAssertEqual(byID["koza_furikae"], false)
+    }
+
+    func testDropoutFormWithoutItsPrintIsMatchedByItsValuesAndTurnedUpright() throws {
+        let templates = try templates()
+        let matcher = FormMatcher(templates: templates)
+        let scan = try ImageSource(path: Self.samples.appendingPathComponent("ido/ido_0002.png").path).page(0)
+        // Where the boxes land when the pink rules are there to register by.
+        let withLines = try matcher.match(scan)
+        XCTAssertTrue(withLines.accepted, withLines.reason)
+        let reference = try XCTUnwrap(withLines.best)
+        XCTAssertFalse(withLines.reason.contains("layout of its values"))
+
+        let fax = try faxWithoutPrint(scan)
+        for turns in [0, 2] {
+            let page = try fax.rotatedOrth(quarterTurns: turns)
+            let match = try matcher.match(page)
+            XCTAssertTrue(match.accepted, "turned \(turns * 90)°: \(match.reason)")
+            XCTAssertTrue(match.reason.contains("by the layout of its values"), match.reason)
+            let best = try XCTUnwrap(match.best)
+            XCTAssertEqual(templates[best.formIndex].formID, "tokubetsu_choshu_ido")
+            XCTAssertEqual((best.quarterTurns + turns) % 4, reference.quarterTurns, "turned upright")
+            // Each box lands around its value: within 4 mm of where the rules put it (a value
+            // may sit anywhere in its box, so the fit is looser than registration by rules).
+            let dpi = 300.0, mm = dpi / 25.4
+            for field in try definition("tokubetsu_choshu_ido").fields {
+                let a = reference.alignment.map(field.box), b = best.alignment.map(field.box)
+                XCTAssertLessThan(abs(Double(a.x - b.x)), 4 * mm, "\(field.key) x, turned \(turns * 90)°")
+                XCTAssertLessThan(abs(Double(a.y - b.y)), 4 * mm, "\(field.key) y, turned \(turns * 90)°")
+            }
+        }
+    }
+
+    func testLetterAndBlankPagesAreNotMatchedByValues() throws {
+        let matcher = FormMatcher(templates: try templates())
+        // A typed letter and a blank page as scanned; another municipality's form and a
+        // receipt as faxed, their print kept but their colour lost (Samples/README.md).
+        for (name, faxed) in [("other_0002.png", false), ("other_0006.png", false),
+                              ("other_0004.jpg", true), ("other_0005.jpg", true)] {
+            let scan = try ImageSource(path: Self.samples.appendingPathComponent("other/" + name).path).page(0)
+            let page = faxed ? try scan.gray().binary(threshold: 160) : scan
+            let match = try matcher.match(page)
+            XCTAssertFalse(match.accepted, "\(name): \(match.reason)")
+        }
+    }
+
+    func testDarkDetailsKeepRulesAndDropALidShadow() throws {
+        // 400 × 300 gray paper (225), a shadow band darkening to 60 along the right edge,
+        // a 2 px rule across the page at y = 100 and another inside the shadow at y = 200.
+        var g = ByteGrid(width: 400, height: 300, bytes: [UInt8](repeating: 225, count: 400 * 300))
+        for y in 0..<300 { for x in 300..<400 { g.bytes[y * 400 + x] = UInt8(225 - (x - 300) * 165 / 100) } }
+        for x in 0..<400 { for y in [100, 101, 200, 201] { g.bytes[y * 400 + x] = UInt8(max(0, Int(g.bytes[y * 400 + x]) - 120)) } }
+        let ink = ByteGrid(try g.image(depth: 8).darkDetails(size: 21, depth: 55))
+        func at(_ x: Int, _ y: Int) -> UInt8 { ink.bytes[y * 400 + x] }
+        XCTAssertEqual(at(50, 100), 1, "rule on plain paper")
+        XCTAssertEqual(at(380, 200), 1, "rule inside the shadow")
+        XCTAssertEqual(at(380, 150), 0, "the shadow itself is not ink")
+        XCTAssertEqual(at(50, 150), 0, "paper")
+        // With a fixed threshold of 200 the shadow would have been a black slab.
+        let fixed = ByteGrid(try g.image(depth: 8).binary(threshold: 200))
+        XCTAssertEqual(fixed.bytes[150 * 400 + 380], 1)
+    }
+}
