@@ -9,6 +9,9 @@ public enum FieldCutter {
         public let image: Image
         /// Ink pixels left after line and speckle removal.
         public let inkPixels: Int
+        /// Share of the box that was ink before speckle removal: a value printed so faintly
+        /// (a light fax) that it broke into specks still shows here, a blank box does not.
+        public let rawInkShare: Double
         /// Share of the box covered by red/pink ink (seal, stamp, dropout print).
         public let sealInk: Double
     }
@@ -30,7 +33,9 @@ public enum FieldCutter {
         // Recognisers read clean ink on white far better than a grey, speckled scan (katakana
         // names on the 30 samples: 6 misread from the raw grey cut, 2 from the cleaned one).
         let threshold = min(Otsu.threshold(ByteGrid(cleaned)), maxInkThreshold)
-        let binary = try cleaned.binary(threshold: threshold).keepingComponents(minSize: minComponent)
+        let thresholded = try cleaned.binary(threshold: threshold)
+        let rawInkShare = Double(thresholded.inkCount()) / Double(max(1, cleaned.width * cleaned.height))
+        let binary = try thresholded.keepingComponents(minSize: minComponent)
         removeIsolatedSpecks(binary)
         let ink = binary.inkCount()
         // Keep the grey levels of the strokes (anti-aliasing helps tell 0 from 8 and 9)
@@ -40,7 +45,7 @@ public enum FieldCutter {
             clean = try clean.cropped(x: b.x - 4, y: b.y - 4, width: b.width + 8, height: b.height + 8)
         }
         let out = margin > 0 ? try clean.bordered(margin, value: 255) : clean
-        return Cut(image: out, inkPixels: ink, sealInk: sealInk)
+        return Cut(image: out, inkPixels: ink, rawInkShare: rawInkShare, sealInk: sealInk)
     }
 
     /// Share of the cut covered by a seal or stamp: red ink at least 5 px thick. A form

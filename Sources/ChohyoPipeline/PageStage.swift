@@ -44,7 +44,8 @@ enum PageStage {
             var fragments: [(String, FieldFragment)] = []
             for field in def.fields {
                 let isBox = field.type == .checkbox
-                let cut = try FieldCutter.cut(page: upright, alignment: best.alignment, box: field.box, margin: isBox ? 0 : 12, trim: !isBox)
+                let box = isBox ? checkboxInterior(field.box) : field.box
+                let cut = try FieldCutter.cut(page: upright, alignment: best.alignment, box: box, margin: isBox ? 0 : 12, trim: !isBox)
                 let rec = TypeDefaults.recognition(for: field)
                 var settings = ReadingSettings(type: field.type, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7,
                                                chars: rec.chars, verifyLang: rec.verifyLang,
@@ -55,7 +56,8 @@ enum PageStage {
                         empty: def.routing?.checkboxUnsureLow ?? RoutingSettings.defaultCheckboxUnsureLow)
                 }
                 fragments.append((field.key, FieldFragment(image: cut.image, settings: settings,
-                                                           inkPixels: cut.inkPixels, sealInk: cut.sealInk)))
+                                                           inkPixels: cut.inkPixels, sealInk: cut.sealInk,
+                                                           rawInkShare: cut.rawInkShare)))
             }
             result.form = def.id
             result.status = .ok
@@ -66,6 +68,18 @@ enum PageStage {
             return Output(result: result, formIndex: nil, fragments: [])
         }
     }
+
+    /// A check box is judged by its interior only: on a faxed or misregistered page the printed
+    /// frame comes out broken, survives line removal and would read as a tick. A tick or a
+    /// cross runs through the middle.
+    static func checkboxInterior(_ b: Box) -> Box {
+        let inset = max(2, Int((Double(min(b.width, b.height)) * checkboxInset).rounded()))
+        guard b.width > 2 * inset + 4, b.height > 2 * inset + 4 else { return b }
+        return Box(x: b.x + inset, y: b.y + inset, width: b.width - 2 * inset, height: b.height - 2 * inset)
+    }
+
+    /// Share of a check box's side left out on each side.
+    static let checkboxInset = 0.15
 
     static func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }
 }

@@ -33,11 +33,13 @@ public struct FieldFragment: @unchecked Sendable {
     public let inkPixels: Int
     /// Share of the fragment's area covered by red/pink ink before dropout (seal or stamp).
     public let sealInk: Double
+    /// Share of the box that was ink before specks were removed (a faint value breaks into specks).
+    public let rawInkShare: Double
 
     public init(id: FragmentID = FragmentID.random(), image: Image, settings: ReadingSettings,
-                inkPixels: Int, sealInk: Double) {
+                inkPixels: Int, sealInk: Double, rawInkShare: Double = 0) {
         self.id = id; self.image = image; self.settings = settings
-        self.inkPixels = inkPixels; self.sealInk = sealInk
+        self.inkPixels = inkPixels; self.sealInk = sealInk; self.rawInkShare = rawInkShare
     }
 }
 

@@ -20,6 +20,25 @@ final class TextAndKanaTests: XCTestCase {
         XCTAssertEqual(validate("\u{3000}", .text, required: false), .ok(""))
     }
 
+    func testStrayMarksAtTheEdgesAreDroppedAndInsideGoToAPerson() {
+        // Rule stubs and specks read at the start or end of a Japanese value (held-out escapes).
+        XCTAssertEqual(validate("|大阪府東大阪市富士見2丁目21番6号", .text).value, "大阪府東大阪市富士見2丁目21番6号")
+        XCTAssertEqual(validate("、|社会福祉法人湘南会", .text).value, "社会福祉法人湘南会")
+        XCTAssertEqual(validate("株式会社さくら製作所.", .text).value, "株式会社さくら製作所")
+        XCTAssertEqual(validate("池田正樹・", .text).value, "池田正樹")
+        // A full stop after Latin letters is part of the name; "、" inside stays (it is written).
+        XCTAssertEqual(validate("ABC Co., Ltd.", .text).value, "ABC Co., Ltd.")
+        XCTAssertEqual(validate("東京都、千代田区", .text).value, "東京都、千代田区")
+        XCTAssertEqual(validate("ジョン・スミス", .text).value, "ジョン・スミス")
+        // Inside a Japanese value a full stop or a bar is a misreading: invalid, with the reason.
+        let dot = validate("小林.健一", .text)
+        XCTAssertNil(dot.value)
+        XCTAssertTrue(dot.reason?.contains("stray mark") == true)
+        XCTAssertNil(validate("山田|太郎", .text).value)
+        // Nothing but marks is not a value, even in an optional field.
+        XCTAssertNil(validate(" . | ", .text, required: false).value)
+    }
+
     func testTextNormalizerPieces() {
         XCTAssertEqual(TextNormalizer.halfWidthDigitsAndLatin("０９ＡＺａｚ漢ア"), "09AZaz漢ア")
         XCTAssertEqual(TextNormalizer.collapseSpaces("  a \u{3000} b  "), "a b")

@@ -9,7 +9,7 @@ import XCTest
 /// What leaves the trusted zone: the fragments a page is cut into carry one field's image,
 /// how to read it and a random id, and nothing that leads back to the page, the file or the form.
 final class FragmentPrivacyTests: XCTestCase {
-    static let expectedFragmentLabels = ["id", "image", "settings", "inkPixels", "sealInk"]
+    static let expectedFragmentLabels = ["id", "image", "settings", "inkPixels", "sealInk", "rawInkShare"]
     /// Words that would name where a fragment came from.
     static let revealing = ["page", "file", "path", "source", "form", "key", "box", "coord", "x", "y",
                             "slot", "neighbour", "neighbor", "index", "name", "label"]

@@ -47,7 +47,7 @@ public enum Router {
 
     /// "93" for whole numbers, else up to two decimals, cut (not rounded) so that a value
     /// below a threshold never prints as the threshold: 69.999 → "69.99".
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         guard value.isFinite else { return "\(value)" }
         let x = (value * 100).rounded(.towardZero) / 100
         if x == x.rounded() { return String(Int(x)) }

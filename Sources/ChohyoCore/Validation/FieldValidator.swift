@@ -9,7 +9,13 @@ public enum FieldValidator {
             return field.required ? .invalid("required field is empty") : .ok("")
         }
         switch field.type {
-        case .text: return choice(TextNormalizer.normalizeText(text), field: field)
+        case .text:
+            let cleaned = TextNormalizer.trimStrayMarks(TextNormalizer.normalizeText(text))
+            if cleaned.isEmpty { return .invalid("only stray marks read, no text") }
+            if let mark = TextNormalizer.strayMarkInside(cleaned) {
+                return .invalid("stray mark \"\(mark)\" inside the text: a speck or a rule read as a character")
+            }
+            return choice(cleaned, field: field)
         case .kana: return kana(text)
         case .digits: return digits(text, field: field)
         case .amount: return amount(text)

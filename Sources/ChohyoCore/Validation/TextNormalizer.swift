@@ -55,6 +55,36 @@ public enum TextNormalizer {
         removeSpacesBetweenCJK(collapseSpaces(text))
     }
 
+    /// Marks that are not part of a Japanese value when they stand at its start or end: a cell
+    /// border's stub read as "|", paper specks read as "." "・" "、" "'".
+    static let strayEdgeMarks: Set<Character> = ["|", "｜", "!", "！", "、", "，", ",", "・", "･", "'", "‘", "’", "`",
+                                                  "\"", "“", "”", "_", "~", "〜", ":", ";", "。", "．", "."]
+
+    /// Strips stray marks (and the spaces they leave) from both ends. A "." after a Latin
+    /// letter stays ("Co., Ltd."): only Japanese values lose a trailing full stop.
+    public static func trimStrayMarks(_ text: String) -> String {
+        var chars = Array(text)
+        while let first = chars.first, first == " " || strayEdgeMarks.contains(first) { chars.removeFirst() }
+        while let last = chars.last, last == " " || strayEdgeMarks.contains(last) {
+            if last == ".", chars.count >= 2, !isCJK(chars[chars.count - 2]), chars[chars.count - 2] != " " { break }
+            chars.removeLast()
+        }
+        return String(chars)
+    }
+
+    /// A mark inside a value that no Japanese name or address holds: "|" anywhere, or a
+    /// full stop or comma between two CJK characters ("小林.健一").
+    public static func strayMarkInside(_ text: String) -> Character? {
+        let chars = Array(text)
+        for (i, c) in chars.enumerated() {
+            if c == "|" || c == "｜" { return c }
+            if [".", ",", "．", "，"].contains(c), i > 0, i + 1 < chars.count, isCJK(chars[i - 1]), isCJK(chars[i + 1]) {
+                return c
+            }
+        }
+        return nil
+    }
+
     /// Removes all whitespace.
     public static func removingSpaces(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { !isSpace($0) }))

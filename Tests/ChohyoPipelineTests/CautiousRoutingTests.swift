@@ -1,0 +1,72 @@
+import ChohyoCore
+import ChohyoImaging
+import ChohyoRecognition
+import Foundation
+import XCTest
+@testable import ChohyoPipeline
+
+/// The guards added against the held-out set's error escapes: a weak character in Japanese
+/// text, faint ink that is not a blank field, and a check box judged by its interior.
+final class CautiousRoutingTests: XCTestCase {
+    func field(_ key: String, _ type: FieldType, required: Bool = true) -> FieldDefinition {
+        FieldDefinition(key: key, label: key, type: type, box: Box(x: 0, y: 0, width: 400, height: 80), required: required)
+    }
+
+    func form(_ fields: [FieldDefinition]) -> FormDefinition {
+        FormDefinition(id: "t", version: 1, title: "t", template: "t.png", fields: fields)
+    }
+
+    /// A reading both models agreed on, with the first reading's per-character confidences.
+    func agreed(_ text: String, _ chars: [Double]) -> FragmentReading {
+        FragmentReading(id: FragmentID.random(), text: text, characterConfidences: chars, confidence: chars.min() ?? 0,
+                        verification: text, verificationConfidence: 99)
+    }
+
+    func testADigitReadWeaklyInsideAnAddressGoesToAPerson() {
+        let address = field("address", .text)
+        let f = form([address])
+        // "…マンション162号" where the 6 was a 0 (held-out page): the 6 alone is weak.
+        let weak = JudgeStage.judge(field: address, form: f, reading: agreed("寿町 2 丁目 162 号", [99, 99, 99, 99, 99, 99, 95.3, 99, 99]))
+        XCTAssertEqual(weak.status, .review)
+        XCTAssertTrue(weak.reason.contains("a digit in the text"), weak.reason)
+        let sure = JudgeStage.judge(field: address, form: f, reading: agreed("寿町 2 丁目 102 号", [99, 99, 99, 99, 99, 99, 98.9, 99, 99]))
+        XCTAssertEqual(sure.status, .accepted, sure.reason)
+        XCTAssertEqual(sure.value, "寿町2丁目102号")
+    }
+
+    func testAWeakKanjiAndAWeakKatakanaGoToAPerson() {
+        let name = field("name", .text), kana = field("kana", .kana)
+        let f = form([name, kana])
+        XCTAssertEqual(JudgeStage.judge(field: name, form: f, reading: agreed("岡本 悠 半", [99.5, 99.5, 97.9, 86.8])).status, .review)
+        XCTAssertEqual(JudgeStage.judge(field: name, form: f, reading: agreed("岡本 悠 斗", [99.5, 99.5, 97.9, 96])).status, .accepted)
+        let k = JudgeStage.judge(field: kana, form: f, reading: agreed("クト ウ アヤ", [99.6, 99, 99, 95.1, 98]))
+        XCTAssertEqual(k.status, .review)
+        XCTAssertTrue(k.reason.contains("below 97"), k.reason)
+        XCTAssertEqual(JudgeStage.judge(field: kana, form: f, reading: agreed("クド ウ アヤ", [99.6, 99, 99, 98.5, 98])).status, .accepted)
+    }
+
+    func testFaintSpecksAreNotABlankField() throws {
+        let reader = try FragmentReader(preload: [])
+        let blankImage = try ChohyoImaging.Image.blank(width: 400, height: 80, depth: 8)
+        let settings = ReadingSettings(type: .text, lang: "jpn", psm: 7, chars: nil, dpi: 300)
+        // Under 40 ink pixels after speck removal either way; before it, 1 % of the box was ink.
+        let faint = try reader.read(FieldFragment(image: blankImage, settings: settings, inkPixels: 12, sealInk: 0, rawInkShare: 0.01))
+        XCTAssertEqual(faint.text, "")
+        XCTAssertEqual(faint.confidence, 0)
+        XCTAssertTrue(faint.note?.contains("faint") == true)
+        let blank = try reader.read(FieldFragment(image: blankImage, settings: settings, inkPixels: 3, sealInk: 0, rawInkShare: 0.0005))
+        XCTAssertEqual(blank.confidence, 99)
+        XCTAssertNil(blank.note)
+        // Routed: an optional field with faint marks is not accepted as empty.
+        let optional = field("o", .text, required: false)
+        XCTAssertEqual(JudgeStage.judge(field: optional, form: form([optional]), reading: faint).status, .review)
+        XCTAssertEqual(JudgeStage.judge(field: optional, form: form([optional]), reading: blank).status, .accepted)
+    }
+
+    func testACheckBoxIsJudgedByItsInterior() {
+        let inner = PageStage.checkboxInterior(Box(x: 330, y: 1130, width: 70, height: 70))
+        XCTAssertEqual(inner.array, [341, 1141, 48, 48])
+        // Too small to shrink: left as it is.
+        XCTAssertEqual(PageStage.checkboxInterior(Box(x: 0, y: 0, width: 8, height: 8)).array, [0, 0, 8, 8])
+    }
+}
