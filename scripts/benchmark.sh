@@ -5,9 +5,10 @@
 #   scripts/benchmark.sh            # 50 and 500 pages made from the committed samples
 #   scripts/benchmark.sh 50 200     # other batch sizes
 #
-# The batches are the 30 committed sample pages repeated under new names (hard links in
-# a temporary folder), so every page is a real, degraded scan with the same mix of formats,
-# resolutions and orientations as Samples/; nothing large is committed.
+# The batches are the 82 committed sample pages (three forms and pages that are none of them)
+# repeated under new names (hard links in a temporary folder), so every page is a real,
+# degraded scan with the same mix of forms, formats, resolutions and orientations as Samples/;
+# nothing large is committed. All definitions in FormDefinitions/ are loaded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export OMP_THREAD_LIMIT=1
@@ -20,7 +21,7 @@ bin=$PWD/.build/release/chohyo
 work=$(mktemp -d /tmp/chohyo-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-mapfile -t scans < <(find Samples/kyuyo -type f \( -name '*.png' -o -name '*.jpg' -o -name '*.tif' \) | sort)
+mapfile -t scans < <(find Samples -type f \( -name '*.png' -o -name '*.jpg' -o -name '*.tif' \) | sort -t_ -k2,2 -k1,1)   # interleaved: ido_0001, koza_0001, kyuyo_0001, other_0001, ido_0002 …
 echo "machine: $(nproc --all) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')"
 for n in "${sizes[@]}"; do
   dir="$work/pages-$n"; mkdir -p "$dir"

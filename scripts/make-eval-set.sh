@@ -9,12 +9,15 @@
 # OUT_DIR/kyuyo, ido, koza, other   pages with NAME.json truth; OUT_DIR/<set>.md lists each page
 # OUT_DIR/mixed                     all pages as page_NNNN.EXT + page_NNNN.json, shuffled
 # OUT_DIR/mixed-key.tsv             which original page each page_NNNN is (kept out of mixed/)
+# OUT_DIR/truth-fax, truth-scan      the mixed pages' truth split: light faxes / all other pages
 #
 # Then, for example:
 #   chohyo batch OUT_DIR/mixed --out /tmp/eval-out
 #   chohyo eval --truth OUT_DIR/mixed /tmp/eval-out/results.jsonl
+#   chohyo eval --truth OUT_DIR/truth-scan /tmp/eval-out/results.jsonl   (faxes left out)
 #
-# FORM_COUNT and OTHER_COUNT override the page counts (100 and 20). Needs python3-pil,
+# FORM_COUNT and OTHER_COUNT override the page counts (100 and 20); EVAL_SEED (default 1000)
+# moves every seed, for a fresh set nothing has been tuned on (docs/ACCURACY.md uses 7000). Needs python3-pil,
 # python3-yaml, fonts-noto-cjk and fonts-ipafont (Debian). Takes a few minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +25,7 @@ cd "$(dirname "$0")/.."
 out=${1:?usage: scripts/make-eval-set.sh OUT_DIR}
 forms=${FORM_COUNT:-100}
 others=${OTHER_COUNT:-20}
+base=${EVAL_SEED:-1000}
 py=/usr/bin/python3
 mkdir -p "$out"
 
@@ -31,14 +35,15 @@ form_set() {  # definition id, folder name, seed
 }
 
 # Two at a time, one per core; `wait PID` stops the script if either failed.
-form_set kyuyo_shiharai_hokokusho kyuyo 1001 & first=$!
-form_set tokubetsu_choshu_ido ido 2001 & second=$!
+form_set kyuyo_shiharai_hokokusho kyuyo $((base + 1)) & first=$!
+form_set tokubetsu_choshu_ido ido $((base + 1001)) & second=$!
 wait "$first"; wait "$second"
-form_set koza_furikae koza 3001 & first=$!
-$py scripts/generate_other_pages.py --out "$out/other" --count "$others" --seed 4001 --hard \
+form_set koza_furikae koza $((base + 2001)) & first=$!
+$py scripts/generate_other_pages.py --out "$out/other" --count "$others" --seed $((base + 3001)) --hard \
     > "$out/other.md" & second=$!
 wait "$first"; wait "$second"
 
-$py scripts/mix_pages.py --out "$out/mixed" --seed 5001 \
+$py scripts/mix_pages.py --out "$out/mixed" --seed $((base + 4001)) \
     "$out/kyuyo" "$out/ido" "$out/koza" "$out/other" > "$out/mixed-key.tsv"
+$py scripts/split_eval_truth.py "$out"
 echo "evaluation set in $out ($(find "$out/mixed" -name 'page_*.json' | wc -l) pages in mixed/)"

@@ -10,9 +10,11 @@ swift build -c release
 bin=.build/release/chohyo
 
 $bin forms check
-$bin batch Samples/kyuyo --out out/samples
+# All bundled samples in one mixed batch: three forms and pages that are none of them.
+$bin batch Samples --out out/samples
 echo
-$bin eval --truth Samples/kyuyo out/samples/results.jsonl
+$bin eval --truth Samples/kyuyo --truth Samples/ido --truth Samples/koza --truth Samples/other \
+    out/samples/results.jsonl
 echo
-echo "Done: results in out/samples/ (results.jsonl, kyuyo_shiharai_hokokusho.csv, summary.json)."
+echo "Done: results in out/samples/ (results.jsonl, one CSV per form, summary.json)."
 echo "The command is $bin; try '$bin --help'."

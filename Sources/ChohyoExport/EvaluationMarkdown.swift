@@ -20,6 +20,22 @@ extension EvaluationReport {
             if p.misses.count > maxMisses { out.append("- … and \(p.misses.count - maxMisses) more") }
         }
 
+        if !p.sorting.isEmpty {
+            // Rows: what each page is; columns: what the batch made of it.
+            let rows = p.sorting.keys.sorted { ($0 == "none" ? 1 : 0, $0) < ($1 == "none" ? 1 : 0, $1) }
+            let outcomes = Set(p.sorting.values.flatMap(\.keys))
+            let columns = rows.filter { $0 != "none" && outcomes.contains($0) }
+                + outcomes.subtracting(rows).filter { !["unclassified", "error", "missing"].contains($0) }.sorted()
+                + ["unclassified", "error", "missing"].filter { outcomes.contains($0) }
+            out += ["", "How pages were sorted (rows: the page's form by ground truth; columns: the batch's result):", "",
+                    "| page is | " + columns.map(Self.cell).joined(separator: " | ") + " |",
+                    "|---|" + String(repeating: "---:|", count: columns.count)]
+            for r in rows {
+                out.append("| \(Self.cell(r == "none" ? "no form" : r)) | "
+                           + columns.map { String(p.sorting[r]?[$0] ?? 0) }.joined(separator: " | ") + " |")
+            }
+        }
+
         let header = ["| field | type | n | exact % | CER % | accepted % | error escape | escape % of fields | escape % of accepted |",
                       "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
         for form in forms {

@@ -137,11 +137,14 @@ public struct PageEvaluationStats: Codable, Equatable, Sendable {
     /// Results whose page has no ground truth (not evaluated).
     public var resultsWithoutTruth = 0
     public var misses: [ClassificationMiss] = []
+    /// How pages were sorted: expected form (or "none") → what the batch made of them
+    /// (a form id, "unclassified", "error" or "missing") → pages.
+    public var sorting: [String: [String: Int]] = [:]
 
     public var classificationAccuracy: Double? { withTruth == 0 ? nil : Double(classifiedCorrectly) / Double(withTruth) }
 
     enum CodingKeys: String, CodingKey {
-        case misclassified, unclassified, errored, misses
+        case misclassified, unclassified, errored, misses, sorting
         case withTruth = "with_truth"
         case classifiedCorrectly = "classified_correctly"
         case missingResults = "missing_results"
@@ -161,6 +164,7 @@ public struct PageEvaluationStats: Codable, Equatable, Sendable {
         missingResults = try c.decode(Int.self, forKey: .missingResults)
         resultsWithoutTruth = try c.decode(Int.self, forKey: .resultsWithoutTruth)
         misses = try c.decode([ClassificationMiss].self, forKey: .misses)
+        sorting = try c.decodeIfPresent([String: [String: Int]].self, forKey: .sorting) ?? [:]
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -173,6 +177,7 @@ public struct PageEvaluationStats: Codable, Equatable, Sendable {
         try c.encode(missingResults, forKey: .missingResults)
         try c.encode(resultsWithoutTruth, forKey: .resultsWithoutTruth)
         try c.encode(classificationAccuracy, forKey: .classificationAccuracy)
+        try c.encode(sorting, forKey: .sorting)
         try c.encode(misses, forKey: .misses)
     }
 }

@@ -55,6 +55,8 @@ public struct Evaluator {
 
             pages.withTruth += 1
             let status = result?.status
+            let got = status == .ok ? (result?.form ?? "unclassified") : status?.rawValue ?? "missing"
+            pages.sorting[page.form ?? "none", default: [:]][got, default: 0] += 1
             let correct = result != nil && (page.form == nil
                 ? status == .unclassified
                 : status == .ok && result?.form == page.form)

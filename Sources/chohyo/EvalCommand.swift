@@ -14,8 +14,8 @@ struct Eval: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Folder with the ground-truth NAME.json files.", valueName: "dir"))
-    var truth: String
+    @Option(name: .long, help: ArgumentHelp("Folder with the ground-truth NAME.json files; repeat it to score several folders (their file names must differ) in one report.", valueName: "dir"))
+    var truth: [String]
 
     @Argument(help: ArgumentHelp("results.jsonl written by `chohyo batch`.", valueName: "results"))
     var results: String
@@ -28,13 +28,23 @@ struct Eval: ParsableCommand {
     @Option(name: .long, help: "Also write the Markdown report to this file.")
     var markdown: String?
 
+    func validate() throws {
+        if truth.isEmpty { throw ValidationError("Missing --truth DIR: the folder with the ground-truth NAME.json files.") }
+    }
+
     func run() throws {
         let defs = try forms.loadOrExit()
         let pages = try ResultsReader.read(url: URL(fileURLWithPath: results))
         let evaluator = Evaluator(forms: defs.map(\.definition)) { text, field in
             FieldValidator.validate(text, field: field).value ?? text
         }
-        let report = try evaluator.evaluate(truthDirectory: URL(fileURLWithPath: truth, isDirectory: true), results: pages)
+        var truthPages: [GroundTruthPage] = [], warnings: [String] = []
+        for dir in truth {
+            let loaded = try GroundTruth.load(directory: URL(fileURLWithPath: dir, isDirectory: true))
+            truthPages += loaded.pages
+            warnings += loaded.warnings
+        }
+        let report = evaluator.evaluate(truth: truthPages, results: pages, warnings: warnings)
         let md = report.markdown()
         if let markdown { try md.write(toFile: markdown, atomically: true, encoding: .utf8) }
         if json {
