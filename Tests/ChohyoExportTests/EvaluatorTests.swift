@@ -86,6 +86,8 @@ final class EvaluatorTests: XCTestCase {
         XCTAssertEqual(p.resultsWithoutTruth, 1)  // x
         XCTAssertEqual(p.classificationAccuracy!, 0.8, accuracy: 1e-12)
         XCTAssertEqual(p.misses, [ClassificationMiss(source: "d", page: 1, expected: "f", actual: nil, status: "missing")])
+        XCTAssertEqual(p.sorting["none"], ["unclassified": 1])
+        XCTAssertEqual(p.sorting["f"]?["missing"], 1)
         XCTAssertEqual(report.warnings, [#"notes.json: not a ground-truth file ({"form": …, "fields": {…}}), skipped"#])
     }
 
@@ -129,6 +131,11 @@ final class EvaluatorTests: XCTestCase {
             #"i.json: field "color" is not in form f; ignored"#,
         ])
         XCTAssertFalse(report.warnings.joined().contains("10円"))
+        // How the pages were sorted: each is a page of form f; one went to another form, one failed.
+        XCTAssertEqual(report.pages.sorting, ["f": ["idou": 1, "f": 1, "error": 1]])
+        let md = report.markdown()
+        XCTAssertTrue(md.contains("| page is | f | idou | error |"), md)
+        XCTAssertTrue(md.contains("| f | 1 | 1 | 1 |"), md)
     }
 
     func testJSONReportRoundTrips() throws {
