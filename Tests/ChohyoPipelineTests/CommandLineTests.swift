@@ -101,4 +101,33 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(help.status, 0)
         XCTAssertTrue(help.stdout.contains("--encoding"), help.stdout)
     }
+    func testEvalScoresSeveralTruthFoldersInOneReport() throws {
+        let dir = try PipelineTestSupport.temporaryDirectory("cli-eval")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let forms = dir.appendingPathComponent("forms-truth"), others = dir.appendingPathComponent("other-truth")
+        for d in [forms, others] { try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true) }
+        try Data(#"{"form": "kyuyo_shiharai_hokokusho", "fields": {"payee_name": "山田太郎", "dependents": "2"}}"#.utf8)
+            .write(to: forms.appendingPathComponent("a.json"))
+        try Data(#"{"form": null, "fields": {}}"#.utf8).write(to: others.appendingPathComponent("letter.json"))
+        let results = dir.appendingPathComponent("results.jsonl")
+        let lines = [
+            #"{"source": "in/a.png", "page": 1, "form": "kyuyo_shiharai_hokokusho", "status": "ok", "fields": {"#
+                + #""payee_name": {"value": "山田太郎", "text": "山田 太郎", "confidence": 99, "status": "accepted", "reason": "ok"}, "#
+                + #""dependents": {"value": "3", "text": "3", "confidence": 95, "status": "accepted", "reason": "ok"}}}"#,
+            #"{"source": "in/letter.png", "page": 1, "form": null, "status": "unclassified", "fields": {}}"#,
+        ]
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: results)
+
+        let run = try chohyo(["eval", "--truth", forms.path, "--truth", others.path, results.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("Pages with ground truth: 2; classified correctly: 2"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("| kyuyo_shiharai_hokokusho | 1 | 0 |"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("| no form | 0 | 1 |"), run.stdout)
+        // The wrong dependents count was accepted: one error escape.
+        XCTAssertTrue(run.stdout.contains("| dependents | digits | 1 | 0.0 |"), run.stdout)
+
+        let missing = try chohyo(["eval", results.path])
+        XCTAssertEqual(missing.status, 64)
+        XCTAssertTrue(missing.stderr.contains("--truth"), missing.stderr)
+    }
 }
