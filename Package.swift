@@ -46,11 +46,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by the test targets (Leptonica-written PDFs); not part of the product.
+        .target(name: "ChohyoTestSupport", dependencies: ["CLeptTess", "ChohyoImaging"], path: "Tests/ChohyoTestSupport"),
         .testTarget(name: "ChohyoCoreTests", dependencies: ["ChohyoCore"]),
         .testTarget(name: "ChohyoExportTests", dependencies: ["ChohyoExport", "ChohyoCore"]),
-        .testTarget(name: "ChohyoImagingTests", dependencies: ["ChohyoImaging", "ChohyoCore", "CLeptTess"]),
+        .testTarget(name: "ChohyoImagingTests", dependencies: ["ChohyoImaging", "ChohyoCore", "CLeptTess", "ChohyoTestSupport"]),
         .testTarget(name: "ChohyoPipelineTests",
-                    dependencies: ["ChohyoPipeline", "ChohyoCore", "ChohyoExport", "ChohyoImaging", "CLeptTess"]),
+                    dependencies: ["ChohyoPipeline", "ChohyoCore", "ChohyoExport", "ChohyoImaging", "CLeptTess", "ChohyoTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

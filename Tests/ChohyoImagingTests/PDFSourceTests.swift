@@ -2,6 +2,7 @@ import CLeptTess
 import CPoppler
 import ChohyoCore
 import ChohyoImaging
+import ChohyoTestSupport
 import Foundation
 import XCTest
 
@@ -50,38 +51,6 @@ final class PDFSourceTests: XCTestCase {
         }
     }
 
-    /// One page as Leptonica writes it from an image file, at the file's own resolution. For a
-    /// G4 TIFF and a JPEG the file's compressed data goes into the PDF as it is.
-    static func leptonicaPage(_ path: String, encoding: Int) throws -> [UInt8] {
-        var data: UnsafeMutablePointer<UInt8>? = nil
-        var size = 0
-        guard convertToPdfData(path, Int32(encoding), 0, &data, &size, 0, 0, 0, nil, nil, 0) == 0, let data else {
-            throw ImagingError.operationFailed("convertToPdfData \(path)")
-        }
-        defer { lept_free(data) }
-        return Array(UnsafeBufferPointer(start: data, count: size))
-    }
-
-    /// Single-page PDFs joined into one document by Leptonica.
-    static func concatenate(_ pages: [[UInt8]]) throws -> [UInt8] {
-        var pa: UnsafeMutablePointer<L_PTRA>? = ptraCreate(Int32(pages.count))
-        defer {
-            for i in 0..<pages.count {
-                var ba = ptraRemove(pa, Int32(i), Int32(L_NO_COMPACTION))?.assumingMemoryBound(to: L_BYTEA.self)
-                l_byteaDestroy(&ba)
-            }
-            ptraDestroy(&pa, 0, 0)
-        }
-        for p in pages { _ = p.withUnsafeBufferPointer { ptraAdd(pa, l_byteaInitFromMem($0.baseAddress, $0.count)) } }
-        var out: UnsafeMutablePointer<UInt8>? = nil
-        var size = 0
-        guard ptraConcatenatePdfToData(pa, nil, &out, &size) == 0, let out else {
-            throw ImagingError.operationFailed("ptraConcatenatePdfToData")
-        }
-        defer { lept_free(out) }
-        return Array(UnsafeBufferPointer(start: out, count: size))
-    }
-
     /// The raw CCITT G4 data of a bilevel image (Leptonica's encoder).
     static func g4Data(_ image: ChohyoImaging.Image) throws -> [UInt8] {
         var cid: UnsafeMutablePointer<L_COMP_DATA>? = nil
@@ -120,7 +89,7 @@ final class PDFSourceTests: XCTestCase {
     ]
 
     func threePagePDF() throws -> [UInt8] {
-        try Self.concatenate(Self.threePages.map { try Self.leptonicaPage(sample($0.file), encoding: $0.encoding) })
+        try LeptonicaPDF.concatenate(Self.threePages.map { try LeptonicaPDF.page(sample($0.file), encoding: $0.encoding) })
     }
 
     // MARK: scanned pages come back as they were scanned
@@ -299,7 +268,7 @@ final class PDFSourceTests: XCTestCase {
     }
 
     func testPasswordProtectedPDF() throws {
-        let plain = try Self.leptonicaPage(sample("kyuyo_0004.jpg"), encoding: L_JPEG_ENCODE)
+        let plain = try LeptonicaPDF.page(sample("kyuyo_0004.jpg"), encoding: L_JPEG_ENCODE)
         let encrypted = try QPDFWriter.encrypted(plain, userPassword: "secret", ownerPassword: "owner-secret")
         XCTAssertTrue(String(decoding: encrypted, as: UTF8.self).contains("/Encrypt"))
         let path = try write(encrypted, as: "locked.pdf")

@@ -3,6 +3,7 @@ import ChohyoCore
 import ChohyoExport
 import ChohyoImaging
 import ChohyoPipeline
+import ChohyoTestSupport
 import Foundation
 import XCTest
 
@@ -20,35 +21,6 @@ final class PDFBatchTests: XCTestCase {
         ("kyuyo/kyuyo_0028.tif", L_G4_ENCODE),      // sideways fax
         ("koza/koza_0002.png", L_FLATE_ENCODE),
     ]
-
-    static func pdfPage(_ path: String, encoding: Int) throws -> [UInt8] {
-        var data: UnsafeMutablePointer<UInt8>? = nil
-        var size = 0
-        guard convertToPdfData(path, Int32(encoding), 0, &data, &size, 0, 0, 0, nil, nil, 0) == 0, let data else {
-            throw ImagingError.operationFailed("convertToPdfData \(path)")
-        }
-        defer { lept_free(data) }
-        return Array(UnsafeBufferPointer(start: data, count: size))
-    }
-
-    static func concatenate(_ pages: [[UInt8]]) throws -> [UInt8] {
-        var pa: UnsafeMutablePointer<L_PTRA>? = ptraCreate(Int32(pages.count))
-        defer {
-            for i in 0..<pages.count {
-                var ba = ptraRemove(pa, Int32(i), Int32(L_NO_COMPACTION))?.assumingMemoryBound(to: L_BYTEA.self)
-                l_byteaDestroy(&ba)
-            }
-            ptraDestroy(&pa, 0, 0)
-        }
-        for p in pages { _ = p.withUnsafeBufferPointer { ptraAdd(pa, l_byteaInitFromMem($0.baseAddress, $0.count)) } }
-        var out: UnsafeMutablePointer<UInt8>? = nil
-        var size = 0
-        guard ptraConcatenatePdfToData(pa, nil, &out, &size) == 0, let out else {
-            throw ImagingError.operationFailed("ptraConcatenatePdfToData")
-        }
-        defer { lept_free(out) }
-        return Array(UnsafeBufferPointer(start: out, count: size))
-    }
 
     func runBatch(_ input: URL, out: URL, forms: [LoadedDefinition]) throws -> [PageResult] {
         var options = BatchOptions(inputs: [input.path], outputDirectory: out)
@@ -72,9 +44,9 @@ final class PDFBatchTests: XCTestCase {
             // Numbered so the folder walk keeps the PDF's page order.
             let name = String(format: "%02d_", i + 1) + source.lastPathComponent
             try FileManager.default.copyItem(at: source, to: images.appendingPathComponent(name))
-            pdfPages.append(try Self.pdfPage(source.path, encoding: page.encoding))
+            pdfPages.append(try LeptonicaPDF.page(source.path, encoding: page.encoding))
         }
-        try Data(try Self.concatenate(pdfPages)).write(to: pdfFolder.appendingPathComponent("scans.pdf"))
+        try Data(try LeptonicaPDF.concatenate(pdfPages)).write(to: pdfFolder.appendingPathComponent("scans.pdf"))
 
         let loaded = DefinitionLoader.loadAll(directory: PipelineTestSupport.root.appendingPathComponent("FormDefinitions"))
         XCTAssertEqual(loaded.problems.count, 0)
