@@ -26,7 +26,17 @@ public struct Evaluator {
 
     /// Loads the ground truth in `truthDirectory` and evaluates `results` against it.
     public func evaluate(truthDirectory: URL, results: [PageResult]) throws -> EvaluationReport {
-        let (truth, warnings) = try GroundTruth.load(directory: truthDirectory)
+        try evaluate(truthDirectories: [truthDirectory], results: results)
+    }
+
+    /// The ground truth of several folders scored as one set (their file names must differ).
+    public func evaluate(truthDirectories: [URL], results: [PageResult]) throws -> EvaluationReport {
+        var truth: [GroundTruthPage] = [], warnings: [String] = []
+        for directory in truthDirectories {
+            let loaded = try GroundTruth.load(directory: directory)
+            truth += loaded.pages
+            warnings += loaded.warnings
+        }
         return evaluate(truth: truth, results: results, warnings: warnings)
     }
 

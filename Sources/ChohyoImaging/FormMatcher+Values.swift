@@ -28,9 +28,8 @@ extension FormMatcher {
         for fi in candidates {
             let t = templates[fi]
             for q in 0..<4 {
-                let uprightWidth = q % 2 == 0 ? page.width : page.height
-                let factor = Double(t.structure.width) / Double(uprightWidth)
-                let key = Int((factor * 10_000).rounded())
+                let factor = FormMatcher.workingFactor(page, t, quarterTurns: q)
+                let key = FormMatcher.factorKey(factor)
                 let small: Image
                 if let c = scaled[key] { small = c } else {
                     small = try values.scaled(x: factor, y: factor)

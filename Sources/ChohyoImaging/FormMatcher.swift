@@ -38,9 +38,8 @@ public struct FormMatcher: Sendable {
         var cache: [Int: (Image, LineStructure)] = [:]
         for (fi, t) in templates.enumerated() {
             for q in 0..<4 {
-                let uprightWidth = q % 2 == 0 ? page.width : page.height
-                let factor = Double(t.structure.width) / Double(uprightWidth)
-                let key = Int((factor * 10_000).rounded()) * 4 + q
+                let factor = FormMatcher.workingFactor(page, t, quarterTurns: q)
+                let key = FormMatcher.factorKey(factor) * 4 + q
                 let structure: LineStructure
                 if let c = cache[key] { structure = c.1 } else {
                     let small = try WorkingImage.binary(page, scale: factor).rotatedOrth(quarterTurns: q)
@@ -85,6 +84,15 @@ public struct FormMatcher: Sendable {
         return Match(best: best, orientationRunnerUp: orientRunner, formRunnerUp: formRunner, accepted: true,
                      reason: String(format: "matched %@ with score %.2f (next form %.2f)", id, s, formRunner))
     }
+
+    /// Reduction of the page that brings it, turned by `quarterTurns`, to the template's
+    /// working width (the page's size fixes the starting scale).
+    static func workingFactor(_ page: Image, _ template: TemplateModel, quarterTurns q: Int) -> Double {
+        Double(template.structure.width) / Double(q % 2 == 0 ? page.width : page.height)
+    }
+
+    /// Reductions that round alike are made once per page.
+    static func factorKey(_ factor: Double) -> Int { Int((factor * 10_000).rounded()) }
 
     /// Two-way agreement of ruled lines: the share of template line pixels that land
     /// near a page line, and of page line pixels that land near a template line;

@@ -10,12 +10,11 @@ public final class TemplateModel: @unchecked Sendable {
     /// Template pixels → working pixels.
     public let workingScale: Double
     public let structure: LineStructure
-    /// The field boxes, for matching a page by where its values sit (`ValueLayout`).
-    public let fieldBoxes: [Box]
     /// The form is printed in a dropout colour (most of its print is red or pink): a bilevel
     /// fax or a dropout scanner loses all of it, and only the values are left to match by.
     public let printedInDropoutColour: Bool
-    /// Field boxes at working resolution as a label map (`ValueLayout`).
+    /// The field boxes at working resolution as a label map, for matching a page by where its
+    /// values sit (`ValueLayout`).
     public let boxMap: ValueLayout.BoxMap
 
     public init(formID: String, image: Image, dpi: Double, fieldBoxes: [Box] = []) throws {
@@ -23,7 +22,6 @@ public final class TemplateModel: @unchecked Sendable {
         width = image.width
         height = image.height
         self.dpi = dpi
-        self.fieldBoxes = fieldBoxes
         workingScale = LineStructure.workingDPI / dpi
         structure = try LineStructure(binary: try WorkingImage.binary(image, scale: workingScale))
         printedInDropoutColour = try TemplateModel.isDropoutPrint(image)

@@ -31,13 +31,13 @@ enum JudgeStage {
 
     /// In Japanese text and dates, jpn reads a 0 as 6 or 9 and swaps look-alike kanji (末/未,
     /// 斗/半) with both readings agreeing; the one trace is a lower confidence on that character.
-    /// On the held-out set, wrong digits inside text came at 90.8–97.3 while 98 % of right ones
-    /// were at 97.7 or more. (Measured with `chohyo eval` on the held-out set, docs/ACCURACY.md.)
+    /// On the tuning hard set, wrong digits inside text came at 90.8–97.3 while 98 % of right
+    /// ones were at 97.7 or more (docs/ACCURACY.md, section 3).
     static let minDigitInTextConfidence = 97.5
     static let minCharacterInTextConfidence = 90.0
     /// Katakana read from a 200 dpi or bilevel scan loses or gains its voicing marks (ダ/タ,
-    /// ゴ/コ, バ/ハ) with both readings agreeing; 6 of 10 such held-out escapes had a character
-    /// under 97, against 13 of 214 right values.
+    /// ゴ/コ, バ/ハ) with both readings agreeing; 6 of 10 such escapes on the tuning hard set
+    /// had a character under 97, against 13 of 214 right values.
     static let minKanaConfidence = 97.0
 
     /// Why a person should look at an otherwise confident Japanese value, or nil.

@@ -13,7 +13,7 @@ public final class FragmentReader {
     /// A fragment with no legible ink is only called blank when, before speck removal, less
     /// than this share of it was ink: a value faxed so faintly that it broke into specks goes
     /// to a person instead of passing as an empty optional field. (Blank boxes on the light
-    /// fax pages of the held-out set: median 0, 90th percentile 0.0018.)
+    /// fax pages of the tuning hard set: median 0, 90th percentile 0.0018.)
     public static let faintInkShare = 0.002
     /// Share of a fragment covered by thick red ink above which a seal or stamp is said to
     /// cover it (a 15 mm seal's rim alone covers about 1 % of a 2,180 × 90 px name box).

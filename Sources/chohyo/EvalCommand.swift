@@ -38,13 +38,8 @@ struct Eval: ParsableCommand {
         let evaluator = Evaluator(forms: defs.map(\.definition)) { text, field in
             FieldValidator.validate(text, field: field).value ?? text
         }
-        var truthPages: [GroundTruthPage] = [], warnings: [String] = []
-        for dir in truth {
-            let loaded = try GroundTruth.load(directory: URL(fileURLWithPath: dir, isDirectory: true))
-            truthPages += loaded.pages
-            warnings += loaded.warnings
-        }
-        let report = evaluator.evaluate(truth: truthPages, results: pages, warnings: warnings)
+        let report = try evaluator.evaluate(truthDirectories: truth.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                                            results: pages)
         let md = report.markdown()
         if let markdown { try md.write(toFile: markdown, atomically: true, encoding: .utf8) }
         if json {
