@@ -19,18 +19,32 @@ public enum Deskew {
     /// Angles smaller than this are not worth a resampling.
     public static let minAngle = 0.05
 
+    /// Below this confidence the search is repeated on the page turned a quarter: a page fed
+    /// sideways whose rules are lost (a fax of a form printed in pink) has only its typed
+    /// values to go by, and they run down the page.
+    public static let sidewaysBelow = 3.0
+
     /// Searches ±`range` degrees (covers the ±10° the pipeline promises).
     public static func apply(_ image: Image, range: Double = 11) throws -> Result {
         let binary = try Dropout.structureGray(image).binary(threshold: 160)
-        var angle: Float = 0, conf: Float = 0
-        guard pixFindSkewSweepAndSearch(binary.raw, &angle, &conf, 4, 2, Float(range), 0.5, 0.01) == 0 else {
+        guard var found = search(binary, range: range) else {
             return Result(image: image, angle: 0, confidence: 0)
         }
-        let degrees = Double(angle)
-        guard Double(conf) >= minConfidence, abs(degrees) >= minAngle else {
-            return Result(image: image, angle: 0, confidence: Double(conf))
+        // A quarter turn keeps angles: the angle that levels the turned page levels this one.
+        if found.confidence < sidewaysBelow, let turned = search(try binary.rotatedOrth(quarterTurns: 1), range: range),
+           turned.confidence > found.confidence {
+            found = turned
         }
-        let rotated = try image.rotated(radians: degrees * .pi / 180)
-        return Result(image: rotated, angle: degrees, confidence: Double(conf))
+        guard found.confidence >= minConfidence, abs(found.degrees) >= minAngle else {
+            return Result(image: image, angle: 0, confidence: found.confidence)
+        }
+        let rotated = try image.rotated(radians: found.degrees * .pi / 180)
+        return Result(image: rotated, angle: found.degrees, confidence: found.confidence)
+    }
+
+    static func search(_ binary: Image, range: Double) -> (degrees: Double, confidence: Double)? {
+        var angle: Float = 0, conf: Float = 0
+        guard pixFindSkewSweepAndSearch(binary.raw, &angle, &conf, 4, 2, Float(range), 0.5, 0.01) == 0 else { return nil }
+        return (Double(angle), Double(conf))
     }
 }

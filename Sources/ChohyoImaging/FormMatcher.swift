@@ -22,7 +22,22 @@ public struct FormMatcher: Sendable {
         public let alignment: Alignment
     }
 
+    /// What the page was matched by.
+    public enum Method: Sendable {
+        /// Its ruled lines.
+        case rules
+        /// Where its values sit (a dropout-colour form whose print is gone).
+        case valueLayout
+        /// Its printed labels and values (a black form whose rules broke up).
+        case printLayout
+
+        /// The page's own rules were not there to match by: a fax or a dropout scan, on which
+        /// fine strokes (voicing marks, short kanji strokes) are as likely lost as the rules.
+        public var rulesLost: Bool { self != .rules }
+    }
+
     public struct Match: Sendable {
+        public var method: Method = .rules
         /// The best candidate, whether or not it passed `minScore`.
         public let best: Candidate?
         /// Best score among the other orientations of the same form.
@@ -75,9 +90,12 @@ public struct FormMatcher: Sendable {
             // Lines of the page at the scale of each template (orientation does not change the count).
             let pageLines = cache.filter { $0.key % 4 == 0 }.map { $0.value.1.linePixels }.max() ?? 0
             let byValues = try matchByValues(page, pageLinePixels: pageLines)
-            if let m = byValues, m.accepted { return m }
+            if var m = byValues, m.accepted { m.method = .valueLayout; return m }
+            let byPrint = try matchByPrint(page, cache)
+            if var m = byPrint, m.accepted { m.method = .printLayout; return m }
             var reason = String(format: "no form matched: best candidate %@ scored %.2f, below %.2f", id, s, minScore)
             if let m = byValues { reason += "; " + m.reason }
+            if let m = byPrint { reason += "; " + m.reason }
             return Match(best: best, orientationRunnerUp: orientRunner, formRunnerUp: formRunner, accepted: false,
                          reason: reason)
         }

@@ -100,6 +100,11 @@ public final class Image: @unchecked Sendable {
         try Image.wrap(pixOr(nil, raw, other.raw), "or")
     }
 
+    /// self minus other: ink of self where other has none (1 bpp, same size).
+    public func subtracting(_ other: Image) throws -> Image {
+        try Image.wrap(pixSubtract(nil, raw, other.raw), "subtract")
+    }
+
     /// Number of ink pixels (1 bpp).
     public func inkCount() -> Int {
         var n: Int32 = 0

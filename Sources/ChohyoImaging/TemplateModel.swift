@@ -16,6 +16,9 @@ public final class TemplateModel: @unchecked Sendable {
     /// The field boxes at working resolution as a label map, for matching a page by where its
     /// values sit (`ValueLayout`).
     public let boxMap: ValueLayout.BoxMap
+    /// For a form printed in black: the field boxes, the printed labels and the ruled lines at
+    /// working resolution, for matching a page whose rules broke up (`PrintLayout`).
+    public let printLayout: PrintLayout?
 
     public init(formID: String, image: Image, dpi: Double, fieldBoxes: [Box] = []) throws {
         self.formID = formID
@@ -23,9 +26,12 @@ public final class TemplateModel: @unchecked Sendable {
         height = image.height
         self.dpi = dpi
         workingScale = LineStructure.workingDPI / dpi
-        structure = try LineStructure(binary: try WorkingImage.binary(image, scale: workingScale))
+        let working = try WorkingImage.binary(image, scale: workingScale)
+        structure = try LineStructure(binary: working)
         printedInDropoutColour = try TemplateModel.isDropoutPrint(image)
         boxMap = ValueLayout.BoxMap(boxes: fieldBoxes, scale: workingScale, width: structure.width, height: structure.height)
+        printLayout = printedInDropoutColour || fieldBoxes.isEmpty ? nil
+            : try PrintLayout(template: working, structure: structure, fieldBoxes: fieldBoxes, scale: workingScale)
     }
 
     /// More than half of the template's ink is red or pink.

@@ -12,33 +12,52 @@ import ChohyoCore
 /// letter, another form) leaves much ink outside the boxes and scores low.
 public enum ValueLayout {
     /// Field boxes at working resolution, grown by `tolerance`: each pixel holds the 1-based
-    /// index of the box it lies in (0 = outside every box).
+    /// index of the box it lies in (0 = outside every box). For matching by print
+    /// (`PrintLayout`) the map also holds the template's printed labels, as boxes numbered after
+    /// the field boxes, and its ruled lines, along which broken pieces of rule are allowed.
     public struct BoxMap: Sendable {
         let width: Int
         let height: Int
-        let labels: [UInt8]
+        let labels: [UInt16]
+        /// Number of field boxes (labels 1...boxCount); higher labels are printed labels.
         public let boxCount: Int
+        /// Template line pixels, dilated (nil: none allowed).
+        let lines: ByteGrid?
 
-        init(boxes: [Box], scale: Double, width: Int, height: Int) {
+        init(boxes: [Box], scale: Double, width: Int, height: Int,
+             printBoxes: [(x: Int, y: Int, width: Int, height: Int)] = [], lines: ByteGrid? = nil) {
             self.width = width
             self.height = height
-            var labels = [UInt8](repeating: 0, count: width * height)
-            let usable = boxes.prefix(255)
+            var labels = [UInt16](repeating: 0, count: width * height)
+            func paint(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int, _ label: Int) {
+                let t = ValueLayout.tolerance
+                let (a, b) = (max(0, x0 - t), max(0, y0 - t))
+                let (c, d) = (min(width - 1, x1 + t), min(height - 1, y1 + t))
+                guard a <= c, b <= d else { return }
+                for y in b...d { for x in a...c { labels[y * width + x] = UInt16(label) } }
+            }
+            // Field boxes last: where a label's box and a field box overlap, a value counts as a value.
+            let usable = boxes.prefix(Int(UInt16.max) / 2)
+            for (i, p) in printBoxes.prefix(Int(UInt16.max) / 2).enumerated() {
+                paint(p.x, p.y, p.x + p.width - 1, p.y + p.height - 1, usable.count + 1 + i)
+            }
             for (i, b) in usable.enumerated() {
-                let x0 = max(0, Int((Double(b.x) * scale).rounded(.down)) - ValueLayout.tolerance)
-                let y0 = max(0, Int((Double(b.y) * scale).rounded(.down)) - ValueLayout.tolerance)
-                let x1 = min(width - 1, Int((Double(b.x + b.width) * scale).rounded(.up)) + ValueLayout.tolerance)
-                let y1 = min(height - 1, Int((Double(b.y + b.height) * scale).rounded(.up)) + ValueLayout.tolerance)
-                guard x0 <= x1, y0 <= y1 else { continue }
-                for y in y0...y1 { for x in x0...x1 { labels[y * width + x] = UInt8(i + 1) } }
+                paint(Int((Double(b.x) * scale).rounded(.down)), Int((Double(b.y) * scale).rounded(.down)),
+                      Int((Double(b.x + b.width) * scale).rounded(.up)), Int((Double(b.y + b.height) * scale).rounded(.up)), i + 1)
             }
             self.labels = labels
             boxCount = usable.count
+            self.lines = lines
         }
 
-        @inline(__always) func label(_ x: Int, _ y: Int) -> UInt8 {
+        @inline(__always) func label(_ x: Int, _ y: Int) -> UInt16 {
             guard x >= 0, y >= 0, x < width, y < height else { return 0 }
             return labels[y * width + x]
+        }
+
+        @inline(__always) func onLine(_ x: Int, _ y: Int) -> Bool {
+            guard let lines, x >= 0, y >= 0, x < width, y < height else { return false }
+            return lines.bytes[y * width + x] != 0
         }
     }
 
@@ -46,6 +65,9 @@ public enum ValueLayout {
     static let tolerance = 2
     /// Blobs smaller than this on both sides (working pixels) are specks, not values.
     static let minBlobSide = 3
+
+    /// A blob at least this high and wide (working pixels, 10 mm) is a seal or a stamp.
+    static let maxValueBlobSide = 40
 
     /// One connected piece of ink: corners inclusive, at working resolution.
     struct Blob {
@@ -65,27 +87,36 @@ public enum ValueLayout {
         public let blobs: Int
     }
 
-    /// The ink blobs of a 1 bpp working image, specks left out.
+    /// The ink blobs of a 1 bpp working image, specks left out, and so is ink that touches the
+    /// page's edge (a lid shadow, the scanner's edge, the corners a deskew brings in): nothing
+    /// is written on a form right up to the edge of the sheet.
     static func blobs(_ binary: Image) -> [Blob] {
-        binary.componentBoxes().compactMap { b in
+        let w = binary.width, h = binary.height
+        return binary.componentBoxes().compactMap { b in
             guard max(b.width, b.height) >= minBlobSide else { return nil }
+            guard b.x > 0, b.y > 0, b.x + b.width < w, b.y + b.height < h else { return nil }
+            // A seal or a rubber stamp (black on a fax) is no value and may sit anywhere.
+            guard min(b.width, b.height) < maxValueBlobSide else { return nil }
             return Blob(x0: Double(b.x), y0: Double(b.y), x1: Double(b.x + b.width - 1), y1: Double(b.y + b.height - 1),
                         area: Double(b.width * b.height))
         }
     }
 
-    /// Share of blob area inside a box, and the boxes hit, for one placement.
+    /// Share of blob area inside a box (or on a ruled line, when the map has lines), and the
+    /// field boxes hit, for one placement.
     static func evaluate(_ blobs: [Blob], _ map: BoxMap, s: Double, tx: Double, ty: Double,
-                         hits: inout Set<UInt8>, collect: Bool) -> Double {
+                         hits: inout Set<UInt16>, collect: Bool) -> Double {
         var inside = 0.0, total = 0.0
         for b in blobs {
             total += b.area
-            let a = map.label(Int(((b.x0 - tx) / s).rounded()), Int(((b.y0 - ty) / s).rounded()))
-            guard a != 0 else { continue }
-            let c = map.label(Int(((b.x1 - tx) / s).rounded()), Int(((b.y1 - ty) / s).rounded()))
-            if a == c {
+            let x0 = Int(((b.x0 - tx) / s).rounded()), y0 = Int(((b.y0 - ty) / s).rounded())
+            let x1 = Int(((b.x1 - tx) / s).rounded()), y1 = Int(((b.y1 - ty) / s).rounded())
+            let a = map.label(x0, y0)
+            if a != 0, a == map.label(x1, y1) {
                 inside += b.area
-                if collect { hits.insert(a) }
+                if collect, Int(a) <= map.boxCount { hits.insert(a) }
+            } else if map.lines != nil, map.onLine(x0, y0), map.onLine(x1, y1) {
+                inside += b.area
             }
         }
         return total > 0 ? inside / total : 0
@@ -98,19 +129,23 @@ public enum ValueLayout {
     /// one row (18 mm) up; pages are not scanned that far off (`maxShift`).
     static func fit(blobs: [Blob], map: BoxMap, scales: ClosedRange<Double> = 0.94...1.06,
                     maxShift: Double = maxShift) -> Fit {
-        var none = Set<UInt8>()
+        var none = Set<UInt16>()
         guard !blobs.isEmpty else { return Fit(scale: 1, offsetX: 0, offsetY: 0, score: 0, boxesHit: 0, blobs: 0) }
         let cx = Double(map.width) / 2, cy = Double(map.height) / 2
         // page = s·(template − c) + c + d  ⇔  page = s·template + t with t = c·(1 − s) + d.
         func place(_ s: Double, _ dx: Double, _ dy: Double) -> (tx: Double, ty: Double) {
             (cx * (1 - s) + dx, cy * (1 - s) + dy)
         }
+        // The coarse grid looks at an even sample of the blobs (a busy page has thousands);
+        // the fine grid and the score use them all.
+        let step = max(1, blobs.count / coarseBlobs)
+        let sample = step == 1 ? blobs : stride(from: 0, to: blobs.count, by: step).map { blobs[$0] }
         func scan(scales: [Double], shifts: [Double]) -> [(s: Double, dx: Double, dy: Double, v: Double)] {
             var out: [(s: Double, dx: Double, dy: Double, v: Double)] = []
             out.reserveCapacity(scales.count * shifts.count * shifts.count)
             for s in scales { for dy in shifts { for dx in shifts {
                 let t = place(s, dx, dy)
-                out.append((s, dx, dy, evaluate(blobs, map, s: s, tx: t.tx, ty: t.ty, hits: &none, collect: false)))
+                out.append((s, dx, dy, evaluate(sample, map, s: s, tx: t.tx, ty: t.ty, hits: &none, collect: false)))
             } } }
             return out
         }
@@ -131,7 +166,7 @@ public enum ValueLayout {
         var chosen = (s: plateau.reduce(0) { $0 + $1.s } / n,
                       dx: plateau.reduce(0) { $0 + $1.dx } / n,
                       dy: plateau.reduce(0) { $0 + $1.dy } / n)
-        var hits = Set<UInt8>()
+        var hits = Set<UInt16>()
         var t = place(chosen.s, chosen.dx, chosen.dy)
         var score = evaluate(blobs, map, s: chosen.s, tx: t.tx, ty: t.ty, hits: &hits, collect: true)
         // The mean of a bent plateau can fall off it; then keep the best grid point.
@@ -143,6 +178,9 @@ public enum ValueLayout {
         }
         return Fit(scale: chosen.s, offsetX: t.tx, offsetY: t.ty, score: score, boxesHit: hits.count, blobs: blobs.count)
     }
+
+    /// Blobs the coarse grid looks at, at most (about).
+    static let coarseBlobs = 300
 
     /// Largest shift of the page's centre searched, in working pixels (16 mm at 100 dpi):
     /// more than the 10 mm the pipeline promises, less than the 18 mm pitch of form rows.

@@ -1,0 +1,58 @@
+import ChohyoCore
+
+/// Matching a page of a black-printed form whose ruled lines broke up on the way: on a light
+/// bilevel fax the thin rules vanish or turn to dots, while the bolder printed labels and the
+/// typed values survive. The template's labels and field boxes are laid over the page's ink
+/// (its own long lines taken out) at each orientation, scale and offset, as `ValueLayout`
+/// does with field boxes alone. A page of this form has nearly all its ink on a label, inside a
+/// field box or along a rule; and its ink outside the field boxes lies on the template's print,
+/// pixel for pixel. Another form or a letter leaves much of its ink elsewhere.
+public struct PrintLayout: Sendable {
+    let map: ValueLayout.BoxMap
+    /// The template's print (labels and lines), dilated by a pixel.
+    let printNear: ByteGrid
+
+    /// - Parameters:
+    ///   - working: the blank template at working resolution, 1 bpp.
+    ///   - structure: its ruled lines.
+    init(template working: Image, structure: LineStructure, fieldBoxes: [Box], scale: Double) throws {
+        let print = try PrintLayout.inkOffLines(working, structure)
+        let labels = print.componentBoxes().filter { max($0.width, $0.height) >= ValueLayout.minBlobSide }
+        map = ValueLayout.BoxMap(boxes: fieldBoxes, scale: scale, width: working.width, height: working.height,
+                                 printBoxes: labels, lines: structure.linesNear)
+        printNear = ByteGrid(try working.dilated(width: 3, height: 3))
+    }
+
+    /// The ink of a 1 bpp working image with its own ruled lines (and a pixel around them) taken out.
+    static func inkOffLines(_ binary: Image, _ structure: LineStructure) throws -> Image {
+        let lines = try structure.lines.image(depth: 1).dilated(width: 3, height: 3)
+        return try binary.subtracting(lines)
+    }
+
+    public struct Fit: Sendable {
+        /// Placement, and share of the ink blobs on a label, inside a field box or along a rule.
+        public let layout: ValueLayout.Fit
+        /// Share of the page's ink pixels outside the field boxes that lie on the template's print.
+        public let onPrint: Double
+        /// The weaker of the two: what candidates are ranked by.
+        public var value: Double { min(layout.score, onPrint) }
+    }
+
+    /// The best placement of the template over `ink` (from `inkOffLines`, in the candidate
+    /// orientation).
+    func fit(ink: Image) -> Fit {
+        let f = ValueLayout.fit(blobs: ValueLayout.blobs(ink), map: map)
+        guard f.blobs > 0 else { return Fit(layout: f, onPrint: 0) }
+        let page = ByteGrid(ink)
+        var total = 0, hit = 0
+        for y in 0..<page.height { for x in 0..<page.width where page.bytes[y * page.width + x] != 0 {
+            let tx = Int(((Double(x) - f.offsetX) / f.scale).rounded()), ty = Int(((Double(y) - f.offsetY) / f.scale).rounded())
+            guard tx >= 0, ty >= 0, tx < printNear.width, ty < printNear.height else { total += 1; continue }
+            let label = map.label(tx, ty)
+            if label != 0, Int(label) <= map.boxCount { continue }
+            total += 1
+            if printNear.bytes[ty * printNear.width + tx] != 0 { hit += 1 }
+        } }
+        return Fit(layout: f, onPrint: total > 0 ? Double(hit) / Double(total) : 0)
+    }
+}

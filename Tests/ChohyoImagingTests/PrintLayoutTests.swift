@@ -1,0 +1,94 @@
+import ChohyoCore
+import ChohyoImaging
+import Foundation
+import XCTest
+
+/// Pages of a black-printed form whose thin rules broke up into dots on a light fax are
+/// matched by where their printed labels and values sit; pages that are no form are not.
+final class PrintLayoutTests: XCTestCase {
+    static let forms = TestForm.root.appendingPathComponent("FormDefinitions")
+    static let samples = TestForm.root.appendingPathComponent("Samples")
+
+    nonisolated(unsafe) static var cached: [TemplateModel]?
+
+    func templates() throws -> [TemplateModel] {
+        if let c = Self.cached { return c }
+        let loaded = DefinitionLoader.loadAll(directory: Self.forms)
+        let t = try loaded.definitions.map { try TemplateModel(definition: $0.definition, templateURL: $0.templateURL) }
+        Self.cached = t
+        return t
+    }
+
+    /// A light fax of a scan: deskewed, 200 dpi bilevel, and its ruled lines broken into 2 px
+    /// dots 8 px apart, as thin rules come out of a light fax; labels and values stay.
+    func faxWithBrokenRules(_ page: ChohyoImaging.Image, dpi: Double) throws -> ChohyoImaging.Image {
+        let upright = try PagePreparer.prepare(page).image
+        let binary = try upright.gray().scaled(x: 200 / dpi, y: 200 / dpi).binary(threshold: 160)
+        // Rules: long thin runs, and a pixel beside them (anti-aliased edges).
+        let h = ByteGrid(try binary.opened(width: 40, height: 1).dilated(width: 1, height: 3))
+        let v = ByteGrid(try binary.opened(width: 1, height: 40).dilated(width: 3, height: 1))
+        var g = ByteGrid(binary)
+        for y in 0..<g.height { for x in 0..<g.width {
+            let i = y * g.width + x
+            if (h.bytes[i] != 0 || v.bytes[i] != 0) && (x / 2 + y / 2) % 4 != 0 { g.bytes[i] = 0 }
+        } }
+        return try g.image(depth: 1)
+    }
+
+    func testBlackFormWithBrokenRulesIsMatchedByItsPrintAndTurnedUpright() throws {
+        let templates = try templates()
+        let matcher = FormMatcher(templates: templates)
+        // (A few turns each: every match of a fax tries three ways of matching in four turns.)
+        for (sample, dpi, form, turnings) in [("kyuyo/kyuyo_0001.jpg", 300.0, "kyuyo_shiharai_hokokusho", [0, 3]),
+                                              ("koza/koza_0002.png", 400, "koza_furikae", [2])] {
+            let scan = try ImageSource(path: Self.samples.appendingPathComponent(sample).path).page(0)
+            let withLines = try matcher.match(scan)
+            XCTAssertTrue(withLines.accepted, withLines.reason)
+            let reference = try XCTUnwrap(withLines.best)
+            XCTAssertEqual(templates[reference.formIndex].formID, form)
+
+            let fax = try faxWithBrokenRules(scan, dpi: dpi)
+            for turns in turnings {
+                let page = try fax.rotatedOrth(quarterTurns: turns)
+                let match = try matcher.match(page)
+                XCTAssertTrue(match.accepted, "\(sample) turned \(turns * 90)°: \(match.reason)")
+                XCTAssertTrue(match.reason.contains("by the layout of its print"), match.reason)
+                let best = try XCTUnwrap(match.best)
+                XCTAssertEqual(templates[best.formIndex].formID, form)
+                XCTAssertEqual((best.quarterTurns + turns) % 4, reference.quarterTurns, "turned upright")
+                // The labels pin the form down: every box within 1.5 mm of where the rules put it
+                // (alignments map template boxes to page pixels: 200 dpi here, `dpi` there).
+                let definition = try DefinitionLoader.load(file: Self.forms.appendingPathComponent(form + ".yaml")).definition
+                let mm = 300.0 / 25.4
+                for field in definition.fields {
+                    let a = reference.alignment.map(field.box), b = best.alignment.map(field.box)
+                    let k = dpi / 200
+                    XCTAssertLessThan(abs(Double(a.x) - Double(b.x) * k), 1.5 * mm * dpi / 300, "\(form) \(field.key) x, turned \(turns * 90)°")
+                    XCTAssertLessThan(abs(Double(a.y) - Double(b.y) * k), 1.5 * mm * dpi / 300, "\(form) \(field.key) y, turned \(turns * 90)°")
+                }
+            }
+        }
+    }
+
+    func testOtherPagesWithBrokenRulesAreNotMatched() throws {
+        let matcher = FormMatcher(templates: try templates())
+        // Another municipality's form, a receipt and a letter, faxed the same way.
+        for (name, dpi) in [("other_0004.jpg", 300.0), ("other_0005.jpg", 400), ("other_0002.png", 200)] {
+            let scan = try ImageSource(path: Self.samples.appendingPathComponent("other/" + name).path).page(0)
+            let match = try matcher.match(try faxWithBrokenRules(scan, dpi: dpi))
+            XCTAssertFalse(match.accepted, "\(name): \(match.reason)")
+        }
+    }
+
+    func testSidewaysPageWithoutRulesIsDeskewed() throws {
+        // The pink form's values only (its print dropped), fed sideways and 3° askew: the
+        // values run down the page, and the skew is found on the page turned a quarter.
+        let scan = try ImageSource(path: Self.samples.appendingPathComponent("ido/ido_0002.png").path).page(0)
+        let valuesOnly = try Dropout.split(scan).gray.binary(threshold: 160)
+        let upright = try Deskew.apply(valuesOnly)
+        let sideways = try valuesOnly.rotatedOrth(quarterTurns: 1).gray().rotated(radians: 3 * .pi / 180)
+        let found = try Deskew.apply(sideways)
+        XCTAssertGreaterThanOrEqual(found.confidence, Deskew.minConfidence)
+        XCTAssertEqual(found.angle - upright.angle, -3, accuracy: 0.3, "angle removed")
+    }
+}
