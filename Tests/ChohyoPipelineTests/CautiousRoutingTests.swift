@@ -45,6 +45,26 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: kana, form: f, reading: agreed("クド ウ アヤ", [99.6, 99, 99, 98.5, 98])).status, .accepted)
     }
 
+    func testJapaneseScriptOnAPageMatchedWithoutItsRulesGoesToAPerson() throws {
+        // A light fax of the 口座振替依頼書 whose rules broke up: the holder's name came out
+        // without its voicing mark (スギヤマ → スキヤマ) and both readings agree with confidence.
+        let koza = try DefinitionLoader.load(file: PipelineTestSupport.root.appendingPathComponent("FormDefinitions/koza_furikae.yaml"))
+        let readings = ["account_holder_kana": agreed("スキヤマ サナエ", [99.5, 99.5, 99.5, 99.5, 99.5, 99.5, 99.5]),
+                        "taxpayer_name": agreed("杉山 早苗", [99.5, 99.5, 99.5, 99.5]),
+                        "bank_code": agreed("0005", [99.5, 99.5, 99.5, 99.5])]
+        let onRules = JudgeStage.judge(form: koza, readings: readings)
+        XCTAssertEqual(onRules["account_holder_kana"]?.status, .accepted, onRules["account_holder_kana"]?.reason ?? "")
+        XCTAssertEqual(onRules["taxpayer_name"]?.status, .accepted)
+        let lost = JudgeStage.judge(form: koza, readings: readings, rulesLost: true)
+        for key in ["account_holder_kana", "taxpayer_name"] {
+            XCTAssertEqual(lost[key]?.status, .review, key)
+            XCTAssertTrue(lost[key]?.reason.contains("without its ruled lines") ?? false, lost[key]?.reason ?? "")
+        }
+        // Digits keep their own checks (two engines, the type's format) and are not held back.
+        XCTAssertEqual(lost["bank_code"]?.status, onRules["bank_code"]?.status)
+        XCTAssertEqual(lost["bank_code"]?.value, "0005")
+    }
+
     func testFaintSpecksAreNotABlankField() throws {
         let reader = try FragmentReader(preload: [])
         let blankImage = try ChohyoImaging.Image.blank(width: 400, height: 80, depth: 8)
