@@ -14,6 +14,8 @@ public enum FieldCutter {
         public let rawInkShare: Double
         /// Share of the box covered by red/pink ink (seal, stamp, dropout print).
         public let sealInk: Double
+        /// From a bilevel page: the same cut without its strokes grown, for a second reading.
+        public var asScanned: Image? = nil
     }
 
     /// - Parameters:
@@ -29,6 +31,22 @@ public enum FieldCutter {
         let split = try Dropout.split(crop.depth == 1 ? try crop.gray() : crop)
         let sealInk = try sealShare(split, area: w * h)
         let scaled = try split.gray.scaled(x: Double(box.width) / Double(w), y: Double(box.height) / Double(h))
+        guard crop.depth == 1 else {
+            let c = try clean(scaled, margin: margin, trim: trim)
+            return Cut(image: c.image, inkPixels: c.ink, rawInkShare: c.rawInkShare, sealInk: sealInk)
+        }
+        // A bilevel page (a fax above all) breaks thin strokes into dots that speck removal
+        // would take away; growing them by a pixel joins them again (tuning hard set, 67
+        // light faxes: exact 58.9 % → 65.6 %; 16 bilevel scans: 86.8 % → 89.4 %). The cut
+        // as it was is kept for a second reading.
+        let grown = try clean(try scaled.darkened(size: bilevelStrokeGrowth), margin: margin, trim: trim)
+        let asScanned = try clean(scaled, margin: margin, trim: trim)
+        return Cut(image: grown.image, inkPixels: grown.ink, rawInkShare: grown.rawInkShare, sealInk: sealInk,
+                   asScanned: asScanned.image)
+    }
+
+    /// Lines out, binarised, specks out, trimmed to the ink and given a white margin.
+    static func clean(_ scaled: Image, margin: Int, trim: Bool) throws -> (image: Image, ink: Int, rawInkShare: Double) {
         let cleaned = try removeLines(scaled)
         // Recognisers read clean ink on white far better than a grey, speckled scan (katakana
         // names on the 30 samples: 6 misread from the raw grey cut, 2 from the cleaned one).
@@ -45,7 +63,7 @@ public enum FieldCutter {
             clean = try clean.cropped(x: b.x - 4, y: b.y - 4, width: b.width + 8, height: b.height + 8)
         }
         let out = margin > 0 ? try clean.bordered(margin, value: 255) : clean
-        return Cut(image: out, inkPixels: ink, rawInkShare: rawInkShare, sealInk: sealInk)
+        return (out, ink, rawInkShare)
     }
 
     /// Share of the cut covered by a seal or stamp: red ink at least 5 px thick. A form
@@ -60,6 +78,8 @@ public enum FieldCutter {
     /// Specks smaller than this (in both directions, template pixels at 300 dpi) are
     /// scanner noise; the smallest real marks (・, dakuten, commas) are larger.
     public static let minComponent = 5
+    /// Window of the darkening applied to cuts from bilevel pages (grows strokes by 1 px).
+    public static let bilevelStrokeGrowth = 3
 
     /// Ink must be darker than this, whatever Otsu says: on a blank field Otsu splits
     /// the paper's own grain, which is not ink.

@@ -95,6 +95,12 @@ public final class Image: @unchecked Sendable {
         try Image.wrap(pixDilateBrick(nil, raw, Int32(max(1, width)), Int32(max(1, height))), "dilate")
     }
 
+    /// 8 bpp: the darkest value in a `size` × `size` window (odd): dark strokes grow by
+    /// `size / 2` pixels on every side.
+    public func darkened(size: Int) throws -> Image {
+        try Image.wrap(pixErodeGray(raw, Int32(size), Int32(size)), "erode gray")
+    }
+
     /// self ∪ other (1 bpp, same size).
     public func or(_ other: Image) throws -> Image {
         try Image.wrap(pixOr(nil, raw, other.raw), "or")

@@ -59,7 +59,7 @@ enum PageStage {
                 }
                 fragments.append((field.key, FieldFragment(image: cut.image, settings: settings,
                                                            inkPixels: cut.inkPixels, sealInk: cut.sealInk,
-                                                           rawInkShare: cut.rawInkShare)))
+                                                           rawInkShare: cut.rawInkShare, asScanned: cut.asScanned)))
             }
             result.form = def.id
             result.status = .ok

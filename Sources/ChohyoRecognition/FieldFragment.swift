@@ -35,11 +35,14 @@ public struct FieldFragment: @unchecked Sendable {
     public let sealInk: Double
     /// Share of the box that was ink before specks were removed (a faint value breaks into specks).
     public let rawInkShare: Double
+    /// From a bilevel page, `image` has its strokes grown; this is the cut as scanned.
+    public let asScanned: Image?
 
     public init(id: FragmentID = FragmentID.random(), image: Image, settings: ReadingSettings,
-                inkPixels: Int, sealInk: Double, rawInkShare: Double = 0) {
+                inkPixels: Int, sealInk: Double, rawInkShare: Double = 0, asScanned: Image? = nil) {
         self.id = id; self.image = image; self.settings = settings
         self.inkPixels = inkPixels; self.sealInk = sealInk; self.rawInkShare = rawInkShare
+        self.asScanned = asScanned
     }
 }
 

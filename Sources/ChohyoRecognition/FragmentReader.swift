@@ -80,11 +80,40 @@ public final class FragmentReader {
                                    verification: second?.text, verificationConfidence: second.flatMap { Self.weakest($0.symbols, type: s.type) },
                                    tieBreak: third?.text)
         }
+        var note = sealNote
+        // On a bilevel page a number is read once more from the cut as scanned: growing the
+        // strokes joins broken ones but can also close a 0 into an 8 or 9 (tuning hard set:
+        // 0→9 in a phone number and an account number, 8→6 in a phone number).
+        if note == nil, s.type.isDigitOnly, let plain = fragment.asScanned {
+            let again = try readText(plain, lang: s.verifyLang ?? s.lang, settings: s)
+            if Self.comparable(again.text, s.type) != Self.comparable(first.text, s.type) {
+                note = "the digits read differently from the page as scanned"
+            }
+        }
+        if note == nil, let ink = try fragment.image.binary(threshold: 160).inkBounds(),
+           !Self.textSpans(first.text, inkWidth: ink.width, inkHeight: ink.height) {
+            note = "the ink runs well beyond the text read: characters may be missing"
+        }
         return FragmentReading(id: fragment.id, text: first.text, characterConfidences: first.symbols.map(\.confidence),
-                               confidence: weakest, note: sealNote,
+                               confidence: weakest, note: note,
                                verification: second?.text,
                                verificationConfidence: second.map { Self.weakest($0.symbols, type: s.type) ?? 0 },
                                tieBreak: third?.text)
+    }
+
+    /// Whether the text read could fill the ink's width: a character is at most 1.2 × the
+    /// ink's height wide (kanji, kana), 0.8 × for Latin letters and digits, 0.5 × for
+    /// punctuation, a space up to 4 × (the gap between family and given names), plus one
+    /// height of slack. A faxed 107,928 read as "1" leaves most of its ink unexplained.
+    static func textSpans(_ text: String, inkWidth: Int, inkHeight: Int) -> Bool {
+        guard inkHeight > 0, !text.isEmpty else { return true }
+        var widest = 1.0
+        for c in text {
+            if c.isWhitespace { widest += 4 }
+            else if c.isASCII { widest += (c.isLetter || c.isNumber) ? 0.8 : 0.5 }
+            else { widest += 1.2 }
+        }
+        return Double(inkWidth) <= widest * Double(inkHeight)
     }
 
     /// One Tesseract pass; words joined by single spaces (the validators decide which spaces matter).
