@@ -7,11 +7,11 @@ import XCTest
 /// Cuts from bilevel pages (faxes) have their broken strokes joined, and keep the cut as
 /// scanned for a second reading of numbers; a text that cannot fill its ink is not trusted.
 final class BilevelReadingTests: XCTestCase {
-    /// A 1 bpp page with a 40 × 40 px square drawn in 1 px dots 3 px apart, as a light fax
+    /// A 1 bpp page with a 40 × 40 px square drawn in 1 px dots 2 px apart, as a light fax
     /// leaves a stroke.
     func dottedSquarePage() throws -> ChohyoImaging.Image {
         var g = ByteGrid(width: 200, height: 120, bytes: [UInt8](repeating: 0, count: 200 * 120))
-        for i in stride(from: 0, through: 40, by: 3) {
+        for i in stride(from: 0, through: 40, by: 2) {
             for (x, y) in [(80 + i, 40), (80 + i, 80), (80, 40 + i), (120, 40 + i)] { g.bytes[y * 200 + x] = 1 }
         }
         return try g.image(depth: 1)
@@ -20,16 +20,22 @@ final class BilevelReadingTests: XCTestCase {
     func ink(_ image: ChohyoImaging.Image) throws -> Int { try image.binary(threshold: 160).inkCount() }
 
     func testBrokenStrokesOfABilevelPageAreJoinedAndTheScanKept() throws {
-        let identity = Alignment(scaleX: 1, offsetX: 0, scaleY: 1, offsetY: 0, score: 1)
-        let box = Box(x: 20, y: 10, width: 160, height: 100)
-        let bilevel = try FieldCutter.cut(page: try dottedSquarePage(), alignment: identity, box: box)
+        // The page at 200 dpi, the template at 300: page = 2/3 × template.
+        let faxResolution = Alignment(scaleX: 2.0 / 3, offsetX: 0, scaleY: 2.0 / 3, offsetY: 0, score: 1)
+        let box = Box(x: 30, y: 15, width: 240, height: 150)
+        let bilevel = try FieldCutter.cut(page: try dottedSquarePage(), alignment: faxResolution, box: box)
         let plain = try XCTUnwrap(bilevel.asScanned, "a bilevel page keeps its cut as scanned")
-        // As scanned, 1 px dots are specks and go; grown, they join into the square's outline.
-        XCTAssertGreaterThan(bilevel.inkPixels, 300)
-        XCTAssertLessThan(try ink(plain), 20)
-        // A grey page is cut once, as it is.
-        let gray = try FieldCutter.cut(page: try dottedSquarePage().gray(), alignment: identity, box: box)
+        // Grown, the dots join into a solid outline with well over twice the ink of the dotted one.
+        let plainInk = try ink(plain)
+        XCTAssertGreaterThan(plainInk, 0)
+        XCTAssertGreaterThan(bilevel.inkPixels, 2 * plainInk, "grown \(bilevel.inkPixels), as scanned \(plainInk)")
+        // A grey page, and a bilevel page at the template's own resolution, are cut once, as they are.
+        let gray = try FieldCutter.cut(page: try dottedSquarePage().gray(), alignment: faxResolution, box: box)
         XCTAssertNil(gray.asScanned)
+        let identity = Alignment(scaleX: 1, offsetX: 0, scaleY: 1, offsetY: 0, score: 1)
+        let sharp = try FieldCutter.cut(page: try dottedSquarePage(), alignment: identity,
+                                        box: Box(x: 20, y: 10, width: 160, height: 100))
+        XCTAssertNil(sharp.asScanned)
     }
 
     func testATextThatCannotFillItsInkIsNotTrusted() {
