@@ -17,7 +17,7 @@
 #   chohyo eval --truth OUT_DIR/truth-scan /tmp/eval-out/results.jsonl   (faxes left out)
 #
 # FORM_COUNT and OTHER_COUNT override the page counts (100 and 20); EVAL_SEED (default 1000)
-# moves every seed, for a fresh set nothing has been tuned on (docs/ACCURACY.md uses 7000). Needs python3-pil,
+# moves every seed, for a fresh set nothing has been tuned on (docs/ACCURACY.md reports 11000; 7000 and 9000 were earlier runs). Needs python3-pil,
 # python3-yaml, fonts-noto-cjk and fonts-ipafont (Debian). Takes a few minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
