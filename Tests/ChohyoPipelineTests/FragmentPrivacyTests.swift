@@ -9,7 +9,9 @@ import XCTest
 /// What leaves the trusted zone: the fragments a page is cut into carry one field's image,
 /// how to read it and a random id, and nothing that leads back to the page, the file or the form.
 final class FragmentPrivacyTests: XCTestCase {
-    static let expectedFragmentLabels = ["id", "image", "settings", "inkPixels", "sealInk", "rawInkShare"]
+    /// `asScanned` is a second image of the same field (from a 200 dpi bilevel page, before its
+    /// strokes were grown): no more of the page than `image` shows.
+    static let expectedFragmentLabels = ["id", "image", "settings", "inkPixels", "sealInk", "rawInkShare", "asScanned"]
     /// Words that would name where a fragment came from.
     static let revealing = ["page", "file", "path", "source", "form", "key", "box", "coord", "x", "y",
                             "slot", "neighbour", "neighbor", "index", "name", "label"]
@@ -46,6 +48,7 @@ final class FragmentPrivacyTests: XCTestCase {
             // Exactly these stored properties, nothing else.
             let labels = Mirror(reflecting: fragment).children.map { $0.label ?? "?" }
             XCTAssertEqual(labels, Self.expectedFragmentLabels, "fragment of \(key)")
+            XCTAssertNil(fragment.asScanned, "a grey page's field is cut once")
             for label in labels {
                 let l = label.lowercased()
                 XCTAssertFalse(["page", "file", "form", "source", "path"].contains { l.contains($0) }, label)
