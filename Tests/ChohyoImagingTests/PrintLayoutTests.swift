@@ -6,18 +6,10 @@ import XCTest
 /// Pages of a black-printed form whose thin rules broke up into dots on a light fax are
 /// matched by where their printed labels and values sit; pages that are no form are not.
 final class PrintLayoutTests: XCTestCase {
-    static let forms = TestForm.root.appendingPathComponent("FormDefinitions")
-    static let samples = TestForm.root.appendingPathComponent("Samples")
+    static let forms = TestForm.forms
+    static let samples = TestForm.samples
 
-    nonisolated(unsafe) static var cached: [TemplateModel]?
-
-    func templates() throws -> [TemplateModel] {
-        if let c = Self.cached { return c }
-        let loaded = DefinitionLoader.loadAll(directory: Self.forms)
-        let t = try loaded.definitions.map { try TemplateModel(definition: $0.definition, templateURL: $0.templateURL) }
-        Self.cached = t
-        return t
-    }
+    func templates() throws -> [TemplateModel] { try TestForm.allTemplates() }
 
     /// A light fax of a scan: deskewed, 200 dpi bilevel, and its ruled lines broken into 2 px
     /// dots 8 px apart, as thin rules come out of a light fax; labels and values stay.

@@ -11,6 +11,21 @@ enum TestForm {
 
     static func load() throws -> LoadedDefinition { try DefinitionLoader.load(file: definitionURL) }
 
+    static let forms = root.appendingPathComponent("FormDefinitions")
+    static let samples = root.appendingPathComponent("Samples")
+
+    nonisolated(unsafe) private static var cachedTemplates: [TemplateModel]?
+
+    /// Every definition in FormDefinitions/ prepared for matching, made once per test run.
+    static func allTemplates() throws -> [TemplateModel] {
+        if let c = cachedTemplates { return c }
+        let loaded = DefinitionLoader.loadAll(directory: forms)
+        XCTAssertEqual(loaded.problems.count, 0)
+        let t = try loaded.definitions.map { try TemplateModel(definition: $0.definition, templateURL: $0.templateURL) }
+        cachedTemplates = t
+        return t
+    }
+
     static func templateImage() throws -> ChohyoImaging.Image {
         try ImageSource(path: try load().templateURL.path).page(0)
     }

@@ -6,19 +6,10 @@ import XCTest
 /// Pages of the dropout-colour form whose pink print is gone (a bilevel fax, a scanner that
 /// drops red) are matched by where their values sit; pages that are not forms are not.
 final class ValueLayoutTests: XCTestCase {
-    static let forms = TestForm.root.appendingPathComponent("FormDefinitions")
-    static let samples = TestForm.root.appendingPathComponent("Samples")
+    static let forms = TestForm.forms
+    static let samples = TestForm.samples
 
-    nonisolated(unsafe) static var cached: [TemplateModel]?
-
-    func templates() throws -> [TemplateModel] {
-        if let c = Self.cached { return c }
-        let loaded = DefinitionLoader.loadAll(directory: Self.forms)
-        XCTAssertEqual(loaded.problems.count, 0)
-        let t = try loaded.definitions.map { try TemplateModel(definition: $0.definition, templateURL: $0.templateURL) }
-        Self.cached = t
-        return t
-    }
+    func templates() throws -> [TemplateModel] { try TestForm.allTemplates() }
 
     func definition(_ id: String) throws -> FormDefinition {
         try DefinitionLoader.load(file: Self.forms.appendingPathComponent(id + ".yaml")).definition
