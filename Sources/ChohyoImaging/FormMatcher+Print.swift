@@ -13,43 +13,40 @@ extension FormMatcher {
     /// - Parameter pages: `page` at working resolution, 1 bpp, and its ruled lines, by
     ///   `factorKey(factor) * 4 + quarterTurns`, as `match` made them.
     func matchByPrint(_ page: Image, _ pages: [Int: (Image, LineStructure)]) throws -> Match? {
-        var inks: [Int: Image] = [:]
-        var fits: [(formIndex: Int, quarterTurns: Int, fit: PrintLayout.Fit, factor: Double)] = []
+        var inks: [Int: PrintLayout.PageInk] = [:]
+        var fits: [LayoutFit] = []
+        var onPrint: [Double] = []
         for (fi, t) in templates.enumerated() {
             guard let layout = t.printLayout else { continue }
             for q in 0..<4 {
                 let factor = FormMatcher.workingFactor(page, t, quarterTurns: q)
                 let key = FormMatcher.factorKey(factor) * 4 + q
                 guard let (small, structure) = pages[key] else { continue }
-                let ink: Image
+                let ink: PrintLayout.PageInk
                 if let c = inks[key] { ink = c } else {
-                    ink = try PrintLayout.inkOffLines(small, structure)
+                    ink = try PrintLayout.PageInk(small, structure)
                     inks[key] = ink
                 }
-                fits.append((fi, q, layout.fit(ink: ink), factor))
+                let fit = layout.fit(ink)
+                fits.append(LayoutFit(formIndex: fi, quarterTurns: q, fit: fit.layout, factor: factor, value: fit.value))
+                onPrint.append(fit.onPrint)
             }
         }
-        guard let best = fits.max(by: { $0.fit.value < $1.fit.value }) else { return nil }
-        let t = templates[best.formIndex]
-        let runnerUp = fits.filter { $0.formIndex == best.formIndex && $0.quarterTurns != best.quarterTurns }
-            .map(\.fit.value).max() ?? 0
-        let formRunner = fits.filter { $0.formIndex != best.formIndex }.map(\.fit.value).max() ?? 0
-        let f = best.fit.layout
-        let ws = t.workingScale
-        let alignment = Alignment(scaleX: f.scale * ws / best.factor, offsetX: f.offsetX / best.factor,
-                                  scaleY: f.scale * ws / best.factor, offsetY: f.offsetY / best.factor, score: best.fit.value)
-        let candidate = Candidate(formIndex: best.formIndex, quarterTurns: best.quarterTurns, alignment: alignment)
+        guard let pick = pickLayout(fits) else { return nil }
+        let t = templates[pick.candidate.formIndex]
+        let best = fits[pick.index], f = best.fit, printShare = onPrint[pick.index]
+        let (candidate, runnerUp, formRunner) = (pick.candidate, pick.orientationRunnerUp, pick.formRunnerUp)
         let facts = String(format: "%.2f of the ink on its print, in %d field boxes or along rules; %.2f of the ink outside the boxes on its print; %d marks; next orientation %.2f, next form %.2f",
-                           f.score, f.boxesHit, best.fit.onPrint, f.blobs, runnerUp, formRunner)
+                           f.score, f.boxesHit, printShare, f.blobs, runnerUp, formRunner)
         var problems: [String] = []
         if f.score < FormMatcher.minPrintLayoutScore { problems.append(String(format: "ink on print or in boxes below %.2f", FormMatcher.minPrintLayoutScore)) }
-        if best.fit.onPrint < FormMatcher.minOnPrint { problems.append(String(format: "ink outside boxes on print below %.2f", FormMatcher.minOnPrint)) }
+        if printShare < FormMatcher.minOnPrint { problems.append(String(format: "ink outside boxes on print below %.2f", FormMatcher.minOnPrint)) }
         if f.boxesHit < FormMatcher.minValueBoxes { problems.append("fewer than \(FormMatcher.minValueBoxes) boxes filled") }
         if f.blobs < FormMatcher.minValueBlobs { problems.append("fewer than \(FormMatcher.minValueBlobs) marks") }
-        if best.fit.value - runnerUp < FormMatcher.minPrintLead { problems.append("orientation unclear") }
-        if best.fit.value - formRunner < FormMatcher.minPrintLead { problems.append("form unclear") }
+        if best.value - runnerUp < FormMatcher.minPrintLead { problems.append("orientation unclear") }
+        if best.value - formRunner < FormMatcher.minPrintLead { problems.append("form unclear") }
         if problems.isEmpty {
-            return Match(best: candidate, orientationRunnerUp: runnerUp, formRunnerUp: formRunner, accepted: true,
+            return Match(method: .printLayout, best: candidate, orientationRunnerUp: runnerUp, formRunnerUp: formRunner, accepted: true,
                          reason: "matched \(t.formID) by the layout of its print (ruled lines broken): " + facts)
         }
         return Match(best: candidate, orientationRunnerUp: runnerUp, formRunnerUp: formRunner, accepted: false,

@@ -24,7 +24,7 @@ extension FormMatcher {
         // The values alone: red and pink (stamps, seals, any print left) removed.
         let values = try Dropout.split(page).gray
         var scaled: [Int: Image] = [:]
-        var fits: [(formIndex: Int, quarterTurns: Int, fit: ValueLayout.Fit, factor: Double)] = []
+        var fits: [LayoutFit] = []
         for fi in candidates {
             let t = templates[fi]
             for q in 0..<4 {
@@ -37,19 +37,14 @@ extension FormMatcher {
                     scaled[key] = small
                 }
                 let blobs = ValueLayout.blobs(try small.rotatedOrth(quarterTurns: q))
-                fits.append((fi, q, ValueLayout.fit(blobs: blobs, map: t.boxMap), factor))
+                let fit = ValueLayout.fit(blobs: blobs, map: t.boxMap)
+                fits.append(LayoutFit(formIndex: fi, quarterTurns: q, fit: fit, factor: factor, value: fit.score))
             }
         }
-        guard let best = fits.max(by: { $0.fit.score < $1.fit.score }) else { return nil }
-        let t = templates[best.formIndex]
-        let runnerUp = fits.filter { $0.formIndex == best.formIndex && $0.quarterTurns != best.quarterTurns }
-            .map(\.fit.score).max() ?? 0
-        let formRunner = fits.filter { $0.formIndex != best.formIndex }.map(\.fit.score).max() ?? 0
-        let f = best.fit
-        let ws = t.workingScale
-        let alignment = Alignment(scaleX: f.scale * ws / best.factor, offsetX: f.offsetX / best.factor,
-                                  scaleY: f.scale * ws / best.factor, offsetY: f.offsetY / best.factor, score: f.score)
-        let candidate = Candidate(formIndex: best.formIndex, quarterTurns: best.quarterTurns, alignment: alignment)
+        guard let pick = pickLayout(fits) else { return nil }
+        let t = templates[pick.candidate.formIndex]
+        let f = fits[pick.index].fit
+        let (candidate, runnerUp, formRunner) = (pick.candidate, pick.orientationRunnerUp, pick.formRunnerUp)
         let facts = String(format: "%.2f of the ink inside %d field boxes, %d marks, next orientation %.2f",
                            f.score, f.boxesHit, f.blobs, runnerUp)
         var problems: [String] = []
@@ -58,7 +53,7 @@ extension FormMatcher {
         if f.blobs < FormMatcher.minValueBlobs { problems.append("fewer than \(FormMatcher.minValueBlobs) marks") }
         if f.score - runnerUp < FormMatcher.minValueOrientationLead { problems.append("orientation unclear") }
         if problems.isEmpty {
-            return Match(best: candidate, orientationRunnerUp: runnerUp, formRunnerUp: formRunner, accepted: true,
+            return Match(method: .valueLayout, best: candidate, orientationRunnerUp: runnerUp, formRunnerUp: formRunner, accepted: true,
                          reason: "matched \(t.formID) by the layout of its values (no ruled lines: dropout print lost): " + facts)
         }
         return Match(best: candidate, orientationRunnerUp: runnerUp, formRunnerUp: formRunner, accepted: false,

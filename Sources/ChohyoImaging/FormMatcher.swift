@@ -90,9 +90,9 @@ public struct FormMatcher: Sendable {
             // Lines of the page at the scale of each template (orientation does not change the count).
             let pageLines = cache.filter { $0.key % 4 == 0 }.map { $0.value.1.linePixels }.max() ?? 0
             let byValues = try matchByValues(page, pageLinePixels: pageLines)
-            if var m = byValues, m.accepted { m.method = .valueLayout; return m }
+            if let m = byValues, m.accepted { return m }
             let byPrint = try matchByPrint(page, cache)
-            if var m = byPrint, m.accepted { m.method = .printLayout; return m }
+            if let m = byPrint, m.accepted { return m }
             var reason = String(format: "no form matched: best candidate %@ scored %.2f, below %.2f", id, s, minScore)
             if let m = byValues { reason += "; " + m.reason }
             if let m = byPrint { reason += "; " + m.reason }

@@ -23,6 +23,20 @@ public struct PrintLayout: Sendable {
         printNear = ByteGrid(try working.dilated(width: 3, height: 3))
     }
 
+    /// A page's ink at working resolution in one orientation, with its own ruled lines (and a
+    /// pixel around them) taken out: as blobs, and pixel by pixel. Made once and laid under
+    /// every template of that working size.
+    struct PageInk {
+        let blobs: [ValueLayout.Blob]
+        let pixels: ByteGrid
+
+        init(_ binary: Image, _ structure: LineStructure) throws {
+            let ink = try PrintLayout.inkOffLines(binary, structure)
+            blobs = ValueLayout.blobs(ink)
+            pixels = ByteGrid(ink)
+        }
+    }
+
     /// The ink of a 1 bpp working image with its own ruled lines (and a pixel around them) taken out.
     static func inkOffLines(_ binary: Image, _ structure: LineStructure) throws -> Image {
         let lines = try structure.lines.image(depth: 1).dilated(width: 3, height: 3)
@@ -38,12 +52,11 @@ public struct PrintLayout: Sendable {
         public var value: Double { min(layout.score, onPrint) }
     }
 
-    /// The best placement of the template over `ink` (from `inkOffLines`, in the candidate
-    /// orientation).
-    func fit(ink: Image) -> Fit {
-        let f = ValueLayout.fit(blobs: ValueLayout.blobs(ink), map: map)
+    /// The best placement of the template over the page's ink, in the candidate orientation.
+    func fit(_ ink: PageInk) -> Fit {
+        let f = ValueLayout.fit(blobs: ink.blobs, map: map)
         guard f.blobs > 0 else { return Fit(layout: f, onPrint: 0) }
-        let page = ByteGrid(ink)
+        let page = ink.pixels
         var total = 0, hit = 0
         for y in 0..<page.height { for x in 0..<page.width where page.bytes[y * page.width + x] != 0 {
             let tx = Int(((Double(x) - f.offsetX) / f.scale).rounded()), ty = Int(((Double(y) - f.offsetY) / f.scale).rounded())
