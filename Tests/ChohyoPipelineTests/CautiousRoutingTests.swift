@@ -65,6 +65,33 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(lost["bank_code"]?.value, "0005")
     }
 
+    func testDigitsTheTwoEngReadingsAgreeOnAreNotHeldBackByJpnsNines() {
+        // Readings seen on the tuning hard set: jpn reads the leading 0 of a phone number as 9
+        // (invalid), or a 0 inside an amount as 9 (still valid); eng at two scales agree.
+        let phone = field("phone", .phone), amount = field("amount", .amount)
+        let f = form([phone, amount])
+        func reading(_ first: String, _ second: String, _ third: String?) -> FragmentReading {
+            FragmentReading(id: FragmentID.random(), text: first, characterConfidences: [], confidence: 96,
+                            verification: second, verificationConfidence: 97, tieBreak: third)
+        }
+        let p = JudgeStage.judge(field: phone, form: f, reading: reading("03-6003-7830", "93-6003-7839", "03-6003-7830"))
+        XCTAssertEqual(p.status, .accepted, p.reason)
+        XCTAssertEqual(p.value, "0360037830")
+        XCTAssertEqual(p.confidence, 96)
+        let a = JudgeStage.judge(field: amount, form: f, reading: reading("120,000", "129,000", "120,000"))
+        XCTAssertEqual(a.status, .accepted, a.reason)
+        XCTAssertEqual(a.value, "120000")
+        // Without the third reading's agreement, or when jpn and the third agree against the
+        // first, a person still looks.
+        XCTAssertEqual(JudgeStage.judge(field: phone, form: f, reading: reading("03-6003-7830", "93-6003-7839", "03-6003-7880")).status, .review)
+        let outvoted = JudgeStage.judge(field: amount, form: f, reading: reading("120,060", "120,000", "120,000"))
+        XCTAssertEqual(outvoted.status, .review)
+        XCTAssertEqual(outvoted.value, "120000")
+        // Japanese script gets no such pass: there the two jpn readings are the same model.
+        let name = field("name", .text)
+        XCTAssertEqual(JudgeStage.judge(field: name, form: form([name]), reading: reading("中山 和志", "中山 和也", "中山 和志")).status, .review)
+    }
+
     func testFaintSpecksAreNotABlankField() throws {
         let reader = try FragmentReader(preload: [])
         let blankImage = try ChohyoImaging.Image.blank(width: 400, height: 80, depth: 8)
