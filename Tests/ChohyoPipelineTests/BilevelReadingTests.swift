@@ -38,6 +38,27 @@ final class BilevelReadingTests: XCTestCase {
         XCTAssertNil(sharp.asScanned)
     }
 
+    func testSpecksInABlankBoxAreFaintMarksOnABilevelPageAndNoiseOnAGreyOne() throws {
+        // A blank 400 × 80 box with 1 px specks about 12 px apart (0.7 % of the box): the
+        // heavy-noise grey scans of the tuning hard set look like this.
+        var g = ByteGrid(width: 400, height: 80, bytes: [UInt8](repeating: 0, count: 400 * 80))
+        var seed: UInt64 = 7
+        for _ in 0..<220 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            g.bytes[Int((seed >> 33) % UInt64(g.bytes.count))] = 1
+        }
+        let identity = Alignment(scaleX: 1, offsetX: 0, scaleY: 1, offsetY: 0, score: 1)
+        let box = Box(x: 0, y: 0, width: 400, height: 80)
+        let bilevel = try FieldCutter.cut(page: try g.image(depth: 1), alignment: identity, box: box)
+        let gray = try FieldCutter.cut(page: try g.image(depth: 1).gray(), alignment: identity, box: box)
+        // Speck removal empties both…
+        XCTAssertLessThan(bilevel.inkPixels, FragmentReader.blankInkPixels)
+        XCTAssertLessThan(gray.inkPixels, FragmentReader.blankInkPixels)
+        // …but only the bilevel cut may hide a value broken into specks.
+        XCTAssertGreaterThanOrEqual(bilevel.rawInkShare, FragmentReader.faintInkShare)
+        XCTAssertEqual(gray.rawInkShare, 0)
+    }
+
     func testATextThatCannotFillItsInkIsNotTrusted() {
         // 107,928 faxed, read as "1": the ink is six heights wide.
         XCTAssertFalse(FragmentReader.textSpans("1", inkWidth: 600, inkHeight: 100))
