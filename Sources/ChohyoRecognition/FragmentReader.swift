@@ -116,6 +116,10 @@ public final class FragmentReader {
         return Double(inkWidth) <= widest * Double(inkHeight)
     }
 
+    /// Field types read by jpn whose digits are read again by `digitLang` (see `DigitRuns`).
+    static let digitsRereadIn: Set<FieldType> = [.text, .date]
+    static let digitLang = "eng"
+
     /// One Tesseract pass; words joined by single spaces (the validators decide which spaces matter).
     private func readText(_ image: Image, lang: String, settings s: ReadingSettings) throws -> (text: String, symbols: [TesseractEngine.Symbol]) {
         var symbols = try engine(lang).read(image, psm: s.psm, whitelist: s.chars, dpi: s.dpi)
@@ -123,6 +127,11 @@ public final class FragmentReader {
         // (two kanji, one digit) that it reads fine as a single word or a raw line.
         for fallback in [8, 13] where symbols.isEmpty && s.psm != fallback {
             symbols = try engine(lang).read(image, psm: fallback, whitelist: s.chars, dpi: s.dpi)
+        }
+        if Self.digitsRereadIn.contains(s.type), lang != Self.digitLang {
+            symbols = try DigitRuns.reread(symbols, in: image) {
+                try engine(Self.digitLang).read($0, psm: 8, whitelist: "0123456789", dpi: s.dpi)
+            }
         }
         var text = ""
         for (i, sym) in symbols.enumerated() {

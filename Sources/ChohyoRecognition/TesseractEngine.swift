@@ -1,4 +1,5 @@
 import CLeptTess
+import ChohyoCore
 import ChohyoImaging
 import Foundation
 
@@ -13,6 +14,12 @@ public final class TesseractEngine {
         public let confidence: Double
         /// The symbol starts a new word (Tesseract's word segmentation).
         public let startsWord: Bool
+        /// Where the symbol lies in the image read.
+        public var box: ChohyoCore.Box? = nil
+
+        public init(text: String, confidence: Double, startsWord: Bool, box: ChohyoCore.Box? = nil) {
+            self.text = text; self.confidence = confidence; self.startsWord = startsWord; self.box = box
+        }
     }
 
     /// - Parameters:
@@ -55,7 +62,10 @@ public final class TesseractEngine {
             TessDeleteText(cText)
             let conf = Double(TessResultIteratorConfidence(it, RIL_SYMBOL))
             let startsWord = TessPageIteratorIsAtBeginningOf(pageIt, RIL_WORD) != 0
-            symbols.append(Symbol(text: text, confidence: conf, startsWord: startsWord))
+            var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0
+            let box = TessPageIteratorBoundingBox(pageIt, RIL_SYMBOL, &l, &t, &r, &b) != 0
+                ? ChohyoCore.Box(x: Int(l), y: Int(t), width: Int(r - l), height: Int(b - t)) : nil
+            symbols.append(Symbol(text: text, confidence: conf, startsWord: startsWord, box: box))
         } while TessResultIteratorNext(it, RIL_SYMBOL) != 0
         return symbols
     }

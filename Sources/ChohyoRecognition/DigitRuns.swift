@@ -1,0 +1,158 @@
+import ChohyoCore
+import ChohyoImaging
+
+/// Digits inside Japanese text (addresses, dates), read again by the digit model.
+///
+/// jpn reads typed digits worse than eng, a 0 as 6 or 9 above all (…19番 for 10番, 平成19年
+/// for 平成10年, 36日 for 30日), and its readings at two scales agree on the error. Each run
+/// of digits jpn found is paired with a run of digit-shaped marks in the ink, cut out and
+/// read by eng as one word; when eng finds as many digits, its digits and their confidences
+/// replace jpn's. jpn's own character boxes are too rough to cut by (they drift by up to a
+/// character), so they only say which ink run is meant.
+enum DigitRuns {
+    /// A run of digit-shaped marks in the ink: its columns and rows, and how many marks.
+    struct InkRun: Equatable {
+        var x0: Int, x1: Int, y0: Int, y1: Int
+        var count: Int
+        var center: Double { Double(x0 + x1) / 2 }
+    }
+
+    /// A digit's marks are at least this share of the line's height tall…
+    static let minDigitHeight = 0.55
+    /// …and at most this share wide (a kanji or kana is nearly square).
+    static let maxDigitWidth = 0.7
+    /// Digits of one number stand closer than this share of the line's height.
+    static let maxDigitGap = 0.4
+    /// A jpn run and an ink run are paired only if their centres are this close (line heights).
+    static let maxDrift = 1.5
+    /// White border given to the cut run, as to a field's cut.
+    static let border = 10
+
+    static func isDigit(_ text: String) -> Bool { digitValue(text) != nil }
+
+    /// 0–9 for one ASCII or full-width digit, else nil.
+    static func digitValue(_ text: String) -> Int? {
+        guard text.unicodeScalars.count == 1, let c = text.unicodeScalars.first else { return nil }
+        if ("0"..."9").contains(c) { return Int(c.value) - 0x30 }
+        if ("０"..."９").contains(c) { return Int(c.value) - 0xFF10 }
+        return nil
+    }
+
+    /// Index ranges of consecutive digit symbols.
+    static func runs(_ symbols: [TesseractEngine.Symbol]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start: Int? = nil
+        for (i, s) in symbols.enumerated() {
+            let digit = isDigit(s.text)
+            if digit, start == nil { start = i }
+            if !digit, let st = start { out.append(st..<i); start = nil }
+        }
+        if let st = start { out.append(st..<symbols.count) }
+        return out
+    }
+
+    /// Runs of digit-shaped marks in a one-line cut: marks whose columns overlap are one
+    /// character; a character as tall as a digit and narrow is digit-shaped; digit-shaped
+    /// characters close together are one run.
+    static func inkRuns(_ image: Image) throws -> [InkRun] {
+        let binary = try image.binary(threshold: 160)
+        let marks = binary.componentBoxes().filter { $0.width >= 3 || $0.height >= 3 }
+        guard let top = marks.map(\.y).min(), let bottom = marks.map({ $0.y + $0.height }).max() else { return [] }
+        let line = Double(bottom - top)
+        // Characters: marks grouped by overlapping columns.
+        var chars: [InkRun] = []
+        for m in marks.sorted(by: { $0.x < $1.x }) {
+            if var last = chars.last, m.x <= last.x1 {
+                last.x1 = max(last.x1, m.x + m.width); last.y0 = min(last.y0, m.y)
+                last.y1 = max(last.y1, m.y + m.height); last.count += 1
+                chars[chars.count - 1] = last
+            } else {
+                chars.append(InkRun(x0: m.x, x1: m.x + m.width, y0: m.y, y1: m.y + m.height, count: 1))
+            }
+        }
+        var runs: [InkRun] = []
+        var open = false
+        for c in chars {
+            let digitShaped = Double(c.y1 - c.y0) >= minDigitHeight * line && Double(c.x1 - c.x0) <= maxDigitWidth * line
+                && c.count <= 2
+            guard digitShaped else { open = false; continue }
+            if open, var last = runs.last, Double(c.x0 - last.x1) <= maxDigitGap * line {
+                last.x1 = c.x1; last.y0 = min(last.y0, c.y0); last.y1 = max(last.y1, c.y1); last.count += 1
+                runs[runs.count - 1] = last
+            } else {
+                runs.append(InkRun(x0: c.x0, x1: c.x1, y0: c.y0, y1: c.y1, count: 1))
+            }
+            open = true
+        }
+        return runs
+    }
+
+    /// The symbols with each digit run read again by `readDigits` (eng, one word, digits only).
+    static func reread(_ symbols: [TesseractEngine.Symbol], in image: Image,
+                       readDigits: (Image) throws -> [TesseractEngine.Symbol]) throws -> [TesseractEngine.Symbol] {
+        let textRuns = runs(symbols)
+        guard !textRuns.isEmpty else { return symbols }
+        let ink = try inkRuns(image)
+        guard !ink.isEmpty, let lineTop = ink.map(\.y0).min(), let lineBottom = ink.map(\.y1).max() else { return symbols }
+        let starts = textRuns.map { run in run.compactMap { symbols[$0].box?.x }.min() }
+        let pairs = pair(textRuns.map(\.count), starts: starts, with: ink, line: Double(lineBottom - lineTop))
+        var out = symbols
+        for (t, k) in pairs {
+            let run = textRuns[t], r = ink[k]
+            let pad = 4
+            let x = max(0, r.x0 - pad), y = max(0, r.y0 - pad)
+            let cut = try image.cropped(x: x, y: y, width: min(image.width, r.x1 + pad) - x,
+                                        height: min(image.height, r.y1 + pad) - y).bordered(border, value: 255)
+            let digits = try readDigits(cut).filter { isDigit($0.text) }
+            guard digits.count == run.count else { continue }
+            for (i, d) in zip(run, digits) {
+                // A digit both models read alike is as sure as the surer of them; where they
+                // differ, eng's digit is kept (it reads typed digits better) but it is only as
+                // sure as the less sure of them, so that the field goes to a person.
+                let jpn = symbols[i]
+                let agree = digitValue(jpn.text) == digitValue(d.text)
+                out[i] = TesseractEngine.Symbol(text: d.text,
+                                                confidence: agree ? max(d.confidence, jpn.confidence) : min(d.confidence, jpn.confidence),
+                                                startsWord: jpn.startsWord, box: jpn.box)
+            }
+        }
+        return out
+    }
+
+    /// Pairs jpn's digit runs with ink runs, in order, one to one: a pair needs as many digits
+    /// on both sides and jpn's run to start within `maxDrift` line heights of the ink run (its
+    /// boxes' left edges are the reliable part). Of all such pairings, the one with the most
+    /// pairs, then the least drift. Returns (index of jpn run, index of ink run).
+    static func pair(_ counts: [Int], starts: [Int?], with ink: [InkRun], line: Double) -> [(Int, Int)] {
+        let n = counts.count, m = ink.count
+        // best[i][j]: (pairs, −drift) over the first i jpn runs and first j ink runs.
+        var best = [[(Int, Double)]](repeating: [(Int, Double)](repeating: (0, 0), count: m + 1), count: n + 1)
+        var step = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1) // 0 skip jpn, 1 skip ink, 2 pair
+        func better(_ a: (Int, Double), _ b: (Int, Double)) -> Bool { a.0 != b.0 ? a.0 > b.0 : a.1 > b.1 }
+        for i in 0...n {
+            for j in 0...m where i > 0 || j > 0 {
+                var b: (Int, Double) = (-1, 0), s = 0
+                if i > 0, better(best[i - 1][j], b) { b = best[i - 1][j]; s = 0 }
+                if j > 0, better(best[i][j - 1], b) { b = best[i][j - 1]; s = 1 }
+                if i > 0, j > 0, counts[i - 1] == ink[j - 1].count, let x = starts[i - 1] {
+                    let drift = abs(Double(x - ink[j - 1].x0))
+                    if drift <= maxDrift * line {
+                        let c = (best[i - 1][j - 1].0 + 1, best[i - 1][j - 1].1 - drift)
+                        if better(c, b) { b = c; s = 2 }
+                    }
+                }
+                best[i][j] = b; step[i][j] = s
+            }
+        }
+        var out: [(Int, Int)] = []
+        var i = n, j = m
+        while i > 0 || j > 0 {
+            switch step[i][j] {
+            case 2: out.append((i - 1, j - 1)); i -= 1; j -= 1
+            case 1: j -= 1
+            default: i -= 1
+            }
+        }
+        return out.reversed()
+    }
+}
