@@ -45,6 +45,18 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: kana, form: f, reading: agreed("クド ウ アヤ", [99.6, 99, 99, 98.5, 98])).status, .accepted)
     }
 
+    func testALookAlikeKanjiNeedsMoreConfidenceThanOthers() {
+        let address = field("address", .text)
+        let f = form([address])
+        // 末広町 read as 未広町 with both readings agreeing, the 未 at 91.1 (tuning hard set).
+        let lookAlike = JudgeStage.judge(field: address, form: f, reading: agreed("中 区 未 広 町", [99.5, 99, 91.1, 99, 99]))
+        XCTAssertEqual(lookAlike.status, .review)
+        XCTAssertTrue(lookAlike.reason.contains("look-alike"), lookAlike.reason)
+        // The same confidence on a character without a common look-alike passes, and so does 末 when sure.
+        XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("中 区 栄 町", [99.5, 99, 91.1, 99])).status, .accepted)
+        XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("中 区 末 広 町", [99.5, 99, 98.2, 99, 99])).status, .accepted)
+    }
+
     func testJapaneseScriptOnAPageMatchedWithoutItsRulesGoesToAPerson() throws {
         // A light fax of the 口座振替依頼書 whose rules broke up: the holder's name came out
         // without its voicing mark (スギヤマ → スキヤマ) and both readings agree with confidence.
