@@ -31,6 +31,34 @@ final class DigitRunsTests: XCTestCase {
         XCTAssertEqual(runs.map(\.x0), [70, 224, 352])
     }
 
+    /// The birth date on Samples/kyuyo/kyuyo_0018.png, cut as the batch cuts it.
+    func birthDateCut() throws -> (FieldCutter.Cut, ReadingSettings) {
+        let loaded = try PipelineTestSupport.loadForm()
+        let prepared = try PagePreparer.prepare(try ImageSource(path: PipelineTestSupport.sample("kyuyo_0018.png").path).page(0))
+        let matcher = FormMatcher(templates: [try TemplateModel(definition: loaded.definition, templateURL: loaded.templateURL)])
+        let best = try XCTUnwrap(try matcher.match(prepared.image).best)
+        let upright = try prepared.image.rotatedOrth(quarterTurns: best.quarterTurns)
+        let field = try XCTUnwrap(loaded.definition.field("birth_date"))
+        let cut = try FieldCutter.cut(page: upright, alignment: best.alignment, box: field.box)
+        let rec = TypeDefaults.recognition(for: field)
+        return (cut, ReadingSettings(type: .date, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7, chars: rec.chars,
+                                     verifyLang: rec.verifyLang, verifyScale: rec.verifyScale ?? 1, dpi: 300))
+    }
+
+    func testTheDigitsOfADateAreReadByEng() throws {
+        let (cut, settings) = try birthDateCut()
+        // 昭和43年9月30日: jpn alone reads the day as 36 (and the field was invalid).
+        // 9 and 30 are runs of their own; the narrow halves of 昭 and 和 look like digits and
+        // join 43 into a run of 6, which pairs with nothing, so jpn's 43 stays.
+        let runs = try DigitRuns.inkRuns(cut.image)
+        XCTAssertEqual(runs.map(\.count), [6, 1, 2])
+        let reader = try FragmentReader()
+        let reading = try reader.read(FieldFragment(image: cut.image, settings: settings, inkPixels: cut.inkPixels, sealInk: 0))
+        let value = FieldValidator.validate(reading.text, field: FieldDefinition(key: "d", label: "d", type: .date,
+                                                                                 box: Box(x: 0, y: 0, width: 1, height: 1)))
+        XCTAssertEqual(value.value, "1968-09-30", reading.text)
+    }
+
     func testRunsArePairedInOrderByCountAndPlace() {
         let ink = [DigitRuns.InkRun(x0: 168, x1: 194, y0: 0, y1: 39, count: 1),
                    DigitRuns.InkRun(x0: 430, x1: 450, y0: 0, y1: 39, count: 1),
