@@ -110,6 +110,16 @@ enum JudgeStage {
                 characters = nil
                 confidence = ((reading.verificationConfidence ?? 0) * 10).rounded() / 10
                 note = note ?? "readings disagree; two of three agree on the value shown"
+            } else if outcome.valid, let tie, tie.valid, tie.value != outcome.value, let r = reading.rescue,
+                      FieldValidator.validate(r, field: field).value == tie.value {
+                // A number all three readings differ on, where the third and the one-word reading
+                // agree (a lone 0 read as 4 by the first, 9 by jpn): their value is shown to the
+                // person who checks the field.
+                outcome = tie
+                text = reading.tieBreak ?? text
+                characters = nil
+                confidence = 0
+                note = note ?? "readings disagree; two of four agree on the value shown"
             } else if outcome.valid && check.valid {
                 note = note ?? (tie?.value == outcome.value ? "readings disagree; two of three agree on the value shown"
                                                             : "two independent readings disagree")
@@ -122,6 +132,15 @@ enum JudgeStage {
                 characters = nil
                 confidence = ((reading.verificationConfidence ?? 0) * 10).rounded() / 10
                 note = note ?? "first reading failed its check; second reading used"
+            } else if !outcome.valid, let (alt, altText) = [reading.tieBreak, reading.rescue].compactMap({ t in
+                t.map { (FieldValidator.validate($0, field: field), $0) } }).first(where: { $0.0.valid && !($0.0.value ?? "").isEmpty }) {
+                // Neither of the first two readings passes its check, a later one does: shown to
+                // the person who checks the field, never accepted on its own.
+                outcome = alt
+                text = altText
+                characters = nil
+                confidence = 0
+                note = note ?? "first two readings failed their checks; a further reading used"
             }
         }
         if note == nil, let characters, field.type == .text || field.type == .date || field.type == .kana {

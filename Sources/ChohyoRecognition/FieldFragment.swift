@@ -77,12 +77,15 @@ public struct FragmentReading: Sendable, Equatable {
     public let verificationConfidence: Double?
     /// A third reading, made only when the first two differ.
     public let tieBreak: String?
+    /// For numbers no reading confirms: one more reading, as one word (see `FragmentReader`).
+    public let rescue: String?
 
     public init(id: FragmentID, text: String, characterConfidences: [Double], confidence: Double, note: String? = nil,
-                verification: String? = nil, verificationConfidence: Double? = nil, tieBreak: String? = nil) {
+                verification: String? = nil, verificationConfidence: Double? = nil, tieBreak: String? = nil,
+                rescue: String? = nil) {
         self.id = id; self.text = text; self.characterConfidences = characterConfidences
         self.confidence = confidence; self.note = note
         self.verification = verification; self.verificationConfidence = verificationConfidence
-        self.tieBreak = tieBreak
+        self.tieBreak = tieBreak; self.rescue = rescue
     }
 }

@@ -84,11 +84,21 @@ public final class FragmentReader {
             let lang = s.type.isDigitOnly ? (s.lang == "eng" ? s.lang : s.verifyLang ?? s.lang) : s.lang
             third = try readText(try fragment.image.scaled(x: 1.25, y: 1.25), lang: lang, settings: s)
         }
+        // A number the first two readings disagree on is read once more as one word (psm 8):
+        // eng reading a line (psm 7) drops or misreads a leading or lone 0 of the typed font
+        // (03-… as 3-…, a lone 0 as 4 or 8), which it reads right as a word. Only shown to the
+        // person who checks the field, never accepted on its own (`JudgeStage`).
+        var rescue: String? = nil
+        if s.type.isDigitOnly, third != nil {
+            var word = s
+            word.psm = 8
+            rescue = try readText(fragment.image, lang: s.lang == Self.digitLang ? s.lang : s.verifyLang ?? s.lang, settings: word).text
+        }
         guard let weakest = Self.weakest(first.symbols, type: s.type) else {
             return FragmentReading(id: fragment.id, text: "", characterConfidences: [], confidence: 0,
                                    note: sealNote ?? "ink in the field but nothing could be read",
                                    verification: second?.text, verificationConfidence: second.flatMap { Self.weakest($0.symbols, type: s.type) },
-                                   tieBreak: third?.text)
+                                   tieBreak: third?.text, rescue: rescue)
         }
         var note = sealNote
         // On a bilevel page a number is read once more from the cut as scanned: growing the
@@ -108,7 +118,7 @@ public final class FragmentReader {
                                confidence: weakest, note: note,
                                verification: second?.text,
                                verificationConfidence: second.map { Self.weakest($0.symbols, type: s.type) ?? 0 },
-                               tieBreak: third?.text)
+                               tieBreak: third?.text, rescue: rescue)
     }
 
     /// Whether the text read could fill the ink's width: a character is at most 1.2 × the

@@ -104,6 +104,32 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: name, form: form([name]), reading: reading("中山 和志", "中山 和也", "中山 和志")).status, .review)
     }
 
+    func testANumberNoReadingConfirmsShowsTheValueLaterReadingsAgreeOnButIsNotAccepted() {
+        // Readings seen on the tuning hard set (typed font with a dotted 0).
+        let phone = field("phone", .phone), count = field("dependents", .digits), my = field("my", .myNumber)
+        let f = form([phone, count, my])
+        // First (eng), second (jpn), third (eng at 1.25) and one-word (eng, psm 8) readings.
+        func reading(_ texts: [String?]) -> FragmentReading {
+            FragmentReading(id: FragmentID.random(), text: texts[0] ?? "", characterConfidences: [], confidence: 95,
+                            verification: texts[1], verificationConfidence: 95, tieBreak: texts[2], rescue: texts[3])
+        }
+        // The first two readings fail their checks (leading 0 dropped, 0 read as 9); the
+        // one-word reading passes: shown, not accepted.
+        let p = JudgeStage.judge(field: phone, form: f, reading: reading(["3-9926-3568", "93-9926-3568", "3-9926-3568", "03-9926-3568"]))
+        XCTAssertEqual(p.status, .review)
+        XCTAssertEqual(p.value, "0399263568")
+        let m = JudgeStage.judge(field: my, form: f, reading: reading(["63938327426", "963938327426", "063938327426", nil]))
+        XCTAssertEqual(m.status, .review)
+        XCTAssertEqual(m.value, "063938327426")
+        // A lone 0 read as 4, 9, 0 and 0: the two that agree are shown, a person decides.
+        let c = JudgeStage.judge(field: count, form: f, reading: reading(["4", "9", "0", "0"]))
+        XCTAssertEqual(c.status, .review)
+        XCTAssertEqual(c.value, "0")
+        XCTAssertTrue(c.reason.contains("two of four"), c.reason)
+        // Without the one-word reading's agreement the first reading stays.
+        XCTAssertEqual(JudgeStage.judge(field: count, form: f, reading: reading(["4", "9", "0", "8"])).value, "4")
+    }
+
     func testFaintSpecksAreNotABlankField() throws {
         let reader = try FragmentReader(preload: [])
         let blankImage = try ChohyoImaging.Image.blank(width: 400, height: 80, depth: 8)
