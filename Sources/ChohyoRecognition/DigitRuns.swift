@@ -14,7 +14,6 @@ enum DigitRuns {
     struct InkRun: Equatable {
         var x0: Int, x1: Int, y0: Int, y1: Int
         var count: Int
-        var center: Double { Double(x0 + x1) / 2 }
     }
 
     /// A digit's marks are at least this share of the line's height tall…
@@ -23,8 +22,10 @@ enum DigitRuns {
     static let maxDigitWidth = 0.7
     /// Digits of one number stand closer than this share of the line's height.
     static let maxDigitGap = 0.4
-    /// A jpn run and an ink run are paired only if their centres are this close (line heights).
+    /// A jpn run and an ink run are paired only if they start this close (line heights).
     static let maxDrift = 1.5
+    /// Pixels of white kept around an ink run when it is cut out.
+    static let padding = 4
     /// White border given to the cut run, as to a field's cut.
     static let border = 10
 
@@ -99,10 +100,9 @@ enum DigitRuns {
         var out = symbols
         for (t, k) in pairs {
             let run = textRuns[t], r = ink[k]
-            let pad = 4
-            let x = max(0, r.x0 - pad), y = max(0, r.y0 - pad)
-            let cut = try image.cropped(x: x, y: y, width: min(image.width, r.x1 + pad) - x,
-                                        height: min(image.height, r.y1 + pad) - y).bordered(border, value: 255)
+            let x = max(0, r.x0 - padding), y = max(0, r.y0 - padding)
+            let cut = try image.cropped(x: x, y: y, width: min(image.width, r.x1 + padding) - x,
+                                        height: min(image.height, r.y1 + padding) - y).bordered(border, value: 255)
             let digits = try readDigits(cut).filter { isDigit($0.text) }
             guard digits.count == run.count else { continue }
             for (i, d) in zip(run, digits) {

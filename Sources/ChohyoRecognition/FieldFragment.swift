@@ -77,7 +77,8 @@ public struct FragmentReading: Sendable, Equatable {
     public let verificationConfidence: Double?
     /// A third reading, made only when the first two differ.
     public let tieBreak: String?
-    /// For numbers no reading confirms: one more reading, as one word (see `FragmentReader`).
+    /// For numbers the first two readings disagree on: one more reading, as one word (see
+    /// `FragmentReader`); only ever shown to a person, never accepted on its own.
     public let rescue: String?
 
     public init(id: FragmentID, text: String, characterConfidences: [Double], confidence: Double, note: String? = nil,
