@@ -79,12 +79,13 @@ final class CautiousRoutingTests: XCTestCase {
 
     func testDigitsTheTwoEngReadingsAgreeOnAreNotHeldBackByJpnsNines() {
         // Readings seen on the tuning hard set: jpn reads the leading 0 of a phone number as 9
-        // (invalid), or a 0 inside an amount as 9 (still valid); eng at two scales agree.
+        // (invalid), or a 0 inside an amount as 9 (still valid); eng at two scales, and as one
+        // word, agree.
         let phone = field("phone", .phone), amount = field("amount", .amount)
         let f = form([phone, amount])
-        func reading(_ first: String, _ second: String, _ third: String?) -> FragmentReading {
+        func reading(_ first: String, _ second: String, _ third: String?, word: String? = nil) -> FragmentReading {
             FragmentReading(id: FragmentID.random(), text: first, characterConfidences: [], confidence: 96,
-                            verification: second, verificationConfidence: 97, tieBreak: third)
+                            verification: second, verificationConfidence: 97, tieBreak: third, rescue: word ?? third)
         }
         let p = JudgeStage.judge(field: phone, form: f, reading: reading("03-6003-7830", "93-6003-7839", "03-6003-7830"))
         XCTAssertEqual(p.status, .accepted, p.reason)
@@ -93,6 +94,11 @@ final class CautiousRoutingTests: XCTestCase {
         let a = JudgeStage.judge(field: amount, form: f, reading: reading("120,000", "129,000", "120,000"))
         XCTAssertEqual(a.status, .accepted, a.reason)
         XCTAssertEqual(a.value, "120000")
+        // The one-word reading differs (held-out set: 70200 read 78,200 by eng at both scales,
+        // 70,200 as one word): a person looks.
+        let split = JudgeStage.judge(field: amount, form: f, reading: reading("78,200", "79,200", "78,200", word: "70,200"))
+        XCTAssertEqual(split.status, .review)
+        XCTAssertTrue(split.reason.contains("as one word"), split.reason)
         // Without the third reading's agreement, or when jpn and the third agree against the
         // first, a person still looks.
         XCTAssertEqual(JudgeStage.judge(field: phone, form: f, reading: reading("03-6003-7830", "93-6003-7839", "03-6003-7880")).status, .review)
