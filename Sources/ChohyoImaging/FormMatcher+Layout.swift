@@ -35,4 +35,16 @@ extension FormMatcher {
                           candidate: Candidate(formIndex: best.formIndex, quarterTurns: best.quarterTurns, alignment: alignment),
                           orientationRunnerUp: runnerUp, formRunnerUp: formRunner)
     }
+
+    /// The match a layout matcher returns for its pick: accepted when nothing is wrong with it,
+    /// else not, with what is wrong after the reason.
+    func layoutVerdict(_ method: Method, _ pick: LayoutPick, problems: [String],
+                       accepted: String, rejected: String) -> Match {
+        if problems.isEmpty {
+            return Match(method: method, best: pick.candidate, orientationRunnerUp: pick.orientationRunnerUp,
+                         formRunnerUp: pick.formRunnerUp, accepted: true, reason: accepted)
+        }
+        return Match(best: pick.candidate, orientationRunnerUp: pick.orientationRunnerUp, formRunnerUp: pick.formRunnerUp,
+                     accepted: false, reason: rejected + " (" + problems.joined(separator: ", ") + ")")
+    }
 }

@@ -35,7 +35,7 @@ extension FormMatcher {
         guard let pick = pickLayout(fits) else { return nil }
         let t = templates[pick.candidate.formIndex]
         let best = fits[pick.index], f = best.fit, printShare = onPrint[pick.index]
-        let (candidate, runnerUp, formRunner) = (pick.candidate, pick.orientationRunnerUp, pick.formRunnerUp)
+        let (runnerUp, formRunner) = (pick.orientationRunnerUp, pick.formRunnerUp)
         let facts = String(format: "%.2f of the ink on its print, in %d field boxes or along rules; %.2f of the ink outside the boxes on its print; %d marks; next orientation %.2f, next form %.2f",
                            f.score, f.boxesHit, printShare, f.blobs, runnerUp, formRunner)
         var problems: [String] = []
@@ -45,11 +45,8 @@ extension FormMatcher {
         if f.blobs < FormMatcher.minValueBlobs { problems.append("fewer than \(FormMatcher.minValueBlobs) marks") }
         if best.value - runnerUp < FormMatcher.minPrintLead { problems.append("orientation unclear") }
         if best.value - formRunner < FormMatcher.minPrintLead { problems.append("form unclear") }
-        if problems.isEmpty {
-            return Match(method: .printLayout, best: candidate, orientationRunnerUp: runnerUp, formRunnerUp: formRunner, accepted: true,
-                         reason: "matched \(t.formID) by the layout of its print (ruled lines broken): " + facts)
-        }
-        return Match(best: candidate, orientationRunnerUp: runnerUp, formRunnerUp: formRunner, accepted: false,
-                     reason: "by print layout \(t.formID): " + facts + " (" + problems.joined(separator: ", ") + ")")
+        return layoutVerdict(.printLayout, pick, problems: problems,
+                             accepted: "matched \(t.formID) by the layout of its print (ruled lines broken): " + facts,
+                             rejected: "by print layout \(t.formID): " + facts)
     }
 }

@@ -44,7 +44,7 @@ extension FormMatcher {
         guard let pick = pickLayout(fits) else { return nil }
         let t = templates[pick.candidate.formIndex]
         let f = fits[pick.index].fit
-        let (candidate, runnerUp, formRunner) = (pick.candidate, pick.orientationRunnerUp, pick.formRunnerUp)
+        let runnerUp = pick.orientationRunnerUp
         let facts = String(format: "%.2f of the ink inside %d field boxes, %d marks, next orientation %.2f",
                            f.score, f.boxesHit, f.blobs, runnerUp)
         var problems: [String] = []
@@ -52,11 +52,8 @@ extension FormMatcher {
         if f.boxesHit < FormMatcher.minValueBoxes { problems.append("fewer than \(FormMatcher.minValueBoxes) boxes filled") }
         if f.blobs < FormMatcher.minValueBlobs { problems.append("fewer than \(FormMatcher.minValueBlobs) marks") }
         if f.score - runnerUp < FormMatcher.minValueOrientationLead { problems.append("orientation unclear") }
-        if problems.isEmpty {
-            return Match(method: .valueLayout, best: candidate, orientationRunnerUp: runnerUp, formRunnerUp: formRunner, accepted: true,
-                         reason: "matched \(t.formID) by the layout of its values (no ruled lines: dropout print lost): " + facts)
-        }
-        return Match(best: candidate, orientationRunnerUp: runnerUp, formRunnerUp: formRunner, accepted: false,
-                     reason: "by value layout \(t.formID): " + facts + " (" + problems.joined(separator: ", ") + ")")
+        return layoutVerdict(.valueLayout, pick, problems: problems,
+                             accepted: "matched \(t.formID) by the layout of its values (no ruled lines: dropout print lost): " + facts,
+                             rejected: "by value layout \(t.formID): " + facts)
     }
 }
