@@ -89,6 +89,10 @@ enum JudgeStage {
         if let second = reading.verification {
             let check = FieldValidator.validate(second, field: field)
             let tie = reading.tieBreak.map { FieldValidator.validate($0, field: field) }
+            let rescued = reading.rescue.map { FieldValidator.validate($0, field: field) }
+            // The first later reading that passes its check with a value, and its text.
+            let further = [(tie, reading.tieBreak), (rescued, reading.rescue)]
+                .first { $0.0?.valid == true && !($0.0?.value ?? "").isEmpty }
             if outcome.valid && check.valid && outcome.value == check.value {
                 // Agreement of two independent readings is itself evidence (see `combined`).
                 if let c2 = reading.verificationConfidence {
@@ -105,7 +109,7 @@ enum JudgeStage {
                 // The one-word reading must agree too: on the seed-13000 held-out set two values
                 // escaped this way (70200 read 78,200 twice, …003 read …903 twice) that the
                 // one-word reading had right; on the tuning set it sends 7 of the 308 to a person.
-                if reading.rescue.flatMap({ FieldValidator.validate($0, field: field).value }) != outcome.value {
+                if rescued?.value != outcome.value {
                     note = note ?? "readings disagree; the reading as one word differs"
                 }
             } else if let tie, tie.valid, check.valid, tie.value == check.value, tie.value != outcome.value {
@@ -116,8 +120,7 @@ enum JudgeStage {
                 characters = nil
                 confidence = ((reading.verificationConfidence ?? 0) * 10).rounded() / 10
                 note = note ?? "readings disagree; two of three agree on the value shown"
-            } else if outcome.valid, let tie, tie.valid, tie.value != outcome.value, let r = reading.rescue,
-                      FieldValidator.validate(r, field: field).value == tie.value {
+            } else if outcome.valid, let tie, tie.valid, tie.value != outcome.value, let rescued, rescued.value == tie.value {
                 // A number all three readings differ on, where the third and the one-word reading
                 // agree (a lone 0 read as 4 by the first, 9 by jpn): their value is shown to the
                 // person who checks the field.
@@ -138,8 +141,7 @@ enum JudgeStage {
                 characters = nil
                 confidence = ((reading.verificationConfidence ?? 0) * 10).rounded() / 10
                 note = note ?? "first reading failed its check; second reading used"
-            } else if !outcome.valid, let (alt, altText) = [reading.tieBreak, reading.rescue].compactMap({ t in
-                t.map { (FieldValidator.validate($0, field: field), $0) } }).first(where: { $0.0.valid && !($0.0.value ?? "").isEmpty }) {
+            } else if !outcome.valid, let further, let alt = further.0, let altText = further.1 {
                 // Neither of the first two readings passes its check, a later one does: shown to
                 // the person who checks the field, never accepted on its own.
                 outcome = alt

@@ -79,10 +79,10 @@ public final class FragmentReader {
         }
         // When the two readings differ, a third at 1.25 scale breaks the tie: by eng for
         // number-like fields (its digits are the better ones), else by the first model.
+        let numberLang = s.lang == Self.digitLang ? s.lang : s.verifyLang ?? s.lang
         var third: (text: String, symbols: [TesseractEngine.Symbol])? = nil
         if let second, Self.comparable(first.text, s.type) != Self.comparable(second.text, s.type) {
-            let lang = s.type.isDigitOnly ? (s.lang == "eng" ? s.lang : s.verifyLang ?? s.lang) : s.lang
-            third = try readText(try fragment.image.scaled(x: 1.25, y: 1.25), lang: lang, settings: s)
+            third = try readText(try fragment.image.scaled(x: 1.25, y: 1.25), lang: s.type.isDigitOnly ? numberLang : s.lang, settings: s)
         }
         // A number the first two readings disagree on is read once more as one word (psm 8):
         // eng reading a line (psm 7) drops or misreads a leading or lone 0 of the typed font
@@ -92,7 +92,7 @@ public final class FragmentReader {
         if s.type.isDigitOnly, third != nil {
             var word = s
             word.psm = 8
-            rescue = try readText(fragment.image, lang: s.lang == Self.digitLang ? s.lang : s.verifyLang ?? s.lang, settings: word).text
+            rescue = try readText(fragment.image, lang: numberLang, settings: word).text
         }
         guard let weakest = Self.weakest(first.symbols, type: s.type) else {
             return FragmentReading(id: fragment.id, text: "", characterConfidences: [], confidence: 0,
