@@ -24,6 +24,7 @@ enum JudgeStage {
             fields[field.key] = result
         }
         Router.applyRules(loaded.rules, to: &fields, messages: loaded.ruleMessages)
+        NameCheck.apply(form, lists: loaded.nameLists, to: &fields)
         return fields
     }
 

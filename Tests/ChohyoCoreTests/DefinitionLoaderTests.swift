@@ -65,6 +65,7 @@ final class DefinitionLoaderTests: XCTestCase {
 
     func testRealDefinitionDecodesAndChecksWithDummyTemplate() throws {
         let yaml = try String(contentsOf: realFile, encoding: .utf8)
+            .replacingOccurrences(of: "name_list: ../Models/", with: "name_list: \(packageRoot.path)/Models/")
         try write(yaml, name: "kyuyo_shiharai_hokokusho.yaml", template: "kyuyo_shiharai_hokokusho.png")
         let loaded = try DefinitionLoader.load(file: dir.appendingPathComponent("kyuyo_shiharai_hokokusho.yaml"))
         let def = loaded.definition
@@ -243,6 +244,41 @@ final class DefinitionLoaderTests: XCTestCase {
         let misread = FieldValidator.validate("給料・党与", field: field)
         XCTAssertFalse(misread.valid)
         XCTAssertEqual(misread.reason, "not one of the 3 allowed values (closest: 給料・賞与)")
+    }
+
+    func testNameListAndReadingOfAreChecked() throws {
+        let fields = """
+          - key: name
+            label: 氏名
+            type: text
+            name_list: names.tsv
+            box: [10, 20, 300, 60]
+          - key: kana
+            label: フリガナ
+            type: kana
+            reading_of: amount
+            box: [10, 100, 300, 60]
+          - key: amount
+            label: 金額
+            type: amount
+            name_list: names.tsv
+            box: [10, 180, 300, 60]
+        """
+        XCTAssertEqual(try problems(minimal(fields: fields)).map { "\($0.field ?? ""): \($0.message)" },
+                       ["name: name_list file not found: names.tsv",
+                        "kana: reading_of must name a text field with a name_list, 'amount' is not one",
+                        "amount: name_list applies only to text and kana fields",
+                        "amount: name_list file not found: names.tsv"])
+        // A list that exists but does not parse names its line.
+        try "family\t青木\n".write(to: dir.appendingPathComponent("names.tsv"), atomically: true, encoding: .utf8)
+        let bad = try problems(minimal(fields: """
+          - key: name
+            label: 氏名
+            type: text
+            name_list: names.tsv
+            box: [10, 20, 300, 60]
+        """))
+        XCTAssertEqual(bad.map(\.message), ["name_list names.tsv: line 1: expected kind<TAB>name<TAB>reading"])
     }
 
     func testRuleNamingUnknownKey() throws {

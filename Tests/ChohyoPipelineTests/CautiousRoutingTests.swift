@@ -64,7 +64,8 @@ final class CautiousRoutingTests: XCTestCase {
         // A light fax of the 口座振替依頼書 whose rules broke up: the holder's name came out
         // without its voicing mark (スギヤマ → スキヤマ) and both readings agree with confidence.
         let koza = try DefinitionLoader.load(file: PipelineTestSupport.root.appendingPathComponent("FormDefinitions/koza_furikae.yaml"))
-        let readings = ["account_holder_kana": agreed("スキヤマ サナエ", [99.5, 99.5, 99.5, 99.5, 99.5, 99.5, 99.5]),
+        // (Here the right name is read: the wrong one the name list catches, as shown last.)
+        var readings = ["account_holder_kana": agreed("スギヤマ サナエ", [99.5, 99.5, 99.5, 99.5, 99.5, 99.5, 99.5]),
                         "taxpayer_name": agreed("杉山 早苗", [99.5, 99.5, 99.5, 99.5]),
                         "bank_code": agreed("0005", [99.5, 99.5, 99.5, 99.5])]
         let onRules = JudgeStage.judge(form: koza, readings: readings)
@@ -78,6 +79,11 @@ final class CautiousRoutingTests: XCTestCase {
         // Digits keep their own checks (two engines, the type's format) and are not held back.
         XCTAssertEqual(lost["bank_code"]?.status, onRules["bank_code"]?.status)
         XCTAssertEqual(lost["bank_code"]?.value, "0005")
+        // On a page with its rules, the name list catches the lost voicing mark.
+        readings["account_holder_kana"] = agreed("スキヤマ サナエ", [99.5, 99.5, 99.5, 99.5, 99.5, 99.5, 99.5])
+        let unvoiced = JudgeStage.judge(form: koza, readings: readings)["account_holder_kana"]
+        XCTAssertEqual(unvoiced?.status, .review)
+        XCTAssertTrue(unvoiced?.reason.hasPrefix("name list:") ?? false, unvoiced?.reason ?? "")
     }
 
     func testDigitsTheTwoEngReadingsAgreeOnAreNotHeldBackByJpnsNines() {

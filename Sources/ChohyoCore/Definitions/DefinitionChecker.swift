@@ -38,6 +38,7 @@ public enum DefinitionChecker {
             if let c = field.choices, c.isEmpty { addField("choices is empty") }
             if let s = field.recognition?.verifyScale, !(0.3...3).contains(s) { addField("recognition verify_scale must be 0.3–3, got \(s)") }
             if let c = field.minConfidence, !(0...100).contains(c) { addField("min_confidence must be 0–100, got \(c)") }
+            checkNames(field, in: def, file: file, add: addField)
             if let psm = field.recognition?.psm, !(0...13).contains(psm) { addField("recognition psm must be 0–13, got \(psm)") }
         }
 
@@ -55,6 +56,28 @@ public enum DefinitionChecker {
             }
         }
         return problems
+    }
+
+    /// `name_list` only on text and kana fields, and the file must exist; `reading_of` only on a
+    /// kana field, naming a text field of the form that has a name list.
+    static func checkNames(_ field: FieldDefinition, in def: FormDefinition, file: URL, add: (String) -> Void) {
+        if let list = field.nameList {
+            if field.type != .text && field.type != .kana { add("name_list applies only to text and kana fields") }
+            let url = DefinitionLoader.nameListURL(list, file: file)
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) || isDirectory.boolValue {
+                add("name_list file not found: \(list)")
+            }
+        }
+        guard let key = field.readingOf else { return }
+        if field.type != .kana { add("reading_of applies only to kana fields") }
+        guard let named = def.fields.first(where: { $0.key == key }) else {
+            add("reading_of names no field of this form: '\(key)'")
+            return
+        }
+        if named.type != .text || named.nameList == nil {
+            add("reading_of must name a text field with a name_list, '\(key)' is not one")
+        }
     }
 
     static func isFormID(_ s: String) -> Bool {

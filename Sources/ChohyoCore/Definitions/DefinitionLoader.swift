@@ -33,9 +33,13 @@ public struct LoadedDefinition: Sendable {
     public let templateURL: URL
     /// The definition's rules, parsed, in file order (messages in `definition.rules`).
     public let rules: [CrossFieldRule]
+    /// Field key → its loaded `name_list`.
+    public let nameLists: [String: PersonNameList]
 
-    public init(definition: FormDefinition, fileURL: URL, templateURL: URL, rules: [CrossFieldRule]) {
+    public init(definition: FormDefinition, fileURL: URL, templateURL: URL, rules: [CrossFieldRule],
+                nameLists: [String: PersonNameList] = [:]) {
         self.definition = definition; self.fileURL = fileURL; self.templateURL = templateURL; self.rules = rules
+        self.nameLists = nameLists
     }
 
     /// Rule messages aligned with `rules`, as `Router.applyRules` takes them.
@@ -69,11 +73,28 @@ public enum DefinitionLoader {
         } catch {
             return (nil, [DefinitionProblem(file: name, message: "\(error)")])
         }
-        let problems = UnknownKeys.problems(yaml: yaml, file: name) + DefinitionChecker.check(def, file: file)
+        var problems = UnknownKeys.problems(yaml: yaml, file: name) + DefinitionChecker.check(def, file: file)
         if !problems.isEmpty { return (nil, problems) }
         let rules = (def.rules ?? []).compactMap { try? CrossFieldRule(parsing: $0.expr) }
+        var lists: [String: PersonNameList] = [:]
+        for field in def.fields {
+            guard let list = field.nameList else { continue }
+            let url = nameListURL(list, file: file)
+            do {
+                lists[field.key] = try NameListCache.shared.list(at: url)
+            } catch {
+                problems.append(DefinitionProblem(file: name, field: field.key, message: "name_list \(list): \(error)"))
+            }
+        }
+        if !problems.isEmpty { return (nil, problems) }
         return (LoadedDefinition(definition: def, fileURL: file.standardizedFileURL,
-                                 templateURL: templateURL(for: def, file: file), rules: rules), [])
+                                 templateURL: templateURL(for: def, file: file), rules: rules, nameLists: lists), [])
+    }
+
+    /// A `name_list` path: as written if absolute, else relative to the definition's folder.
+    public static func nameListURL(_ path: String, file: URL) -> URL {
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
+        return file.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL
     }
 
     /// Loads every *.yaml / *.yml in the folder, sorted by file name, collecting problems rather

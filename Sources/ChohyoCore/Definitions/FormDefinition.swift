@@ -88,9 +88,18 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
     public var alwaysReview: Bool?
     /// For `text`: the only values the field may hold (e.g. 種別: 給料・賞与 / 給料 / 賞与).
     public var choices: [String]?
+    /// For `text` and `kana` person-name fields: a list of family and given names
+    /// (`Models/person-names.tsv`), relative to the definition's folder. A value that is not a
+    /// known family name followed by a known given name goes to a person.
+    public var nameList: String?
+    /// For a `kana` field: the key of the name field this field gives the reading of. When that
+    /// name is in the list, the kana must be one of its readings, or both go to a person.
+    public var readingOf: String?
 
     enum CodingKeys: String, CodingKey {
         case key, label, type, box, required, length, recognition, choices
+        case nameList = "name_list"
+        case readingOf = "reading_of"
         case labelVariants = "label_variants"
         case minLength = "min_length"
         case maxLength = "max_length"
@@ -131,6 +140,8 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
         minConfidence = try c.decodeIfPresent(Double.self, forKey: .minConfidence)
         alwaysReview = try c.decodeIfPresent(Bool.self, forKey: .alwaysReview)
         choices = try c.decodeIfPresent([String].self, forKey: .choices)
+        nameList = try c.decodeIfPresent(String.self, forKey: .nameList)
+        readingOf = try c.decodeIfPresent(String.self, forKey: .readingOf)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -149,6 +160,8 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
         try c.encodeIfPresent(minConfidence, forKey: .minConfidence)
         try c.encodeIfPresent(alwaysReview, forKey: .alwaysReview)
         try c.encodeIfPresent(choices, forKey: .choices)
+        try c.encodeIfPresent(nameList, forKey: .nameList)
+        try c.encodeIfPresent(readingOf, forKey: .readingOf)
     }
 }
 

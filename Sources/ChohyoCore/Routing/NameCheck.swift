@@ -1,0 +1,58 @@
+/// Checks person-name fields against their name list (`name_list`), after routing. It only
+/// sends values to a person: a name the list does not know may be right (the list is not
+/// every name there is), but OCR's look-alike misreadings (浩→洗, 聡→聴, タカハシ→タカバシ)
+/// rarely land on another known name, and when they do, the kana reading beside it rarely
+/// still fits.
+public enum NameCheck {
+    static let unknownName = "name list: not a known family name followed by a known given name"
+    static let unknownReading = "name list: not a known family-name reading followed by a given-name reading"
+    static let readingMismatch = "name list: the kana is not a reading of the name"
+
+    public static func apply(_ definition: FormDefinition, lists: [String: PersonNameList],
+                             to fields: inout [String: FieldResult]) {
+        guard !lists.isEmpty else { return }
+        for field in definition.fields where field.type == .text {
+            guard let list = lists[field.key], let value = nonEmptyValue(fields[field.key]) else { continue }
+            if list.splits(value).isEmpty { flag(field.key, unknownName, in: &fields) }
+        }
+        for field in definition.fields where field.type == .kana {
+            guard let kana = nonEmptyValue(fields[field.key]) else { continue }
+            let bare = PersonNameList.katakana(kana).filter { !$0.isWhitespace && $0 != "・" }
+            // The pair is compared when the name was accepted and is in the list. A name in
+            // review may be the misread one (村田和也 read 村田和志), so its kana is then checked
+            // alone; and a kana already in review explains a mismatch by itself, so the name
+            // stays accepted.
+            if let nameKey = field.readingOf, let list = lists[nameKey], fields[nameKey]?.status == .accepted,
+               let name = nonEmptyValue(fields[nameKey]) {
+                let splits = list.splits(name)
+                if !splits.isEmpty {
+                    if !splits.contains(where: { $0.readings.contains(bare) }) {
+                        if fields[field.key]?.status == .accepted { flag(nameKey, readingMismatch, in: &fields) }
+                        flag(field.key, readingMismatch, in: &fields)
+                    }
+                    continue
+                }
+            }
+            guard let list = lists[field.key] ?? field.readingOf.flatMap({ lists[$0] }) else { continue }
+            if !list.isKnownReading(bare) { flag(field.key, unknownReading, in: &fields) }
+        }
+    }
+
+    static func nonEmptyValue(_ result: FieldResult?) -> String? {
+        guard let v = result?.value, !v.isEmpty, result?.status != .invalid else { return nil }
+        return v
+    }
+
+    /// Accepted → review with the reason; a field already in review keeps its reason and gets
+    /// this one appended.
+    static func flag(_ key: String, _ reason: String, in fields: inout [String: FieldResult]) {
+        guard var result = fields[key] else { return }
+        if result.status == .accepted {
+            result.status = .review
+            result.reason = reason
+        } else if !result.reason.contains(reason) {
+            result.reason += "; " + reason
+        }
+        fields[key] = result
+    }
+}

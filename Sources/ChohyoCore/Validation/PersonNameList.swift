@@ -1,0 +1,102 @@
+import Foundation
+
+/// Japanese family and given names with their katakana readings, as listed in
+/// `Models/person-names.tsv` (from IPAdic; `scripts/make-name-list.sh`). A name field whose
+/// value is not a known family name followed by a known given name goes to a person: OCR
+/// turns a name into another character that looks alike (浩→洗, 聡→聴) with full confidence
+/// from both readings, and the list is what catches it.
+///
+/// Lines: `family|given <TAB> name <TAB> reading`; `#` starts a comment line.
+public final class PersonNameList: Sendable {
+    /// Written name → its readings.
+    let family: [String: Set<String>]
+    let given: [String: Set<String>]
+    let familyReadings: Set<String>
+    let givenReadings: Set<String>
+    /// Longest family name, in characters: bounds the splits tried.
+    let longestFamily: Int
+    let longestFamilyReading: Int
+
+    public struct ParseError: Error, CustomStringConvertible, Equatable, Sendable {
+        public let line: Int
+        public let reason: String
+        public var description: String { "line \(line): \(reason)" }
+    }
+
+    public convenience init(contentsOf url: URL) throws {
+        try self.init(tsv: try String(contentsOf: url, encoding: .utf8))
+    }
+
+    public init(tsv: String) throws {
+        var family: [String: Set<String>] = [:], given: [String: Set<String>] = [:]
+        var lineNumber = 0
+        for line in tsv.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard cols.count == 3, !cols[1].isEmpty, !cols[2].isEmpty else {
+                throw ParseError(line: lineNumber, reason: "expected kind<TAB>name<TAB>reading")
+            }
+            let reading = Self.katakana(cols[2])
+            switch cols[0] {
+            case "family": family[cols[1], default: []].insert(reading)
+            case "given": given[cols[1], default: []].insert(reading)
+            default: throw ParseError(line: lineNumber, reason: "kind must be family or given, got '\(cols[0])'")
+            }
+        }
+        guard !family.isEmpty, !given.isEmpty else {
+            throw ParseError(line: lineNumber, reason: "the list needs both family and given names")
+        }
+        // A given name may be written in kana: its reading in hiragana or katakana.
+        for (_, readings) in given {
+            for r in readings {
+                given[r, default: []].insert(r)
+                given[Self.hiragana(r), default: []].insert(r)
+            }
+        }
+        self.family = family
+        self.given = given
+        familyReadings = Set(family.values.joined())
+        givenReadings = Set(given.values.joined())
+        longestFamily = family.keys.map(\.count).max() ?? 0
+        longestFamilyReading = familyReadings.map(\.count).max() ?? 0
+    }
+
+    /// The ways a written name (spaces ignored) splits into a known family name followed by a
+    /// known given name, each with the readings of the whole name.
+    public func splits(_ name: String) -> [(family: String, given: String, readings: Set<String>)] {
+        let chars = Array(name.filter { !$0.isWhitespace })
+        guard chars.count >= 2 else { return [] }
+        var out: [(String, String, Set<String>)] = []
+        for cut in 1..<min(chars.count, longestFamily + 1) {
+            let f = String(chars[..<cut]), g = String(chars[cut...])
+            guard let fr = family[f], let gr = given[g] else { continue }
+            var readings = Set<String>()
+            for a in fr { for b in gr { readings.insert(a + b) } }
+            out.append((f, g, readings))
+        }
+        return out
+    }
+
+    /// Whether a katakana name (spaces and ・ ignored) is a known family-name reading followed
+    /// by a known given-name reading.
+    public func isKnownReading(_ kana: String) -> Bool {
+        let chars = Array(Self.katakana(kana).filter { !$0.isWhitespace && $0 != "・" })
+        guard chars.count >= 2 else { return false }
+        for cut in 1..<min(chars.count, longestFamilyReading + 1)
+        where familyReadings.contains(String(chars[..<cut])) && givenReadings.contains(String(chars[cut...])) {
+            return true
+        }
+        return false
+    }
+
+    /// Hiragana → katakana; everything else unchanged.
+    static func katakana(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { (0x3041...0x3096).contains($0.value) ? Unicode.Scalar($0.value + 0x60)! : $0 }))
+    }
+
+    /// Katakana → hiragana; everything else (ー included) unchanged.
+    static func hiragana(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { (0x30A1...0x30F6).contains($0.value) ? Unicode.Scalar($0.value - 0x60)! : $0 }))
+    }
+}

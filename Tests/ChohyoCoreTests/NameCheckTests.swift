@@ -1,0 +1,93 @@
+import XCTest
+@testable import ChohyoCore
+
+/// Person-name fields checked against the bundled name list, on the real definitions.
+final class NameCheckTests: XCTestCase {
+    func load(_ id: String) throws -> LoadedDefinition {
+        try DefinitionLoader.load(file: packageRoot.appendingPathComponent("FormDefinitions/\(id).yaml"))
+    }
+
+    func accepted(_ value: String) -> FieldResult {
+        FieldResult(value: value, text: value, confidence: 99, status: .accepted, reason: "valid")
+    }
+
+    func check(_ loaded: LoadedDefinition, _ values: [String: String]) -> [String: FieldResult] {
+        var fields = values.mapValues { accepted($0) }
+        NameCheck.apply(loaded.definition, lists: loaded.nameLists, to: &fields)
+        return fields
+    }
+
+    func testTheRealDefinitionsNameTheBundledList() throws {
+        let kyuyo = try load("kyuyo_shiharai_hokokusho")
+        XCTAssertEqual(Set(kyuyo.nameLists.keys), ["payee_name", "payee_name_kana"])
+        XCTAssertEqual(kyuyo.definition.field("payee_name_kana")?.readingOf, "payee_name")
+        XCTAssertEqual(Set(try load("tokubetsu_choshu_ido").nameLists.keys), ["employee_name", "employee_name_kana"])
+        let koza = try load("koza_furikae")
+        XCTAssertEqual(Set(koza.nameLists.keys), ["taxpayer_name", "account_holder_kana"])
+        XCTAssertTrue(koza.nameLists["taxpayer_name"] === kyuyo.nameLists["payee_name"], "one list, loaded once")
+    }
+
+    func testANameAndItsReadingThatFitAreLeftAlone() throws {
+        let out = check(try load("kyuyo_shiharai_hokokusho"), ["payee_name": "高橋智也", "payee_name_kana": "タカハシトモヤ",
+                                                               "payer_name": "株式会社青葉商事"])
+        for (key, result) in out { XCTAssertEqual(result.status, .accepted, "\(key): \(result.reason)") }
+    }
+
+    func testALookAlikeNameGoesToAPerson() throws {
+        // 青木浩 read as 青木洗 by both readings with confidence (tuning hard set).
+        let out = check(try load("kyuyo_shiharai_hokokusho"), ["payee_name": "青木洗", "payee_name_kana": "アオキヒロシ"])
+        XCTAssertEqual(out["payee_name"]?.status, .review)
+        XCTAssertEqual(out["payee_name"]?.reason, NameCheck.unknownName)
+        // The name is unknown, so its kana is checked on its own, and it is a known reading.
+        XCTAssertEqual(out["payee_name_kana"]?.status, .accepted)
+    }
+
+    func testAKanaThatIsNotAReadingOfTheNameSendsBothToAPerson() throws {
+        // ゴトウ read as コトウ (tuning hard set): the name fits the list, its kana does not.
+        let ido = try load("tokubetsu_choshu_ido")
+        let out = check(ido, ["employee_name": "後藤早苗", "employee_name_kana": "コトウサナエ"])
+        XCTAssertEqual(out["employee_name_kana"]?.status, .review)
+        XCTAssertEqual(out["employee_name"]?.status, .review)
+        XCTAssertEqual(out["employee_name"]?.reason, NameCheck.readingMismatch)
+        // The list's limit: 高橋 is also read タカバシ, so タカハシ read as タカバシ still fits.
+        let fits = check(ido, ["employee_name": "高橋智也", "employee_name_kana": "タカバシトモヤ"])
+        XCTAssertEqual(fits["employee_name_kana"]?.status, .accepted)
+    }
+
+    func testAPairIsComparedOnlyWhenTheNameWasAcceptedAndTheKanaDecidesTheNamesFate() throws {
+        let kyuyo = try load("kyuyo_shiharai_hokokusho")
+        // 村田和也 read as 村田和志 (a known name) and sent to review by its readings: its right
+        // kana is checked on its own and stays accepted (tuning hard set).
+        var fields = ["payee_name": FieldResult(value: "村田和志", text: "村田 和志", confidence: 0, status: .review,
+                                                reason: "readings disagree; two of three agree on the value shown"),
+                      "payee_name_kana": accepted("ムラタカズヤ")]
+        NameCheck.apply(kyuyo.definition, lists: kyuyo.nameLists, to: &fields)
+        XCTAssertEqual(fields["payee_name_kana"]?.status, .accepted)
+        // 藤田裕子 accepted, its kana misread (ユウゴ) and already in review for a weak character:
+        // the name stays accepted; the kana gets the mismatch added to its reason.
+        fields = ["payee_name": accepted("藤田裕子"),
+                  "payee_name_kana": FieldResult(value: "フジタユウゴ", text: "フジタ ユウゴ", confidence: 99, status: .review,
+                                                 reason: "a character read with confidence 85.7, below 97")]
+        NameCheck.apply(kyuyo.definition, lists: kyuyo.nameLists, to: &fields)
+        XCTAssertEqual(fields["payee_name"]?.status, .accepted)
+        XCTAssertEqual(fields["payee_name_kana"]?.reason, "a character read with confidence 85.7, below 97; " + NameCheck.readingMismatch)
+    }
+
+    func testAKanaNameWithoutItsNameIsCheckedOnItsOwn() throws {
+        let koza = try load("koza_furikae")
+        XCTAssertEqual(check(koza, ["account_holder_kana": "スギヤマサナエ"])["account_holder_kana"]?.status, .accepted)
+        let lost = check(koza, ["account_holder_kana": "スキヤマサナエ"])["account_holder_kana"]
+        XCTAssertEqual(lost?.status, .review)
+        XCTAssertEqual(lost?.reason, NameCheck.unknownReading)
+    }
+
+    func testFieldsAlreadyInReviewKeepTheirReasonAndInvalidOnesAreLeft() throws {
+        let loaded = try load("koza_furikae")
+        var fields = ["taxpayer_name": FieldResult(value: "青木洗", text: "青木 洗", confidence: 60, status: .review, reason: "confidence 60 below 70"),
+                      "account_holder_kana": FieldResult(value: nil, text: "?", confidence: 0, status: .invalid, reason: "not kana")]
+        NameCheck.apply(loaded.definition, lists: loaded.nameLists, to: &fields)
+        XCTAssertEqual(fields["taxpayer_name"]?.reason, "confidence 60 below 70; " + NameCheck.unknownName)
+        XCTAssertEqual(fields["account_holder_kana"]?.status, .invalid)
+        XCTAssertEqual(fields["account_holder_kana"]?.reason, "not kana")
+    }
+}

@@ -1,0 +1,66 @@
+import XCTest
+@testable import ChohyoCore
+
+final class PersonNameListTests: XCTestCase {
+    let small = """
+    # comment
+    family\t青木\tアオキ
+    family\t高橋\tタカハシ
+    family\t後藤\tゴトウ
+    given\t浩\tヒロシ
+    given\t智也\tトモヤ
+    given\tさくら\tサクラ
+
+    """
+
+    func testSplitsIntoAFamilyAndAGivenNameWithReadings() throws {
+        let list = try PersonNameList(tsv: small)
+        let splits = list.splits("青木 浩")
+        XCTAssertEqual(splits.map(\.family), ["青木"])
+        XCTAssertEqual(splits.map(\.given), ["浩"])
+        XCTAssertEqual(splits.first?.readings, ["アオキヒロシ"])
+        XCTAssertTrue(list.splits("青木洗").isEmpty, "洗 is not a given name")
+        XCTAssertTrue(list.splits("青木").isEmpty, "a family name alone is not a full name")
+        XCTAssertTrue(list.splits("浩青木").isEmpty, "family name first")
+        // A given name written in kana: its reading, in hiragana or katakana.
+        XCTAssertEqual(list.splits("後藤さくら").first?.readings, ["ゴトウサクラ"])
+        XCTAssertEqual(list.splits("後藤 サクラ").first?.readings, ["ゴトウサクラ"])
+        XCTAssertEqual(list.splits("高橋ひろし").first?.readings, ["タカハシヒロシ"])
+    }
+
+    func testKnownReadings() throws {
+        let list = try PersonNameList(tsv: small)
+        XCTAssertTrue(list.isKnownReading("タカハシ トモヤ"))
+        XCTAssertTrue(list.isKnownReading("ごとう・さくら"), "hiragana and a middle dot are accepted as written")
+        XCTAssertFalse(list.isKnownReading("タカバシトモヤ"), "a voicing mark gained")
+        XCTAssertFalse(list.isKnownReading("コトウサクラ"), "a voicing mark lost")
+        XCTAssertFalse(list.isKnownReading("タカハシ"))
+    }
+
+    func testBadListsNameTheLine() {
+        XCTAssertThrowsError(try PersonNameList(tsv: "family\t青木\n")) { error in
+            XCTAssertEqual(error as? PersonNameList.ParseError, PersonNameList.ParseError(line: 1, reason: "expected kind<TAB>name<TAB>reading"))
+        }
+        XCTAssertThrowsError(try PersonNameList(tsv: "family\t青木\tアオキ\nnick\t浩\tヒロシ\n")) { error in
+            XCTAssertEqual((error as? PersonNameList.ParseError)?.line, 2)
+        }
+        XCTAssertThrowsError(try PersonNameList(tsv: "family\t青木\tアオキ\n")) { error in
+            XCTAssertTrue("\(error)".contains("both family and given"), "\(error)")
+        }
+    }
+
+    /// The bundled list (IPAdic's names, Models/person-names.tsv) against names OCR turned
+    /// into a look-alike on the tuning and held-out sets.
+    func testTheBundledListKnowsCommonNamesAndNotTheirMisreadings() throws {
+        let list = try PersonNameList(contentsOf: packageRoot.appendingPathComponent("Models/person-names.tsv"))
+        for name in ["青木浩", "鈴木 一郎", "佐藤花子", "高橋智也", "杉山早苗", "渡辺聡"] {
+            XCTAssertFalse(list.splits(name).isEmpty, name)
+        }
+        for misread in ["青木洗", "渡辺聴", "佐藤洗子"] {
+            XCTAssertTrue(list.splits(misread).isEmpty, misread)
+        }
+        XCTAssertTrue(list.splits("高橋智也").contains { $0.readings.contains("タカハシトモヤ") })
+        XCTAssertTrue(list.isKnownReading("スギヤマサナエ"))
+        XCTAssertFalse(list.isKnownReading("スキヤマサナエ"))
+    }
+}
