@@ -31,7 +31,8 @@ final class PersonNameListTests: XCTestCase {
     func testKnownReadings() throws {
         let list = try PersonNameList(tsv: small)
         XCTAssertTrue(list.isKnownReading("タカハシ トモヤ"))
-        XCTAssertTrue(list.isKnownReading("ごとう・さくら"), "hiragana and a middle dot are accepted as written")
+        XCTAssertTrue(list.isKnownReading("ごとう さくら"), "hiragana is taken as katakana")
+        XCTAssertFalse(list.isKnownReading("ゴトウ・サクラ"), "a ・ is what OCR adds from a speck, not part of a Japanese name")
         XCTAssertFalse(list.isKnownReading("タカバシトモヤ"), "a voicing mark gained")
         XCTAssertFalse(list.isKnownReading("コトウサクラ"), "a voicing mark lost")
         XCTAssertFalse(list.isKnownReading("タカハシ"))

@@ -17,7 +17,7 @@ public enum NameCheck {
         }
         for field in definition.fields where field.type == .kana {
             guard let kana = nonEmptyValue(fields[field.key]) else { continue }
-            let bare = PersonNameList.katakana(kana).filter { !$0.isWhitespace && $0 != "・" }
+            let bare = PersonNameList.katakana(kana).filter { !$0.isWhitespace }
             // The pair is compared when the name was accepted and is in the list. A name in
             // review may be the misread one (村田和也 read 村田和志), so its kana is then checked
             // alone; and a kana already in review explains a mismatch by itself, so the name

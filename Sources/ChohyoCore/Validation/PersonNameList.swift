@@ -78,10 +78,11 @@ public final class PersonNameList: Sendable {
         return out
     }
 
-    /// Whether a katakana name (spaces and ・ ignored) is a known family-name reading followed
-    /// by a known given-name reading.
+    /// Whether a katakana name (spaces ignored) is a known family-name reading followed by a
+    /// known given-name reading. A ・ is not ignored: Japanese names do not carry one, and OCR
+    /// adds it from a speck between family and given name.
     public func isKnownReading(_ kana: String) -> Bool {
-        let chars = Array(Self.katakana(kana).filter { !$0.isWhitespace && $0 != "・" })
+        let chars = Array(Self.katakana(kana).filter { !$0.isWhitespace })
         guard chars.count >= 2 else { return false }
         for cut in 1..<min(chars.count, longestFamilyReading + 1)
         where familyReadings.contains(String(chars[..<cut])) && givenReadings.contains(String(chars[cut...])) {
