@@ -39,6 +39,29 @@ final class CrossFieldRuleTests: XCTestCase {
         XCTAssertEqual(rule.evaluate(["unpaid": "13000", "annual_tax": "15000", "collected": "2000"]), .pass)
     }
 
+    /// The check-box groups of the real definitions: a ticked 一括徴収 read as empty on a badly
+    /// placed fax (seed-15000 held-out set) leaves no 処理方法 ticked, and the group goes to a person.
+    func testCheckBoxGroupsOfTheRealDefinitions() throws {
+        let ido = try DefinitionLoader.load(file: packageRoot.appendingPathComponent("FormDefinitions/tokubetsu_choshu_ido.yaml"))
+        func routed(_ values: [String: String]) -> [String: FieldResult] {
+            var fields = values.mapValues { FieldResult(value: $0, text: $0, confidence: 100, status: .accepted, reason: "valid checkbox") }
+            Router.applyRules(ido.rules, to: &fields, messages: ido.ruleMessages)
+            return fields
+        }
+        let reasons = ["reason_retired": "1", "reason_transfer": "0", "reason_death": "0", "reason_other": "0"]
+        let good = routed(reasons.merging(["method_continue": "0", "method_lump_sum": "1", "method_ordinary": "0"]) { a, _ in a })
+        XCTAssertTrue(good.values.allSatisfy { $0.status == .accepted })
+        let lost = routed(reasons.merging(["method_continue": "0", "method_lump_sum": "0", "method_ordinary": "0"]) { a, _ in a })
+        for key in ["method_continue", "method_lump_sum", "method_ordinary"] {
+            XCTAssertEqual(lost[key]?.status, .invalid, key)
+            XCTAssertTrue(lost[key]?.reason.hasPrefix("rule failed: 処理方法は一つだけ印を付けます") ?? false, lost[key]?.reason ?? "")
+        }
+        XCTAssertEqual(lost["reason_retired"]?.status, .accepted, "the other group is untouched")
+        let koza = try DefinitionLoader.load(file: packageRoot.appendingPathComponent("FormDefinitions/koza_furikae.yaml"))
+        XCTAssertEqual(koza.rules.map(\.expression), ["account_type_ordinary + account_type_current = 1",
+                                                      "tax_resident + tax_property + tax_vehicle + tax_health >= 1"])
+    }
+
     func testNotApplicable() throws {
         let rule = try CrossFieldRule(parsing: "a <= b")
         XCTAssertEqual(rule.evaluate(["a": "1"]), .notApplicable("b is empty"))

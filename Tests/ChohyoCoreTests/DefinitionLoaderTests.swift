@@ -313,9 +313,9 @@ final class DefinitionLoaderTests: XCTestCase {
         XCTAssertEqual(found[0].message,
                        "rule 1 does not parse: at position 11: expected a field key or a number, found the end in 'amount_a <='")
         XCTAssertEqual(found[1].message,
-                       "rule 2 'my_no = amount_a' uses a my_number field; rules take only amount and digits fields")
+                       "rule 2 'my_no = amount_a' uses a my_number field; rules take only amount, digits and checkbox fields")
         XCTAssertEqual(found[2].message,
-                       "rule 3 'name = 1' uses a text field; rules take only amount and digits fields")
+                       "rule 3 'name = 1' uses a text field; rules take only amount, digits and checkbox fields")
     }
 
     func testCheckerRules() throws {

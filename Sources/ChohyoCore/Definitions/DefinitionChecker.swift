@@ -144,8 +144,10 @@ public enum DefinitionChecker {
                 add("rule \(number) '\(rule.expr)' names an unknown field", key)
                 continue
             }
-            if field.type != .amount && field.type != .digits {
-                add("rule \(number) '\(rule.expr)' uses a \(field.type.rawValue) field; rules take only amount and digits fields", key)
+            // A check box's value is 0 or 1, so a group of them can be counted
+            // (`reason_a + reason_b = 1`: exactly one ticked).
+            if field.type != .amount && field.type != .digits && field.type != .checkbox {
+                add("rule \(number) '\(rule.expr)' uses a \(field.type.rawValue) field; rules take only amount, digits and checkbox fields", key)
             }
         }
     }
