@@ -56,6 +56,19 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: kana, form: f, reading: agreed("クド ウ アヤ", [99.6, 99, 99, 98.5, 98])).status, .accepted)
     }
 
+    func testAPlainNumberWithAGapInsideGoesToAPerson() {
+        let number = field("designation", .digits), corporate = field("corporate", .corporateNumber)
+        let f = form([number, corporate])
+        // "7598429" read as "759842 29" by both readings (seed-15000 held-out set).
+        let gap = JudgeStage.judge(field: number, form: f, reading: agreed("759842 29", [99, 99, 99, 99, 99, 99, 92.9, 99]))
+        XCTAssertEqual(gap.status, .review)
+        XCTAssertEqual(gap.value, "75984229")
+        XCTAssertTrue(gap.reason.contains("gap inside the number"), gap.reason)
+        XCTAssertEqual(JudgeStage.judge(field: number, form: f, reading: agreed(" 7598429 ", [99, 99, 99, 99, 99, 99, 99])).status, .accepted)
+        // A corporate number's check digit is its own guard against a split digit.
+        XCTAssertEqual(JudgeStage.judge(field: corporate, form: f, reading: agreed("8402214351 656", Array(repeating: 99, count: 13))).status, .accepted)
+    }
+
     func testALookAlikeKanjiNeedsMoreConfidenceThanOthers() {
         let address = field("address", .text)
         let f = form([address])
