@@ -62,6 +62,8 @@ struct Forms: ParsableCommand {
                         var o: [String: Any] = ["key": f.key, "label": f.label, "type": f.type.rawValue,
                                                 "box": f.box.array, "required": f.required]
                         if let v = f.labelVariants { o["label_variants"] = v }
+                        if let list = f.nameList { o["name_list"] = DefinitionLoader.nameListURL(list, file: d.fileURL).path }
+                        if let key = f.readingOf { o["reading_of"] = key }
                         return o
                     },
                     "rules": (def.rules ?? []).map { ["expr": $0.expr, "message": $0.message ?? ""] },
@@ -72,7 +74,9 @@ struct Forms: ParsableCommand {
                 print("\(def.id) v\(def.version): \(def.title)")
                 print("template: \(d.templateURL.path) \(size.map(String.init).joined(separator: "x"))")
                 for f in def.fields {
-                    print("  \(f.key)\t\(f.type.rawValue)\t\(f.box.array)\t\(f.required ? "required" : "optional")\t\(f.label)")
+                    var line = "  \(f.key)\t\(f.type.rawValue)\t\(f.box.array)\t\(f.required ? "required" : "optional")\t\(f.label)"
+                    if f.nameList != nil { line += "\tname list" + (f.readingOf.map { ", reading of \($0)" } ?? "") }
+                    print(line)
                 }
                 for r in def.rules ?? [] { print("  rule: \(r.expr)") }
             }
