@@ -35,6 +35,14 @@ final class TextAndKanaTests: XCTestCase {
         XCTAssertNil(dot.value)
         XCTAssertTrue(dot.reason?.contains("stray mark") == true)
         XCTAssertNil(validate("山田|太郎", .text).value)
+        // A long-vowel mark follows only kana: after a kanji it is a rule or dash read as ー
+        // (held-out seed 17000: "…18号ー", "…101号ーー"), or 一 misread.
+        let bar = validate("神奈川県川崎市中原区若葉2丁目12番18号ー", .text)
+        XCTAssertNil(bar.value)
+        XCTAssertEqual(bar.reason, "stray mark \"ー\" inside the text: a speck or a rule read as a character")
+        XCTAssertNil(validate("株式会社丸ー", .text).value)
+        XCTAssertEqual(validate("コーポ青葉203号", .text).value, "コーポ青葉203号")
+        XCTAssertEqual(validate("スーパーマーケット", .text).value, "スーパーマーケット")
         // Nothing but marks is not a value, even in an optional field.
         XCTAssertNil(validate(" . | ", .text, required: false).value)
     }

@@ -72,12 +72,14 @@ public enum TextNormalizer {
         return String(chars)
     }
 
-    /// A mark inside a value that no Japanese name or address holds: "|" anywhere, or a
-    /// full stop or comma between two CJK characters ("小林.健一").
+    /// A mark inside a value that no Japanese name or address holds: "|" anywhere, a full stop
+    /// or comma between two CJK characters ("小林.健一"), or a long-vowel mark ー right after a
+    /// kanji (it follows only kana: a rule or a dash read as ー, "…18号ー", or a kanji 一 misread).
     public static func strayMarkInside(_ text: String) -> Character? {
         let chars = Array(text)
         for (i, c) in chars.enumerated() {
             if c == "|" || c == "｜" { return c }
+            if c == "ー" || c == "ｰ", i > 0, isKanji(chars[i - 1]) { return c }
             if [".", ",", "．", "，"].contains(c), i > 0, i + 1 < chars.count, isCJK(chars[i - 1]), isCJK(chars[i + 1]) {
                 return c
             }
@@ -88,6 +90,15 @@ public enum TextNormalizer {
     /// Removes all whitespace.
     public static func removingSpaces(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.filter { !isSpace($0) }))
+    }
+
+    /// A CJK ideograph (kanji), or 々.
+    static func isKanji(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first else { return false }
+        switch s.value {
+        case 0x3005, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF: return true
+        default: return false
+        }
     }
 
     /// Kanji, kana, CJK punctuation and full-/half-width forms.
