@@ -71,6 +71,18 @@ final class ValueLayoutTests: XCTestCase {
         }
     }
 
+    func testANotebookPageFillingAFewBoxesIsNotMatchedByValues() throws {
+        // The seed-19000 held-out set's notebook page: 0.98 of its ink fell inside 8 of the
+        // 異動届出書's 27 field boxes, and it was matched to that form (Tests/Fixtures/README.md).
+        let matcher = FormMatcher(templates: try templates())
+        let scan = try ImageSource(path: TestForm.root.appendingPathComponent("Tests/Fixtures/notebook-seed19000.jpg").path).page(0)
+        let match = try matcher.match(try PagePreparer.prepare(scan).image)
+        XCTAssertFalse(match.accepted, match.reason)
+        XCTAssertTrue(match.reason.contains("fewer than 9 of its 27 boxes filled"), match.reason)
+        XCTAssertEqual(FormMatcher.minValueBoxes(outOf: 27), 9)
+        XCTAssertEqual(FormMatcher.minValueBoxes(outOf: 12), 6, "never fewer than 6")
+    }
+
     func testDarkDetailsKeepRulesAndDropALidShadow() throws {
         // 400 × 300 gray paper (225), a shadow band darkening to 60 along the right edge,
         // a 2 px rule across the page at y = 100 and another inside the shadow at y = 200.
