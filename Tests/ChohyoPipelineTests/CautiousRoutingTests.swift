@@ -69,6 +69,21 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: corporate, form: f, reading: agreed("8402214351 656", Array(repeating: 99, count: 13))).status, .accepted)
     }
 
+    func testAMiddleDotBetweenKanjiGoesToAPerson() {
+        let contact = field("contact", .text)
+        var category = field("category", .text)
+        category.choices = ["給料・賞与", "給料", "賞与"]
+        let f = form([contact, category])
+        // "大野理恵" read as "大 野 ・ 理恵" by both readings (seed-19000 held-out set).
+        let dot = JudgeStage.judge(field: contact, form: f, reading: agreed("大 野 ・ 理恵", [98.9, 99, 93.6, 99.5, 99]))
+        XCTAssertEqual(dot.status, .review)
+        XCTAssertEqual(dot.value, "大野・理恵")
+        XCTAssertTrue(dot.reason.contains("a ・ between two kanji"), dot.reason)
+        // Katakana names keep theirs; a field whose choices hold one is left alone.
+        XCTAssertEqual(JudgeStage.judge(field: contact, form: f, reading: agreed("ジョン ・ スミス", [99, 99, 99, 99, 99, 99, 99])).status, .accepted)
+        XCTAssertEqual(JudgeStage.judge(field: category, form: f, reading: agreed("給料 ・ 賞与", [99, 99, 99, 99, 99])).status, .accepted)
+    }
+
     func testALookAlikeKanjiNeedsMoreConfidenceThanOthers() {
         let address = field("address", .text)
         let f = form([address])
