@@ -106,14 +106,9 @@ enum JudgeStage {
         let chars = Array(value)
         guard chars.count >= 3 else { return false }
         for i in 1..<(chars.count - 1) where chars[i] == "・" || chars[i] == "･" {
-            if isKanji(chars[i - 1]) && isKanji(chars[i + 1]) { return true }
+            if TextNormalizer.isKanji(chars[i - 1]) && TextNormalizer.isKanji(chars[i + 1]) { return true }
         }
         return false
-    }
-
-    static func isKanji(_ c: Character) -> Bool {
-        guard let v = c.unicodeScalars.first?.value else { return false }
-        return v == 0x3005 || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v)
     }
 
     static func judge(field: FieldDefinition, form: FormDefinition, reading: FragmentReading) -> FieldResult {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Name lists loaded once per process and shared by every definition that names the same file
-/// (the bundled list is 36,000 lines, named by several fields of several forms).
+/// (the bundled list is 126,000 lines, named by several fields of several forms).
 final class NameListCache: @unchecked Sendable {
     static let shared = NameListCache()
     private let lock = NSLock()
@@ -12,13 +12,14 @@ final class NameListCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let list = lists[path] { return list }
-        let data: String
+        let list: PersonNameList
         do {
-            data = try String(contentsOf: url, encoding: .utf8)
+            list = try PersonNameList(contentsOf: url)
+        } catch let error as PersonNameList.ParseError {
+            throw error
         } catch {
             throw PersonNameList.ParseError(line: 0, reason: "cannot read the file as UTF-8 text")
         }
-        let list = try PersonNameList(tsv: data)
         lists[path] = list
         return list
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Japanese family and given names with their katakana readings, as listed in
-/// `Models/person-names.tsv` (from IPAdic; `scripts/make-name-list.sh`). A name field whose
+/// `Models/person-names.tsv` (from UniDic and IPAdic; `scripts/make-name-list.sh`). A name field whose
 /// value is not a known family name followed by a known given name goes to a person: OCR
 /// turns a name into another character that looks alike (浩→洗, 聡→聴) with full confidence
 /// from both readings, and the list is what catches it.
@@ -93,7 +93,7 @@ public final class PersonNameList: Sendable {
 
     /// Hiragana → katakana; everything else unchanged.
     static func katakana(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { (0x3041...0x3096).contains($0.value) ? Unicode.Scalar($0.value + 0x60)! : $0 }))
+        String(String.UnicodeScalarView(s.unicodeScalars.map(KanaNormalizer.hiraganaToKatakana)))
     }
 
     /// Katakana → hiragana; everything else (ー included) unchanged.

@@ -93,7 +93,7 @@ public enum TextNormalizer {
     }
 
     /// A CJK ideograph (kanji), or 々.
-    static func isKanji(_ c: Character) -> Bool {
+    public static func isKanji(_ c: Character) -> Bool {
         guard let s = c.unicodeScalars.first else { return false }
         switch s.value {
         case 0x3005, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF: return true
