@@ -192,7 +192,9 @@ public enum DefinitionDrafter {
 
     /// Writes the YAML and, next to it, the template image named by `template:`.
     /// Refuses to replace existing files unless `overwrite`.
-    public static func write(_ draft: Draft, to yamlURL: URL, sourceName: String, overwrite: Bool = false) throws {
+    /// `nameList`: the name list file, if any; the YAML names it relative to its own folder.
+    public static func write(_ draft: Draft, to yamlURL: URL, sourceName: String, overwrite: Bool = false,
+                             nameList: URL? = nil) throws {
         let folder = yamlURL.deletingLastPathComponent()
         let pngURL = folder.appendingPathComponent(draft.definition.template)
         if !overwrite {
@@ -202,10 +204,22 @@ public enum DefinitionDrafter {
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try draft.template.writePNG(to: pngURL.path)
-        let yaml = DraftYAML.render(draft, sourceName: sourceName)
+        let yaml = DraftYAML.render(draft, sourceName: sourceName, nameList: nameList.map { relativePath(to: $0, from: folder) })
         do { try yaml.write(to: yamlURL, atomically: true, encoding: .utf8) } catch {
             throw DraftError.output("cannot write \(DefinitionProblem.displayPath(yamlURL)): \(error.localizedDescription)")
         }
+    }
+}
+
+extension DefinitionDrafter {
+    /// `file` as seen from `folder`: "../Models/person-names.tsv" when they share a folder below
+    /// the root, else the absolute path.
+    static func relativePath(to file: URL, from folder: URL) -> String {
+        let target = file.standardizedFileURL.pathComponents, base = folder.standardizedFileURL.pathComponents
+        var common = 0
+        while common < min(target.count, base.count), target[common] == base[common] { common += 1 }
+        if common <= 1 { return file.standardizedFileURL.path }
+        return (Array(repeating: "..", count: base.count - common) + target[common...]).joined(separator: "/")
     }
 }
 

@@ -12,6 +12,11 @@ public struct LabelKeys: Sendable {
         public var minLength: Int?
         public var maxLength: Int?
         public var eraCode: Bool?
+        /// A person's name (or its kana): the draft names the name list for it.
+        public var personName = false
+        /// The kana of a name printed beside it (フリガナ): the draft links it to the nearest
+        /// person's name (`reading_of`). A kana that names its own person (口座名義) is not linked.
+        public var readsName = false
     }
 
     public enum MatchKind: String, Sendable {
@@ -31,7 +36,8 @@ public struct LabelKeys: Sendable {
 
     public let entries: [Entry]
 
-    public static let allowedKeys: Set<String> = ["key", "type", "labels", "length", "min_length", "max_length", "era_code"]
+    public static let allowedKeys: Set<String> = ["key", "type", "labels", "length", "min_length", "max_length", "era_code", "person_name",
+                                                   "reading_of_name"]
 
     public init(entries: [Entry]) { self.entries = entries }
 
@@ -73,8 +79,12 @@ public struct LabelKeys: Sendable {
             }
             let era = map["era_code"] as? Bool
             if era == true && type != .date { problems.append("\(place) (\(key)): era_code applies only to date") }
+            let person = map["person_name"] as? Bool ?? false
+            if person && type != .text && type != .kana { problems.append("\(place) (\(key)): person_name applies only to text and kana") }
+            let readsName = map["reading_of_name"] as? Bool ?? false
+            if readsName && (type != .kana || !person) { problems.append("\(place) (\(key)): reading_of_name applies only to kana with person_name") }
             entries.append(Entry(key: key, type: type, labels: labels, length: length, minLength: minLength,
-                                 maxLength: maxLength, eraCode: era))
+                                 maxLength: maxLength, eraCode: era, personName: person, readsName: readsName))
         }
         if !problems.isEmpty { throw DraftError.dictionary(problems.joined(separator: "\n")) }
         self.entries = entries

@@ -5,7 +5,10 @@ import Foundation
 /// Writes a drafted definition as YAML in the format of docs/form-definitions.md, with
 /// comments that say where each field came from, for the person who reviews it.
 public enum DraftYAML {
-    public static func render(_ draft: DefinitionDrafter.Draft, sourceName: String) -> String {
+    /// - Parameter nameList: the path of the name list as the definition should name it
+    ///   (relative to the YAML's folder); fields matched to a person's name get `name_list`, and
+    ///   a フリガナ one `reading_of` the nearest such name. Nil: no name list.
+    public static func render(_ draft: DefinitionDrafter.Draft, sourceName: String, nameList: String? = nil) -> String {
         let def = draft.definition
         var out: [String] = []
         out.append("# DRAFT form definition proposed by `chohyo forms draft` from \(comment(sourceName)).")
@@ -38,8 +41,29 @@ public enum DraftYAML {
             if let n = f.minLength { out.append("    min_length: \(n)") }
             if let n = f.maxLength { out.append("    max_length: \(n)") }
             if f.eraCode == true { out.append("    era_code: true") }
+            if let nameList, isPersonName(d) {
+                out.append("    name_list: \(scalar(nameList))")
+                if f.type == .kana, d.match?.entry.readsName == true, let name = nearestName(to: d, in: draft.fields) {
+                    out.append("    reading_of: \(name)")
+                }
+            }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    static func isPersonName(_ d: DefinitionDrafter.DraftedField) -> Bool {
+        d.match?.entry.personName == true && (d.field.type == .text || d.field.type == .kana)
+    }
+
+    /// The key of the drafted person-name text field whose box is nearest (centre to centre).
+    static func nearestName(to kana: DefinitionDrafter.DraftedField, in fields: [DefinitionDrafter.DraftedField]) -> String? {
+        func centre(_ b: Box) -> (Double, Double) { (Double(b.x) + Double(b.width) / 2, Double(b.y) + Double(b.height) / 2) }
+        let (kx, ky) = centre(kana.field.box)
+        return fields.filter { isPersonName($0) && $0.field.type == .text }
+            .min { a, b in
+                let (ax, ay) = centre(a.field.box), (bx, by) = centre(b.field.box)
+                return hypot(ax - kx, ay - ky) < hypot(bx - kx, by - ky)
+            }?.field.key
     }
 
     static func fieldComment(_ d: DefinitionDrafter.DraftedField) -> String {

@@ -74,7 +74,10 @@ extension Forms {
             } catch let e as DraftError {
                 throw CLIError("\(blank): \(e)")
             }
-            try DefinitionDrafter.write(draft, to: yamlURL, sourceName: sourceName, overwrite: force)
+            // The name list beside the label dictionary, for the fields it marks as a person's name.
+            let nameList = URL(fileURLWithPath: labelKeys).deletingLastPathComponent().appendingPathComponent("person-names.tsv")
+            try DefinitionDrafter.write(draft, to: yamlURL, sourceName: sourceName, overwrite: force,
+                                        nameList: FileManager.default.fileExists(atPath: nameList.path) ? nameList : nil)
 
             let checkboxes = draft.fields.filter { $0.field.type == .checkbox }.count
             let p = DraftYAML.plural

@@ -116,6 +116,14 @@ final class FormsDraftTests: XCTestCase {
         let check = try chohyo(["forms", "check", "--forms", dir.path])
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertTrue(check.stdout.contains("1 definition OK"), check.stdout)
+        // 氏名 and its フリガナ name the list beside the label dictionary (an absolute path here:
+        // the draft is outside the project), and the kana reads the name.
+        let shown = try chohyo(["forms", "show", "kyuyo_draft", "--forms", dir.path])
+        XCTAssertEqual(shown.status, 0, shown.stderr)
+        let list = PipelineTestSupport.root.appendingPathComponent("Models/person-names.tsv").path
+        XCTAssertTrue(try String(contentsOf: out, encoding: .utf8).contains("    name_list: \(list)\n"))
+        XCTAssertTrue(shown.stdout.range(of: #"\n  name\ttext\t[^\n]*\tname list\n"#, options: .regularExpression) != nil, shown.stdout)
+        XCTAssertTrue(shown.stdout.contains("\tname list, reading of name\n"), shown.stdout)
 
         // Existing files are not replaced without --force.
         let again = try chohyo(["forms", "draft", "FormDefinitions/kyuyo_shiharai_hokokusho.png", "--id", "kyuyo_draft", "--out", out.path])
@@ -166,6 +174,20 @@ final class FormsDraftTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("unknown key 'lenght'"), "\(error)")
             XCTAssertTrue("\(error)".contains("type missing or unknown"), "\(error)")
         }
+        try "- key: amount\n  type: amount\n  labels: [金額]\n  person_name: true\n- key: kana\n  type: kana\n  labels: [カナ]\n  reading_of_name: true\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try LabelKeys(contentsOf: url)) { error in
+            XCTAssertTrue("\(error)".contains("(amount): person_name applies only to text and kana"), "\(error)")
+            XCTAssertTrue("\(error)".contains("(kana): reading_of_name applies only to kana with person_name"), "\(error)")
+        }
+    }
+
+    func testTheNameListIsNamedRelativeToTheDraftWhereItCanBe() {
+        let list = URL(fileURLWithPath: "/srv/chohyo/Models/person-names.tsv")
+        XCTAssertEqual(DefinitionDrafter.relativePath(to: list, from: URL(fileURLWithPath: "/srv/chohyo/FormDefinitions")),
+                       "../Models/person-names.tsv")
+        XCTAssertEqual(DefinitionDrafter.relativePath(to: list, from: URL(fileURLWithPath: "/srv/chohyo")), "Models/person-names.tsv")
+        XCTAssertEqual(DefinitionDrafter.relativePath(to: list, from: URL(fileURLWithPath: "/tmp/drafts")), list.path)
     }
 
     func testYAMLQuotesLabelsThatWouldNotReadBack() throws {
