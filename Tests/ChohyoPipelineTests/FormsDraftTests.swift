@@ -116,12 +116,13 @@ final class FormsDraftTests: XCTestCase {
         let check = try chohyo(["forms", "check", "--forms", dir.path])
         XCTAssertEqual(check.status, 0, check.stderr)
         XCTAssertTrue(check.stdout.contains("1 definition OK"), check.stdout)
-        // 氏名 and its フリガナ name the list beside the label dictionary (an absolute path here:
-        // the draft is outside the project), and the kana reads the name.
+        // 氏名 and its フリガナ name the list beside the label dictionary (relative to the draft's
+        // folder, or absolute when they share no folder below /), and the kana reads the name.
         let shown = try chohyo(["forms", "show", "kyuyo_draft", "--forms", dir.path])
         XCTAssertEqual(shown.status, 0, shown.stderr)
-        let list = PipelineTestSupport.root.appendingPathComponent("Models/person-names.tsv").path
-        XCTAssertTrue(try String(contentsOf: out, encoding: .utf8).contains("    name_list: \(list)\n"))
+        let list = DefinitionDrafter.relativePath(to: PipelineTestSupport.root.appendingPathComponent("Models/person-names.tsv"), from: dir)
+        let yaml = try String(contentsOf: out, encoding: .utf8)
+        XCTAssertTrue(yaml.contains("    name_list: \(list)\n"), yaml)
         XCTAssertTrue(shown.stdout.range(of: #"\n  name\ttext\t[^\n]*\tname list\n"#, options: .regularExpression) != nil, shown.stdout)
         XCTAssertTrue(shown.stdout.contains("\tname list, reading of name\n"), shown.stdout)
 
