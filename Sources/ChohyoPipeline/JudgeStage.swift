@@ -97,20 +97,6 @@ enum JudgeStage {
         return false
     }
 
-    /// "大野・理恵", "和田・久美子" (held-out seeds 17000 and 19000, accepted wrongly in a contact
-    /// field): a speck between family and given name read as ・. Japanese names and addresses
-    /// hold no ・ between kanji; among the 19,730 ground-truth values of the tuning and used
-    /// held-out sets and Samples only the 種別 choice 給料・賞与 does (a field with `choices`,
-    /// which is left alone). A company name may hold one: a person confirms it.
-    static func hasMiddleDotBetweenKanji(_ value: String) -> Bool {
-        let chars = Array(value)
-        guard chars.count >= 3 else { return false }
-        for i in 1..<(chars.count - 1) where chars[i] == "・" || chars[i] == "･" {
-            if TextNormalizer.isKanji(chars[i - 1]) && TextNormalizer.isKanji(chars[i + 1]) { return true }
-        }
-        return false
-    }
-
     static func judge(field: FieldDefinition, form: FormDefinition, reading: FragmentReading) -> FieldResult {
         var outcome = FieldValidator.validate(reading.text, field: field)
         var text = reading.text
@@ -185,7 +171,7 @@ enum JudgeStage {
         if note == nil, field.type == .digits, hasGapInsideDigits(text) {
             note = "a gap inside the number: a broken digit may have been read as two"
         }
-        if note == nil, field.type == .text, field.choices == nil, hasMiddleDotBetweenKanji(outcome.value ?? "") {
+        if note == nil, field.type == .text, field.choices == nil, TextNormalizer.hasMiddleDotBetweenKanji(outcome.value ?? "") {
             note = "a ・ between two kanji: names and addresses hold none, a speck may have been read as one"
         }
         if note == nil, let characters, field.type == .text || field.type == .date || field.type == .kana {
