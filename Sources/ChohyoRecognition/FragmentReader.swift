@@ -71,18 +71,31 @@ public final class FragmentReader {
             return FragmentReading(id: fragment.id, text: "", characterConfidences: [], confidence: 99, note: sealNote)
         }
         let s = fragment.settings
-        let first = try readText(fragment.image, lang: s.lang, settings: s)
+        // A number's digits are checked against the shapes of their glyphs (`DigitShapes`),
+        // each reading alike. A mended first reading goes to a person; a later one mended only
+        // loses its error (jpn reads most 0s of a slashed-0 font as 9: on the tuning hard set,
+        // noting those too sent 194 right values to a person). On a bilevel page at fax
+        // resolution the glyphs are taken from the cut as scanned: growing its strokes could
+        // close a 9's tail into a ring.
+        let glyphs = s.type.isDigitOnly ? try DigitShapes.glyphs(in: fragment.asScanned ?? fragment.image) : []
+        func checked(_ reading: (text: String, symbols: [TesseractEngine.Symbol])) -> (text: String, symbols: [TesseractEngine.Symbol]) {
+            guard !glyphs.isEmpty, let mended = DigitShapes.mended(reading.text, against: glyphs) else { return reading }
+            return (mended, reading.symbols)
+        }
+        let read = try readText(fragment.image, lang: s.lang, settings: s)
+        let first = checked(read)
+        let shapeNote = first.text != read.text ? "a 0 read as 6, 8 or 9: its glyph is a ring, so it is shown as 0" : nil
         var second: (text: String, symbols: [TesseractEngine.Symbol])? = nil
         if let v = s.verifyLang {
             let image = s.verifyScale == 1 ? fragment.image : try fragment.image.scaled(x: s.verifyScale, y: s.verifyScale)
-            second = try readText(image, lang: v, settings: s)
+            second = checked(try readText(image, lang: v, settings: s))
         }
         // When the two readings differ, a third at 1.25 scale breaks the tie: by eng for
         // number-like fields (its digits are the better ones), else by the first model.
         let numberLang = s.lang == Self.digitLang ? s.lang : s.verifyLang ?? s.lang
         var third: (text: String, symbols: [TesseractEngine.Symbol])? = nil
         if let second, Self.comparable(first.text, s.type) != Self.comparable(second.text, s.type) {
-            third = try readText(try fragment.image.scaled(x: 1.25, y: 1.25), lang: s.type.isDigitOnly ? numberLang : s.lang, settings: s)
+            third = checked(try readText(try fragment.image.scaled(x: 1.25, y: 1.25), lang: s.type.isDigitOnly ? numberLang : s.lang, settings: s))
         }
         // A number the first two readings disagree on is read once more as one word (psm 8):
         // eng reading a line (psm 7) drops or misreads a leading or lone 0 of the typed font
@@ -92,7 +105,7 @@ public final class FragmentReader {
         if s.type.isDigitOnly, third != nil {
             var word = s
             word.psm = 8
-            rescue = try readText(fragment.image, lang: numberLang, settings: word).text
+            rescue = checked(try readText(fragment.image, lang: numberLang, settings: word)).text
         }
         guard let weakest = Self.weakest(first.symbols, type: s.type) else {
             return FragmentReading(id: fragment.id, text: "", characterConfidences: [], confidence: 0,
@@ -110,6 +123,7 @@ public final class FragmentReader {
                 note = "the digits read differently from the page as scanned"
             }
         }
+        note = note ?? shapeNote
         if note == nil, let ink = try fragment.image.binary(threshold: 160).inkBounds(),
            !Self.textSpans(first.text, inkWidth: ink.width, inkHeight: ink.height) {
             note = "the ink runs well beyond the text read: characters may be missing"

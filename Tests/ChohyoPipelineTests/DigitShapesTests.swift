@@ -1,0 +1,112 @@
+import ChohyoCore
+import ChohyoImaging
+@testable import ChohyoPipeline
+import Foundation
+import XCTest
+@testable import ChohyoRecognition
+
+/// A number's digits are checked against the holes of their glyphs: a 0 read as 9 is caught.
+final class DigitShapesTests: XCTestCase {
+    static func fixture(_ name: String) throws -> ChohyoImaging.Image {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures").appendingPathComponent(name)
+        return try ImageSource(path: url.path).page(0).gray()
+    }
+
+    /// 30 × 48 px glyphs, strokes 5 px, 10 px apart, black on white, drawn from parts:
+    /// "O" an outline, "/" a slash inside it, "=" a bar across its middle, "u" the outline's
+    /// upper half closed by a bar with a stem down the right side (a 9), "l" a bar down the left,
+    /// "b" the mirror of "u" upside down (a 6), "p" a thick blot with a pinhole in it.
+    func glyphs(_ parts: [String]) throws -> ChohyoImaging.Image {
+        let w = 30, h = 48, gap = 10, stroke = 5
+        let width = gap + parts.count * (w + gap), height = h + 2 * gap
+        var g = ByteGrid(width: width, height: height, bytes: [UInt8](repeating: 255, count: width * height))
+        func fill(_ x0: Int, _ y0: Int, _ x1: Int, _ y1: Int) {
+            for y in y0..<y1 { for x in x0..<x1 { g.bytes[y * width + x] = 0 } }
+        }
+        for (n, p) in parts.enumerated() {
+            let x = gap + n * (w + gap), y = gap
+            if p.contains("O") {
+                fill(x, y, x + w, y + stroke); fill(x, y + h - stroke, x + w, y + h)
+                fill(x, y, x + stroke, y + h); fill(x + w - stroke, y, x + w, y + h)
+            }
+            if p.contains("/") {
+                for i in 0..<(h - 2 * stroke) {
+                    let cx = x + w - stroke - 1 - i * (w - 2 * stroke) / (h - 2 * stroke)
+                    fill(max(x, cx - 2), y + stroke + i, min(x + w, cx + 2), y + stroke + i + 1)
+                }
+            }
+            if p.contains("=") { fill(x, y + h / 2 - 2, x + w, y + h / 2 + 3) }
+            if p.contains("u") {
+                fill(x, y, x + w, y + stroke); fill(x, y + h / 2, x + w, y + h / 2 + stroke)
+                fill(x, y, x + stroke, y + h / 2); fill(x + w - stroke, y, x + w, y + h)
+            }
+            if p.contains("l") { fill(x, y, x + stroke, y + h) }
+            if p.contains("b") {
+                fill(x, y + h / 2, x + w, y + h / 2 + stroke); fill(x, y + h - stroke, x + w, y + h)
+                fill(x, y, x + stroke, y + h); fill(x + w - stroke, y + h / 2, x + w, y + h); fill(x, y, x + w, y + stroke)
+            }
+            if p.contains("p") {
+                fill(x, y + 10, x + 12, y + 20)
+                for yy in (y + 14)..<(y + 16) { for xx in (x + 6)..<(x + 8) { g.bytes[yy * width + xx] = 255 } }
+            }
+        }
+        return try g.image(depth: 8)
+    }
+
+    func testGlyphsAreToldApartByTheirHoles() throws {
+        let found = try DigitShapes.glyphs(in: try glyphs(["O", "O/", "O=", "u", "l"]))
+        XCTAssertEqual(found.map(\.shape), [.ring, .ring, .stackedHoles, .upperHole, .other])
+        XCTAssertEqual(found.map(\.characters), [1, 1, 1, 1, 1])
+    }
+
+    /// A 6 whose curl nearly meets its stem leaves a pinhole (a seed-0 tuning page: 花園4丁目10番6号
+    /// read 10番0号); a hole under a fifth of the largest one is not counted.
+    func testAPinholeIsNotASecondHole() throws {
+        XCTAssertEqual(try DigitShapes.glyphs(in: try glyphs(["b", "bp"])).map(\.shape), [.lowerHole, .lowerHole])
+    }
+
+    func testA9OnARingIsShownAs0() throws {
+        let found = try DigitShapes.glyphs(in: try glyphs(["O/", "u", "O=", "l"]))
+        XCTAssertEqual(DigitShapes.mended("9-981", against: found), "0-981")
+        XCTAssertEqual(DigitShapes.mended("8981", against: found), "0981")
+        XCTAssertEqual(DigitShapes.mended("0981", against: found), "0981")
+        // Only a ring mends, and only a 6, 8 or 9: a 0 on the 9's glyph is left as read.
+        XCTAssertEqual(DigitShapes.mended("0081", against: found), "0081")
+        XCTAssertEqual(DigitShapes.mended("7981", against: found), "7981")
+        // As many characters as glyphs, or no check at all; nor with letters or brackets.
+        XCTAssertNil(DigitShapes.mended("098", against: found))
+        XCTAssertNil(DigitShapes.mended("(0981", against: found))
+        XCTAssertNil(DigitShapes.mended("O981", against: found))
+    }
+
+    /// The 電話番号 of a seed-21000 held-out page, cut as the batch cut it: 048-721-3233 in a font
+    /// with a slashed 0, read 948-721-3233 by eng at two scales, as one word, and by jpn.
+    func testASlashedLeading0IsNotReadAs9() throws {
+        let image = try Self.fixture("phone-slashed-zero-seed21000.png")
+        let found = try DigitShapes.glyphs(in: image)
+        XCTAssertEqual(found.count, 10)
+        XCTAssertEqual(found.first?.shape, .ring)
+        XCTAssertEqual(found.filter { $0.shape == .ring }.count, 1, "\(found)")
+
+        let field = FieldDefinition(key: "taxpayer_phone", label: "電話番号", type: .phone, box: Box(x: 0, y: 0, width: 1, height: 1))
+        let rec = TypeDefaults.recognition(for: field)
+        let settings = ReadingSettings(type: .phone, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7, chars: rec.chars,
+                                       verifyLang: rec.verifyLang, verifyScale: rec.verifyScale ?? 1, dpi: 300)
+        let reading = try FragmentReader().read(FieldFragment(image: image, settings: settings,
+                                                              inkPixels: try image.binary().inkCount(), sealInk: 0))
+        XCTAssertEqual(reading.text, "048-721-3233")
+        XCTAssertEqual(reading.note, "a 0 read as 6, 8 or 9: its glyph is a ring, so it is shown as 0")
+        let result = JudgeStage.judge(field: field, form: try PipelineTestSupport.loadForm().definition, reading: reading)
+        XCTAssertEqual(result.value, "0487213233")
+        XCTAssertEqual(result.status, .review, "a value the shapes mended is confirmed by a person")
+    }
+
+    /// 03-7812-8641 with its 6 and 4 touching: the touching pair counts as two characters and
+    /// is not checked; the ring of the leading 0 still is.
+    func testTouchingDigitsCountByWidthAndAreLeftUnchecked() throws {
+        let found = try DigitShapes.glyphs(in: try Self.fixture("phone-touching-digits-seed21000.png"))
+        XCTAssertEqual(found.map(\.characters), [1, 1, 1, 1, 1, 1, 1, 2, 1])
+        XCTAssertEqual(DigitShapes.mended("93-7812-8641", against: found), "03-7812-8641")
+    }
+}
