@@ -28,6 +28,9 @@ enum DigitRuns {
     static let padding = 4
     /// White border given to the cut run, as to a field's cut.
     static let border = 10
+    /// Confidence given to a digit its glyph's shape mended (a 9 on a ring read as 0): low
+    /// enough that the field goes to a person, who confirms it.
+    static let mendedConfidence = 50.0
 
     static func isDigit(_ text: String) -> Bool { digitValue(text) != nil }
 
@@ -105,11 +108,18 @@ enum DigitRuns {
                                         height: min(image.height, r.y1 + padding) - y).bordered(border, value: 255)
             let digits = try readDigits(cut).filter { isDigit($0.text) }
             guard digits.count == run.count else { continue }
-            for (i, d) in zip(run, digits) {
+            // A 0 both models read as 6, 8 or 9 shows by its glyph (`DigitShapes`).
+            let mended = DigitShapes.mended(digits.map(\.text).joined(), against: try DigitShapes.glyphs(in: cut)).map(Array.init)
+            for (n, (i, d)) in zip(run, digits).enumerated() {
                 // A digit both models read alike is as sure as the surer of them; where they
                 // differ, eng's digit is kept (it reads typed digits better) but it is only as
                 // sure as the less sure of them, so that the field goes to a person.
                 let jpn = symbols[i]
+                if let mended, String(mended[n]) != d.text {
+                    out[i] = TesseractEngine.Symbol(text: String(mended[n]), confidence: min(mendedConfidence, d.confidence, jpn.confidence),
+                                                    startsWord: jpn.startsWord, box: jpn.box)
+                    continue
+                }
                 let agree = digitValue(jpn.text) == digitValue(d.text)
                 out[i] = TesseractEngine.Symbol(text: d.text,
                                                 confidence: agree ? max(d.confidence, jpn.confidence) : min(d.confidence, jpn.confidence),

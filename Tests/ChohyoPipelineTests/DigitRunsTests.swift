@@ -1,6 +1,6 @@
 import ChohyoCore
 import ChohyoImaging
-import ChohyoPipeline
+@testable import ChohyoPipeline
 import CLeptTess
 import Foundation
 import XCTest
@@ -57,6 +57,24 @@ final class DigitRunsTests: XCTestCase {
         let value = FieldValidator.validate(reading.text, field: FieldDefinition(key: "d", label: "d", type: .date,
                                                                                  box: Box(x: 0, y: 0, width: 1, height: 1)))
         XCTAssertEqual(value.value, "1968-09-30", reading.text)
+    }
+
+    /// eng reading the day's 0 as 9 (as it does a slashed 0): the glyph is a ring, so the digit
+    /// is mended to 0, but at a confidence that sends the field to a person.
+    func testADigitOnARingIsMendedTo0AndLeftToAPerson() throws {
+        let (cut, _) = try birthDateCut()
+        let jpn = try TesseractEngine(languages: "jpn").read(cut.image, psm: 7, whitelist: nil, dpi: 300)
+        let eng = try TesseractEngine(languages: "eng")
+        let symbols = try DigitRuns.reread(jpn, in: cut.image) { run in
+            eng.read(run, psm: 8, whitelist: "0123456789", dpi: 300).map {
+                TesseractEngine.Symbol(text: $0.text == "0" ? "9" : $0.text, confidence: 99, startsWord: $0.startsWord, box: $0.box)
+            }
+        }
+        let text = symbols.map(\.text).joined()
+        XCTAssertTrue(text.contains("9月30日"), text)
+        let zero = try XCTUnwrap(symbols.firstIndex { $0.text == "0" })
+        XCTAssertEqual(symbols[zero].confidence, DigitRuns.mendedConfidence)
+        XCTAssertLessThan(DigitRuns.mendedConfidence, JudgeStage.minDigitInTextConfidence)
     }
 
     func testRunsArePairedInOrderByCountAndPlace() {
