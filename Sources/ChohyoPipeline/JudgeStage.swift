@@ -168,6 +168,15 @@ enum JudgeStage {
                 note = note ?? "first two readings failed their checks; a further reading used"
             }
         }
+        // A date whose 年, 月 or 日 was misread (…23晶) is shown mended, to a person: the date is
+        // in its digits, but a misread character says the reading was not clean.
+        if field.type == .date, !outcome.valid, let mended = EraDate.unitsMended(text),
+           case let again = FieldValidator.validate(mended, field: field), again.valid {
+            outcome = again
+            text = mended
+            characters = nil
+            note = note ?? "the 年, 月 or 日 of the date was misread; shown as written on the form"
+        }
         if note == nil, field.type == .digits, hasGapInsideDigits(text) {
             note = "a gap inside the number: a broken digit may have been read as two"
         }

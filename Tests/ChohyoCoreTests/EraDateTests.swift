@@ -36,6 +36,20 @@ final class EraDateTests: XCTestCase {
         }
     }
 
+    /// 日 read as 晶 or 昌, 月 as 朋 (held-out scans): the units are put back, the numbers kept.
+    func testMisreadUnitsAreMended() {
+        XCTAssertEqual(EraDate.unitsMended("令 和 7 年 2 月 23 晶"), "令和7年2月23日")
+        XCTAssertEqual(EraDate.unitsMended("平成 19 年 12 朋 7 日"), "平成19年12月7日")
+        XCTAssertEqual(EraDate.unitsMended("平成元年1月8昌"), "平成元年1月8日")
+        XCTAssertEqual(iso(EraDate.unitsMended("昭和 55 年 8 月 26 昌") ?? ""), "1980-08-26")
+        // Nothing to mend, or not a date of that shape: nil.
+        XCTAssertNil(EraDate.unitsMended("令和7年2月23日"))
+        XCTAssertNil(EraDate.unitsMended("平成 1 年 1 月 8 日 ・"))
+        XCTAssertNil(EraDate.unitsMended("令和7年2月235晶"))
+        XCTAssertNil(EraDate.unitsMended("明和 2 月 5 日"))
+        XCTAssertNil(EraDate.unitsMended("2025年2月23晶"))
+    }
+
     func testEraBoundaries() {
         // 明治 → 大正
         XCTAssertEqual(iso("明治45年7月29日"), "1912-07-29")

@@ -34,6 +34,18 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(sure.value, "寿町2丁目102号")
     }
 
+    func testADateWithAMisreadUnitIsShownMendedToAPerson() {
+        let date = field("birth_date", .date)
+        let f = form([date])
+        let mended = JudgeStage.judge(field: date, form: f, reading: agreed("令 和 7 年 2 月 23 晶", [99, 99, 99, 99, 99, 99, 99, 99, 99, 97]))
+        XCTAssertEqual(mended.value, "2025-02-23")
+        XCTAssertEqual(mended.text, "令和7年2月23日")
+        XCTAssertEqual(mended.status, .review, mended.reason)
+        XCTAssertTrue(mended.reason.contains("the 年, 月 or 日 of the date was misread"), mended.reason)
+        // A day that does not exist stays invalid, mended or not.
+        XCTAssertEqual(JudgeStage.judge(field: date, form: f, reading: agreed("令和7年2月30晶", [99, 99, 99, 99, 99, 99, 99, 99, 99])).status, .invalid)
+    }
+
     func testAWeakKanjiAndAWeakKatakanaGoToAPerson() {
         let name = field("name", .text), kana = field("kana", .kana)
         let f = form([name, kana])

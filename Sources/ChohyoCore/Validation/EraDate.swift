@@ -121,6 +121,30 @@ public enum EraDate {
         return .success(Parsed(date: date, writtenEra: nil, writtenEraYear: nil))
     }
 
+    /// A date written 昭和53年11月25日 whose 年, 月 or 日 was misread (…25晶, …12朋7日): the text
+    /// with each of the three written as it must be, or nil when the text is not an era, a
+    /// year, a month and a day, each number followed by one character, or when nothing needed
+    /// mending. The numbers are left as read; whether the date is valid is `parse`'s to say.
+    public static func unitsMended(_ text: String) -> String? {
+        let s = Array(TextNormalizer.removingSpaces(TextNormalizer.halfWidthDigitsAndLatin(text)))
+        guard let eraEnd = s.firstIndex(where: { $0 == "元" || $0.isASCII && $0.isNumber }), eraEnd > 0,
+              splitEra(String(s[..<eraEnd])) != nil else { return nil }
+        var out = Array(s[..<eraEnd])
+        var i = eraEnd
+        for unit: Character in ["年", "月", "日"] {
+            let start = i
+            if unit == "年", i < s.count, s[i] == "元" { i += 1 } else {
+                while i < s.count, s[i].isASCII, s[i].isNumber { i += 1 }
+            }
+            guard (1...2).contains(i - start), i < s.count, !(s[i].isASCII && s[i].isNumber) else { return nil }
+            out += s[start..<i]
+            out.append(unit)
+            i += 1
+        }
+        guard i == s.count, out != s else { return nil }
+        return String(out)
+    }
+
     /// Era names, one-kanji abbreviations and letters (M T S H R, either case).
     private static func splitEra(_ s: String) -> (Era, String)? {
         for era in eras {
