@@ -61,8 +61,11 @@ enum DigitRuns {
     static func inkRuns(_ image: Image) throws -> [InkRun] {
         let binary = try image.binary(threshold: 160)
         let marks = binary.componentBoxes().filter { $0.width >= 3 || $0.height >= 3 }
-        guard let top = marks.map(\.y).min(), let bottom = marks.map({ $0.y + $0.height }).max() else { return [] }
-        let line = Double(bottom - top)
+        // The line's height is its tallest mark's (a kanji's or a digit's), not the span from
+        // the highest mark to the lowest: a speck under the line made 月 and 年 look narrow
+        // enough to be digits (昭和51年10月10日 on a tuning page).
+        guard let tallest = marks.map(\.height).max() else { return [] }
+        let line = Double(tallest)
         // Characters: marks grouped by overlapping columns.
         var chars: [InkRun] = []
         for m in marks.sorted(by: { $0.x < $1.x }) {
@@ -106,10 +109,22 @@ enum DigitRuns {
             let x = max(0, r.x0 - padding), y = max(0, r.y0 - padding)
             let cut = try image.cropped(x: x, y: y, width: min(image.width, r.x1 + padding) - x,
                                         height: min(image.height, r.y1 + padding) - y).bordered(border, value: 255)
+            let glyphs = try DigitShapes.glyphs(in: cut)
             let digits = try readDigits(cut).filter { isDigit($0.text) }
-            guard digits.count == run.count else { continue }
+            guard digits.count == run.count else {
+                // eng found other digits or none (it returns nothing for some "10"s): jpn's
+                // digits stay, but a 0 it read as 6, 8 or 9 still shows by its glyph.
+                let jpn = run.map { symbols[$0].text }
+                if let mended = DigitShapes.mended(jpn.joined(), against: glyphs).map(Array.init), mended.count == run.count {
+                    for (n, i) in run.enumerated() where String(mended[n]) != jpn[n] {
+                        out[i] = TesseractEngine.Symbol(text: String(mended[n]), confidence: min(mendedConfidence, symbols[i].confidence),
+                                                        startsWord: symbols[i].startsWord, box: symbols[i].box)
+                    }
+                }
+                continue
+            }
             // A 0 both models read as 6, 8 or 9 shows by its glyph (`DigitShapes`).
-            let mended = DigitShapes.mended(digits.map(\.text).joined(), against: try DigitShapes.glyphs(in: cut)).map(Array.init)
+            let mended = DigitShapes.mended(digits.map(\.text).joined(), against: glyphs).map(Array.init)
             for (n, (i, d)) in zip(run, digits).enumerated() {
                 // A digit both models read alike is as sure as the surer of them; where they
                 // differ, eng's digit is kept (it reads typed digits better) but it is only as

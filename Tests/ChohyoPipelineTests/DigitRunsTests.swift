@@ -9,7 +9,8 @@ import XCTest
 /// Digits inside an address or a date are read again by eng, found by their shape in the ink.
 final class DigitRunsTests: XCTestCase {
     /// A 60 px line: "kanji" as 52 × 52 squares, "digits" as 26 × 52 bars, 8 px apart.
-    func line(_ pattern: String) throws -> ChohyoImaging.Image {
+    /// With `speckBelow`, a 4 × 4 speck 30 px under the line, at its start.
+    func line(_ pattern: String, speckBelow: Bool = false) throws -> ChohyoImaging.Image {
         var marks: [(x: Int, w: Int)] = []
         var x = 10
         for c in pattern {
@@ -17,10 +18,12 @@ final class DigitRunsTests: XCTestCase {
             if c != " " { marks.append((x, w)) }
             x += w + 8
         }
-        var g = ByteGrid(width: x + 10, height: 72, bytes: [UInt8](repeating: 255, count: (x + 10) * 72))
+        let height = speckBelow ? 102 : 72
+        var g = ByteGrid(width: x + 10, height: height, bytes: [UInt8](repeating: 255, count: (x + 10) * height))
         for m in marks {
             for yy in 10..<62 { for xx in m.x..<(m.x + m.w) { g.bytes[yy * g.width + xx] = 0 } }
         }
+        if speckBelow { for yy in 92..<96 { for xx in 10..<14 { g.bytes[yy * g.width + xx] = 0 } } }
         return try g.image(depth: 8)
     }
 
@@ -29,6 +32,12 @@ final class DigitRunsTests: XCTestCase {
         let runs = try DigitRuns.inkRuns(try line("KDKKDDKDDK"))
         XCTAssertEqual(runs.map(\.count), [1, 2, 2])
         XCTAssertEqual(runs.map(\.x0), [70, 224, 352])
+    }
+
+    /// A speck under the line does not make the line taller: kanji stay too wide to be digits.
+    func testASpeckUnderTheLineDoesNotMakeKanjiDigits() throws {
+        let runs = try DigitRuns.inkRuns(try line("KDKKDDKDDK", speckBelow: true))
+        XCTAssertEqual(runs.map(\.count), [1, 2, 2])
     }
 
     /// The birth date on Samples/kyuyo/kyuyo_0018.png, cut as the batch cuts it.
@@ -75,6 +84,18 @@ final class DigitRunsTests: XCTestCase {
         let zero = try XCTUnwrap(symbols.firstIndex { $0.text == "0" })
         XCTAssertEqual(symbols[zero].confidence, DigitRuns.mendedConfidence)
         XCTAssertLessThan(DigitRuns.mendedConfidence, JudgeStage.minDigitInTextConfidence)
+    }
+
+    /// eng finds no digits in a run (it returns nothing for some "10"s): jpn's digits stay, but
+    /// its 36 for 30 is mended by the 0's ring.
+    func testJpnsDigitsAreMendedByShapeWhenEngReadsNothing() throws {
+        let (cut, _) = try birthDateCut()
+        let jpn = try TesseractEngine(languages: "jpn").read(cut.image, psm: 7, whitelist: nil, dpi: 300)
+        XCTAssertTrue(jpn.map(\.text).joined().contains("36日"), "jpn's own reading")
+        let symbols = try DigitRuns.reread(jpn, in: cut.image) { _ in [] }
+        let text = symbols.map(\.text).joined()
+        XCTAssertTrue(text.contains("30日"), text)
+        XCTAssertEqual(symbols.first { $0.text == "0" }?.confidence, DigitRuns.mendedConfidence)
     }
 
     func testRunsArePairedInOrderByCountAndPlace() {
