@@ -36,8 +36,8 @@ enum DigitShapes {
     /// (shares of the glyph's height) makes a ring.
     static let ringReach = 0.3
     /// Two holes are a slashed 0, not an 8, when the lower one's centre lies at least this
-    /// share of the glyph's width right of the upper one's (0s: 0.10 and more but for 2 of
-    /// 961; 8s: at most 0.07 but for 1 of 1,220).
+    /// share of the glyph's width right of the upper one's (two-hole glyphs on the tuning hard
+    /// set's scans: 0s 0.10 and more but for 2 of 961; 8s at most 0.07 but for 1 of 1,220).
     static let slashOffset = 0.09
     /// Holes smaller than this (pixels), or than this share of the glyph's largest hole, are
     /// gaps in blurred strokes, not holes.

@@ -118,7 +118,7 @@ public final class FragmentReader {
         // strokes joins broken ones but can also close a 0 into an 8 or 9 (tuning hard set:
         // 0→9 in a phone number and an account number, 8→6 in a phone number).
         if note == nil, s.type.isDigitOnly, let plain = fragment.asScanned {
-            let again = try readText(plain, lang: s.verifyLang ?? s.lang, settings: s)
+            let again = checked(try readText(plain, lang: s.verifyLang ?? s.lang, settings: s))
             if Self.comparable(again.text, s.type) != Self.comparable(first.text, s.type) {
                 note = "the digits read differently from the page as scanned"
             }
