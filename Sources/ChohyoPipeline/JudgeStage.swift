@@ -180,6 +180,9 @@ enum JudgeStage {
         if note == nil, field.type == .digits, hasGapInsideDigits(text) {
             note = "a gap inside the number: a broken digit may have been read as two"
         }
+        if note == nil, field.type == .text, TextNormalizer.hasLoneLatinLetter(text) {
+            note = "a lone Latin letter in Japanese text: a speck or a broken stroke may have been read as one"
+        }
         if note == nil, field.type == .text, field.choices == nil, TextNormalizer.hasMiddleDotBetweenKanji(outcome.value ?? "") {
             note = "a ・ between two kanji: names and addresses hold none, a speck may have been read as one"
         }

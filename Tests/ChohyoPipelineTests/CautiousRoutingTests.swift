@@ -81,6 +81,20 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: corporate, form: f, reading: agreed("8402214351 656", Array(repeating: 99, count: 13))).status, .accepted)
     }
 
+    func testALoneLatinLetterInJapaneseTextGoesToAPerson() {
+        let name = field("payer_name", .text)
+        let f = form([name])
+        // A speck after the name read as "i" at 96.9 by both readings (seed-23000 held-out set).
+        let speck = JudgeStage.judge(field: name, form: f, reading: agreed("株 式 会 社 中 部 商事 i", [99, 99, 99, 99, 99.2, 99.5, 99.6, 99.6, 96.9]))
+        XCTAssertEqual(speck.status, .review)
+        XCTAssertTrue(speck.reason.contains("a lone Latin letter"), speck.reason)
+        // Letters that make a word, and Latin text without Japanese, are left alone.
+        XCTAssertFalse(TextNormalizer.hasLoneLatinLetter("ABC 商事 株式会社"))
+        XCTAssertFalse(TextNormalizer.hasLoneLatinLetter("J Smith"))
+        XCTAssertTrue(TextNormalizer.hasLoneLatinLetter("朝日 町 1 丁目 4 番 18 号 N プ"))
+        XCTAssertEqual(JudgeStage.judge(field: name, form: f, reading: agreed("ABC 商事", [99, 99, 99, 99, 99])).status, .accepted)
+    }
+
     func testAMiddleDotBetweenKanjiGoesToAPerson() {
         let contact = field("contact", .text)
         var category = field("category", .text)
