@@ -28,8 +28,8 @@ enum DigitRuns {
     static let padding = 4
     /// White border given to the cut run, as to a field's cut.
     static let border = 10
-    /// Confidence given to a digit its glyph's shape mended (a 9 on a ring read as 0): low
-    /// enough that the field goes to a person, who confirms it.
+    /// Confidence given to a digit its glyph's shape mended (a 9 on a ring read as 0), and to a
+    /// month read with a digit too few: low enough that the field goes to a person.
     static let mendedConfidence = 50.0
 
     static func isDigit(_ text: String) -> Bool { digitValue(text) != nil }
@@ -102,8 +102,21 @@ enum DigitRuns {
         let ink = try inkRuns(image)
         guard !ink.isEmpty, let lineTop = ink.map(\.y0).min(), let lineBottom = ink.map(\.y1).max() else { return symbols }
         let starts = textRuns.map { run in run.compactMap { symbols[$0].box?.x }.min() }
-        let pairs = pair(textRuns.map(\.count), starts: starts, with: ink, line: Double(lineBottom - lineTop))
+        let line = Double(lineBottom - lineTop)
+        let pairs = pair(textRuns.map(\.count), starts: starts, with: ink, line: line)
         var out = symbols
+        // A month or day jpn read with a digit too few (令和6年10月 as 1月, escaped on three
+        // held-out sets): its run finds no partner, and the ink beside it holds one more digit.
+        let pairedInk = Set(pairs.map(\.1)), pairedText = Set(pairs.map(\.0))
+        for (t, run) in textRuns.enumerated() where !pairedText.contains(t) {
+            guard let x = starts[t], run.upperBound < symbols.count, symbols[run.upperBound].text == "月" else { continue }
+            let near = ink.indices.filter { !pairedInk.contains($0) && abs(Double(ink[$0].x0 - x)) <= maxDrift * line }
+            guard let k = near.min(by: { abs(ink[$0].x0 - x) < abs(ink[$1].x0 - x) }), ink[k].count == run.count + 1 else { continue }
+            for i in run {
+                out[i] = TesseractEngine.Symbol(text: symbols[i].text, confidence: min(mendedConfidence, symbols[i].confidence),
+                                                startsWord: symbols[i].startsWord, box: symbols[i].box)
+            }
+        }
         for (t, k) in pairs {
             let run = textRuns[t], r = ink[k]
             let x = max(0, r.x0 - padding), y = max(0, r.y0 - padding)

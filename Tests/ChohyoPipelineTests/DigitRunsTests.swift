@@ -98,6 +98,20 @@ final class DigitRunsTests: XCTestCase {
         XCTAssertEqual(symbols.first { $0.text == "0" }?.confidence, DigitRuns.mendedConfidence)
     }
 
+    /// 令和6年10月 read 令和6年1月 (escaped on three held-out sets): the month's run of one digit
+    /// finds no partner beside an ink run of two, and goes to a person.
+    func testAMonthReadWithADigitTooFewIsHeldBack() throws {
+        let image = try line("KKDKDDKDDK")
+        let read: [(String, Int)] = [("令", 10), ("和", 70), ("6", 130), ("年", 164), ("1", 224), ("月", 292),
+                                     ("3", 352), ("1", 386), ("日", 420)]
+        let jpn = read.map { TesseractEngine.Symbol(text: $0.0, confidence: 99, startsWord: false,
+                                                    box: Box(x: $0.1, y: 10, width: $0.0 == "1" || $0.0 == "3" || $0.0 == "6" ? 26 : 52, height: 52)) }
+        let out = try DigitRuns.reread(jpn, in: image) { _ in [] }
+        XCTAssertEqual(out.map(\.text).joined(), "令和6年1月31日", "jpn's digits stay")
+        XCTAssertEqual(out[4].confidence, DigitRuns.mendedConfidence, "the month's 1")
+        XCTAssertEqual(out.filter { $0.confidence < 99 }.count, 1, "the year and the day paired")
+    }
+
     func testRunsArePairedInOrderByCountAndPlace() {
         let ink = [DigitRuns.InkRun(x0: 168, x1: 194, y0: 0, y1: 39, count: 1),
                    DigitRuns.InkRun(x0: 430, x1: 450, y0: 0, y1: 39, count: 1),
