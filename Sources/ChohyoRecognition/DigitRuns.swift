@@ -105,17 +105,15 @@ enum DigitRuns {
         let line = Double(lineBottom - lineTop)
         let pairs = pair(textRuns.map(\.count), starts: starts, with: ink, line: line)
         var out = symbols
-        // A month or day jpn read with a digit too few (令和6年10月 as 1月, escaped on three
-        // held-out sets): its run finds no partner, and the ink beside it holds one more digit.
+        // A month jpn read with a digit too few (令和6年10月 as 1月, escaped on three held-out
+        // sets): its run finds no partner, and the ink beside it holds one more digit.
+        // (A day's run is not checked: a narrow 日 joins its ink run.)
         let pairedInk = Set(pairs.map(\.1)), pairedText = Set(pairs.map(\.0))
         for (t, run) in textRuns.enumerated() where !pairedText.contains(t) {
             guard let x = starts[t], run.upperBound < symbols.count, symbols[run.upperBound].text == "月" else { continue }
             let near = ink.indices.filter { !pairedInk.contains($0) && abs(Double(ink[$0].x0 - x)) <= maxDrift * line }
             guard let k = near.min(by: { abs(ink[$0].x0 - x) < abs(ink[$1].x0 - x) }), ink[k].count == run.count + 1 else { continue }
-            for i in run {
-                out[i] = TesseractEngine.Symbol(text: symbols[i].text, confidence: min(mendedConfidence, symbols[i].confidence),
-                                                startsWord: symbols[i].startsWord, box: symbols[i].box)
-            }
+            for i in run { out[i] = doubted(symbols[i]) }
         }
         for (t, k) in pairs {
             let run = textRuns[t], r = ink[k]
@@ -130,8 +128,7 @@ enum DigitRuns {
                 let jpn = run.map { symbols[$0].text }
                 if let mended = DigitShapes.mended(jpn.joined(), against: glyphs).map(Array.init), mended.count == run.count {
                     for (n, i) in run.enumerated() where String(mended[n]) != jpn[n] {
-                        out[i] = TesseractEngine.Symbol(text: String(mended[n]), confidence: min(mendedConfidence, symbols[i].confidence),
-                                                        startsWord: symbols[i].startsWord, box: symbols[i].box)
+                        out[i] = doubted(symbols[i], as: String(mended[n]))
                     }
                 }
                 continue
@@ -144,8 +141,7 @@ enum DigitRuns {
                 // sure as the less sure of them, so that the field goes to a person.
                 let jpn = symbols[i]
                 if let mended, String(mended[n]) != d.text {
-                    out[i] = TesseractEngine.Symbol(text: String(mended[n]), confidence: min(mendedConfidence, d.confidence, jpn.confidence),
-                                                    startsWord: jpn.startsWord, box: jpn.box)
+                    out[i] = doubted(jpn, as: String(mended[n]), atMost: d.confidence)
                     continue
                 }
                 let agree = digitValue(jpn.text) == digitValue(d.text)
@@ -155,6 +151,13 @@ enum DigitRuns {
             }
         }
         return out
+    }
+
+    /// jpn's symbol, with `text` in place of its own if given, at a confidence no higher than
+    /// `mendedConfidence` (nor `atMost`): the field goes to a person.
+    static func doubted(_ jpn: TesseractEngine.Symbol, as text: String? = nil, atMost cap: Double = 100) -> TesseractEngine.Symbol {
+        TesseractEngine.Symbol(text: text ?? jpn.text, confidence: min(mendedConfidence, cap, jpn.confidence),
+                               startsWord: jpn.startsWord, box: jpn.box)
     }
 
     /// Pairs jpn's digit runs with ink runs, in order, one to one: a pair needs as many digits

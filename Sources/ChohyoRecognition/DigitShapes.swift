@@ -30,8 +30,9 @@ enum DigitShapes {
         var characters: Int
     }
 
-    /// A glyph is a character of the line when it is at least this share of the tallest one.
-    static let minHeight = 0.55
+    /// A glyph is a character of the line when it is at least this share of the tallest one,
+    /// as a digit's marks are in `DigitRuns`.
+    static let minHeight = DigitRuns.minDigitHeight
     /// A hole from at most this far below the top to at least this far above the bottom
     /// (shares of the glyph's height) makes a ring.
     static let ringReach = 0.3
