@@ -116,10 +116,12 @@ public final class FragmentReader {
         var note = sealNote
         // On a bilevel page a number is read once more from the cut as scanned: growing the
         // strokes joins broken ones but can also close a 0 into an 8 or 9 (tuning hard set:
-        // 0→9 in a phone number and an account number, 8→6 in a phone number).
+        // 0→9 in a phone number and an account number, 8→6 in a phone number). A difference
+        // the glyphs as scanned put down to thin strokes is no doubt (`ThinnedReading`).
         if note == nil, s.type.isDigitOnly, let plain = fragment.asScanned {
             let again = checked(try readText(plain, lang: s.verifyLang ?? s.lang, settings: s))
-            if Self.comparable(again.text, s.type) != Self.comparable(first.text, s.type) {
+            if Self.comparable(again.text, s.type) != Self.comparable(first.text, s.type),
+               !ThinnedReading.explained(first: first.text, again: again.text, glyphs: glyphs) {
                 note = "the digits read differently from the page as scanned"
             }
         }

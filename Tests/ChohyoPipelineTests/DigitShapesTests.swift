@@ -17,7 +17,7 @@ final class DigitShapesTests: XCTestCase {
     /// "O" an outline, "/" a slash inside it, "=" a bar across its middle, "u" the outline's
     /// upper half closed by a bar with a stem down the right side (a 9), "l" a bar down the left,
     /// "b" the mirror of "u" upside down (a 6), "p" a thick blot with a pinhole in it.
-    func glyphs(_ parts: [String]) throws -> ChohyoImaging.Image {
+    static func glyphs(_ parts: [String]) throws -> ChohyoImaging.Image {
         let w = 30, h = 48, gap = 10, stroke = 5
         let width = gap + parts.count * (w + gap), height = h + 2 * gap
         var g = ByteGrid(width: width, height: height, bytes: [UInt8](repeating: 255, count: width * height))
@@ -55,7 +55,7 @@ final class DigitShapesTests: XCTestCase {
     }
 
     func testGlyphsAreToldApartByTheirHoles() throws {
-        let found = try DigitShapes.glyphs(in: try glyphs(["O", "O/", "O=", "u", "l"]))
+        let found = try DigitShapes.glyphs(in: try Self.glyphs(["O", "O/", "O=", "u", "l"]))
         XCTAssertEqual(found.map(\.shape), [.ring, .ring, .stackedHoles, .upperHole, .other])
         XCTAssertEqual(found.map(\.characters), [1, 1, 1, 1, 1])
     }
@@ -63,11 +63,11 @@ final class DigitShapesTests: XCTestCase {
     /// A 6 whose curl nearly meets its stem leaves a pinhole (a seed-0 tuning page: 花園4丁目10番6号
     /// read 10番0号); a hole under a fifth of the largest one is not counted.
     func testAPinholeIsNotASecondHole() throws {
-        XCTAssertEqual(try DigitShapes.glyphs(in: try glyphs(["b", "bp"])).map(\.shape), [.lowerHole, .lowerHole])
+        XCTAssertEqual(try DigitShapes.glyphs(in: try Self.glyphs(["b", "bp"])).map(\.shape), [.lowerHole, .lowerHole])
     }
 
     func testA9OnARingIsShownAs0() throws {
-        let found = try DigitShapes.glyphs(in: try glyphs(["O/", "u", "O=", "l"]))
+        let found = try DigitShapes.glyphs(in: try Self.glyphs(["O/", "u", "O=", "l"]))
         XCTAssertEqual(DigitShapes.mended("9-981", against: found), "0-981")
         XCTAssertEqual(DigitShapes.mended("8981", against: found), "0981")
         XCTAssertEqual(DigitShapes.mended("0981", against: found), "0981")
