@@ -95,6 +95,28 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: name, form: f, reading: agreed("ABC 商事", [99, 99, 99, 99, 99])).status, .accepted)
     }
 
+    func testAMisreadPrefectureIsMendedAndGoesToAPerson() {
+        let address = field("payee_address", .text)
+        let name = field("payer_name", .text)
+        let f = form([address, name])
+        // 富山県 read as 冨山県 by both readings, 冨 at 98.2 (seed-27000 held-out set: accepted).
+        // 冨山県 is as near to 岡山県: the value goes to a person as read.
+        let conf = [98.2] + Array(repeating: 99.4, count: 15)
+        let twoNear = JudgeStage.judge(field: address, form: f, reading: agreed("冨山 県 富山 市 旭 町 6 丁目 20 番 1 号", conf))
+        XCTAssertEqual(twoNear.value, "冨山県富山市旭町6丁目20番1号")
+        XCTAssertEqual(twoNear.status, .review)
+        XCTAssertTrue(twoNear.reason.contains("one character away from 富山県 or 岡山県"), twoNear.reason)
+        // 京都府 read as 京都符 (seed-25000 held-out set): near to 京都府 alone, so it is put right.
+        let misread = JudgeStage.judge(field: address, form: f, reading: agreed("京都 符 宇治 市 松原", Array(conf.prefix(8))))
+        XCTAssertEqual(misread.value, "京都府宇治市松原")
+        XCTAssertEqual(misread.status, .review)
+        XCTAssertTrue(misread.reason.contains("the prefecture was misread; shown as 京都府"), misread.reason)
+        // A right prefecture, or a city without one, is left alone; so is a field that is no address.
+        XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("富山 県 富山 市 旭 町 6 丁目 20 番 1 号", conf)).status, .accepted)
+        XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("大阪 市 北区 梅田 1 丁目 2 番 3 号", Array(conf.prefix(13)))).status, .accepted)
+        XCTAssertEqual(JudgeStage.judge(field: name, form: f, reading: agreed("大阪 屋", [99, 99, 99])).value, "大阪屋")
+    }
+
     func testAMiddleDotBetweenKanjiGoesToAPerson() {
         let contact = field("contact", .text)
         var category = field("category", .text)
