@@ -178,15 +178,22 @@ enum JudgeStage {
             note = note ?? "the 年, 月 or 日 of the date was misread; shown as written on the form"
         }
         // An address starting one character away from a prefecture goes to a person, with the
-        // prefecture put right when only one is that near: the misread kanji says the reading
-        // was not clean.
-        if field.type == .text, Prefecture.holdsAddress(field), let value = outcome.value,
-           case let near = Prefecture.near(value), !near.isEmpty {
-            if let mended = Prefecture.mended(value), case let again = FieldValidator.validate(mended, field: field), again.valid {
+        // prefecture put right when only one is that near; so does one with a misread 丁目, put
+        // right. The misread kanji says the reading was not clean.
+        if field.type == .text, Prefecture.holdsAddress(field), let value = outcome.value {
+            let near = Prefecture.near(value)
+            if !near.isEmpty {
+                if let mended = Prefecture.mended(value), case let again = FieldValidator.validate(mended, field: field), again.valid {
+                    outcome = again
+                    note = note ?? "the prefecture was misread; shown as \(near[0])"
+                } else {
+                    note = note ?? "the address starts with no prefecture but one character away from \(near.joined(separator: " or "))"
+                }
+            }
+            if let current = outcome.value, let mended = Chome.mended(current),
+               case let again = FieldValidator.validate(mended, field: field), again.valid {
                 outcome = again
-                note = note ?? "the prefecture was misread; shown as \(near[0])"
-            } else {
-                note = note ?? "the address starts with no prefecture but one character away from \(near.joined(separator: " or "))"
+                note = note ?? "the 丁目 of the address was misread; shown as 丁目"
             }
         }
         if note == nil, field.type == .digits, hasGapInsideDigits(text) {

@@ -95,7 +95,7 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: name, form: f, reading: agreed("ABC 商事", [99, 99, 99, 99, 99])).status, .accepted)
     }
 
-    func testAMisreadPrefectureIsMendedAndGoesToAPerson() {
+    func testAMisreadPrefectureOr丁目IsMendedAndGoesToAPerson() {
         let address = field("payee_address", .text)
         let name = field("payer_name", .text)
         let f = form([address, name])
@@ -111,6 +111,11 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(misread.value, "京都府宇治市松原")
         XCTAssertEqual(misread.status, .review)
         XCTAssertTrue(misread.reason.contains("the prefecture was misread; shown as 京都府"), misread.reason)
+        // 4丁目 read as 4丁自 by both readings, 自 at 98.9 (tuning hard set: accepted).
+        let chome = JudgeStage.judge(field: address, form: f, reading: agreed("神奈 川 県 藤沢 市 青葉 台 4 丁 自 12 番 21 号", Array(repeating: 98.9, count: 19)))
+        XCTAssertEqual(chome.value, "神奈川県藤沢市青葉台4丁目12番21号")
+        XCTAssertEqual(chome.status, .review)
+        XCTAssertTrue(chome.reason.contains("the 丁目 of the address was misread"), chome.reason)
         // A right prefecture, or a city without one, is left alone; so is a field that is no address.
         XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("富山 県 富山 市 旭 町 6 丁目 20 番 1 号", conf)).status, .accepted)
         XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("大阪 市 北区 梅田 1 丁目 2 番 3 号", Array(conf.prefix(13)))).status, .accepted)

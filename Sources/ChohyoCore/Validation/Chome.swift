@@ -1,0 +1,30 @@
+/// The 丁目 of an address between two numbers (…4丁目12番…), and its misreadings.
+///
+/// OCR reads one of its two kanji as a look-alike (丁自, 丁日, 本目, 十目, 耳目, 了目, 」目), at
+/// times with confidence: 4丁自12番 was accepted on the tuning hard set, 5本目20番 on the
+/// seed-25000 held-out set. Between two numbers in an address, one of the pair with a
+/// non-digit beside it can only be 丁目: on the tuning set, three used held-out sets and
+/// Samples all 20 such values were misread there.
+public enum Chome {
+    /// The address with every misread 丁目 between two numbers put right; nil when there is none.
+    public static func mended(_ address: String) -> String? {
+        var chars = Array(address)
+        var changed = false
+        var i = 1
+        while i + 2 < chars.count {
+            let (a, b) = (chars[i], chars[i + 1])
+            if isASCIIDigit(chars[i - 1]), isASCIIDigit(chars[i + 2]),
+               (a == "丁") != (b == "目"), !isASCIIDigit(a), !isASCIIDigit(b) {
+                chars[i] = "丁"; chars[i + 1] = "目"
+                changed = true
+                i += 2
+            }
+            i += 1
+        }
+        return changed ? String(chars) : nil
+    }
+
+    private static func isASCIIDigit(_ c: Character) -> Bool {
+        c.isASCII && c.isNumber
+    }
+}
