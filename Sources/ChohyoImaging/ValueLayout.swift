@@ -179,6 +179,45 @@ public enum ValueLayout {
         return Fit(scale: chosen.s, offsetX: t.tx, offsetY: t.ty, score: score, boxesHit: hits.count, blobs: blobs.count)
     }
 
+    /// The share of the marks' area in lines of three marks or more (marks side by side, at
+    /// most 1.5 heights apart) that fall into more than one field box or partly outside every
+    /// box, for a placement: a value stays in its box; a letter's lines run on across boxes.
+    static func spill(_ blobs: [Blob], _ map: BoxMap, fit: Fit) -> Double {
+        let s = fit.scale, tx = fit.offsetX, ty = fit.offsetY
+        let order = blobs.indices.sorted { blobs[$0].x0 < blobs[$1].x0 }
+        var parent = Array(blobs.indices)
+        func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
+        for (n, i) in order.enumerated() {
+            let a = blobs[i]
+            let ha = a.y1 - a.y0 + 1
+            for j in order[(n + 1)...] {
+                let b = blobs[j]
+                let hb = b.y1 - b.y0 + 1
+                let reach = 1.5 * max(ha, hb)
+                if b.x0 - a.x1 > reach { break }
+                let overlap = min(a.y1, b.y1) - max(a.y0, b.y0) + 1
+                if overlap >= 0.5 * min(ha, hb) { parent[root(j)] = root(i) }
+            }
+        }
+        var labels: [Int: Set<UInt16>] = [:], area: [Int: Double] = [:], count: [Int: Int] = [:]
+        var total = 0.0
+        for (i, b) in blobs.enumerated() {
+            let x0 = Int(((b.x0 - tx) / s).rounded()), y0 = Int(((b.y0 - ty) / s).rounded())
+            let x1 = Int(((b.x1 - tx) / s).rounded()), y1 = Int(((b.y1 - ty) / s).rounded())
+            let l0 = map.label(x0, y0), l1 = map.label(x1, y1)
+            let r = root(i)
+            labels[r, default: []].formUnion([l0, l1])
+            area[r, default: 0] += b.area
+            count[r, default: 0] += 1
+            total += b.area
+        }
+        var spilled = 0.0
+        for (r, set) in labels where count[r]! >= 3 {
+            if set.count > 1 || set.contains(0) { spilled += area[r]! }
+        }
+        return total > 0 ? spilled / total : 0
+    }
+
     /// Blobs the coarse grid looks at, at most (about).
     static let coarseBlobs = 300
 
