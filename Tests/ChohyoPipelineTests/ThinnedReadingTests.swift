@@ -16,7 +16,12 @@ final class ThinnedReadingTests: XCTestCase {
     func testDigitsMissingFromTheSecondReadingAreExplainedWhenTheInkHoldsThem() throws {
         let five = try shapes(["l=", "l=", "l=", "l=", "l="])
         XCTAssertTrue(ThinnedReading.explained(first: "57,117", again: "7,117", glyphs: five))
-        XCTAssertTrue(ThinnedReading.explained(first: "57117", again: "", glyphs: five))
+        XCTAssertTrue(ThinnedReading.explained(first: "57117", again: "5117", glyphs: five))
+        // Most of the number must be left as scanned: nothing, or two digits of five, is no
+        // thin stroke but a page too faint to read (a lone "4" for 682,800, seed 27000).
+        XCTAssertFalse(ThinnedReading.explained(first: "57117", again: "", glyphs: five))
+        XCTAssertFalse(ThinnedReading.explained(first: "57117", again: "17", glyphs: five))
+        XCTAssertFalse(ThinnedReading.explained(first: "4", again: "", glyphs: try shapes(["l="])))
         // The ink holds one character more or fewer than the first reading: no explanation.
         XCTAssertFalse(ThinnedReading.explained(first: "5711", again: "711", glyphs: five))
         XCTAssertFalse(ThinnedReading.explained(first: "571177", again: "57117", glyphs: five))
