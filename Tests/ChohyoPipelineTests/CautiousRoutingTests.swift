@@ -175,6 +175,26 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertTrue(unvoiced?.reason.hasPrefix("name list:") ?? false, unvoiced?.reason ?? "")
     }
 
+    /// A faxed 異動届出書 so faint that 9 required fields read empty had its 宛名番号 read empty too
+    /// and accepted (seed-27000 held-out set): on such a page an empty optional field goes to a person.
+    func testAnEmptyOptionalFieldOnAFaintPageGoesToAPerson() throws {
+        let ido = try DefinitionLoader.load(file: PipelineTestSupport.root.appendingPathComponent("FormDefinitions/tokubetsu_choshu_ido.yaml"))
+        let optional = try XCTUnwrap(ido.definition.fields.first { !$0.required && $0.type != .checkbox })
+        let required = ido.definition.fields.filter { $0.required && $0.type != .checkbox }
+        let blank = { FragmentReading(id: FragmentID.random(), text: "", characterConfidences: [], confidence: 99) }
+        func page(emptyRequired: Int) -> [String: FieldResult] {
+            var readings: [String: FragmentReading] = [optional.key: blank()]
+            for (i, field) in required.enumerated() {
+                readings[field.key] = i < emptyRequired ? blank() : agreed("x", [99])
+            }
+            return JudgeStage.judge(form: ido, readings: readings)
+        }
+        let faint = try XCTUnwrap(page(emptyRequired: JudgeStage.faintPageRequiredEmpty)[optional.key])
+        XCTAssertEqual(faint.status, .review)
+        XCTAssertTrue(faint.reason.contains("may be too faint"), faint.reason)
+        XCTAssertEqual(page(emptyRequired: JudgeStage.faintPageRequiredEmpty - 1)[optional.key]?.status, .accepted)
+    }
+
     func testDigitsTheTwoEngReadingsAgreeOnAreNotHeldBackByJpnsNines() {
         // Readings seen on the tuning hard set: jpn reads the leading 0 of a phone number as 9
         // (invalid), or a 0 inside an amount as 9 (still valid); eng at two scales, and as one
