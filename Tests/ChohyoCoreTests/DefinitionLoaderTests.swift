@@ -263,12 +263,18 @@ final class DefinitionLoaderTests: XCTestCase {
             type: amount
             name_list: names.tsv
             box: [10, 180, 300, 60]
+          - key: contact
+            label: 担当者
+            type: text
+            name_after_department: true
+            box: [10, 260, 300, 60]
         """
         XCTAssertEqual(try problems(minimal(fields: fields)).map { "\($0.field ?? ""): \($0.message)" },
                        ["name: name_list file not found: names.tsv",
                         "kana: reading_of must name a text field with a name_list, 'amount' is not one",
                         "amount: name_list applies only to text and kana fields",
-                        "amount: name_list file not found: names.tsv"])
+                        "amount: name_list file not found: names.tsv",
+                        "contact: name_after_department applies only to text fields with a name_list"])
         // A list that exists but does not parse names its line.
         try "family\t青木\n".write(to: dir.appendingPathComponent("names.tsv"), atomically: true, encoding: .utf8)
         let bad = try problems(minimal(fields: """

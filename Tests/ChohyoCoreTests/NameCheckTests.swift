@@ -21,7 +21,9 @@ final class NameCheckTests: XCTestCase {
         let kyuyo = try load("kyuyo_shiharai_hokokusho")
         XCTAssertEqual(Set(kyuyo.nameLists.keys), ["payee_name", "payee_name_kana"])
         XCTAssertEqual(kyuyo.definition.field("payee_name_kana")?.readingOf, "payee_name")
-        XCTAssertEqual(Set(try load("tokubetsu_choshu_ido").nameLists.keys), ["employee_name", "employee_name_kana"])
+        let ido = try load("tokubetsu_choshu_ido")
+        XCTAssertEqual(Set(ido.nameLists.keys), ["employee_name", "employee_name_kana", "payer_contact"])
+        XCTAssertEqual(ido.definition.field("payer_contact")?.nameAfterDepartment, true)
         let koza = try load("koza_furikae")
         XCTAssertEqual(Set(koza.nameLists.keys), ["taxpayer_name", "account_holder_kana"])
         XCTAssertTrue(koza.nameLists["taxpayer_name"] === kyuyo.nameLists["payee_name"], "one list, loaded once")
@@ -40,6 +42,23 @@ final class NameCheckTests: XCTestCase {
         XCTAssertEqual(out["payee_name"]?.reason, NameCheck.unknownName)
         // The name is unknown, so its kana is checked on its own, and it is a known reading.
         XCTAssertEqual(out["payee_name_kana"]?.status, .accepted)
+    }
+
+    /// A contact (担当者) is a name, or a department and a family name or a full name.
+    func testAContactMayFollowADepartmentAndAMisreadOneGoesToAPerson() throws {
+        let ido = try load("tokubetsu_choshu_ido")
+        for contact in ["小林隆", "人事部増田", "総務課 田中一郎", "経理室佐々木", "管理センター山田"] {
+            XCTAssertEqual(check(ido, ["payer_contact": contact])["payer_contact"]?.status, .accepted, contact)
+        }
+        // 小林隆 read 小林降, 今井浩 read 今井洗, accepted on held-out sets; a department alone,
+        // or a name after something that is no department, is no contact either.
+        for contact in ["小林降", "今井洗", "人事部", "人事部増田洗", "株式会社増田"] {
+            let out = check(ido, ["payer_contact": contact])["payer_contact"]
+            XCTAssertEqual(out?.status, .review, contact)
+            XCTAssertEqual(out?.reason, NameCheck.unknownContact, contact)
+        }
+        // Without name_after_department, a department makes the name unknown (kyuyo's payee).
+        XCTAssertEqual(check(try load("kyuyo_shiharai_hokokusho"), ["payee_name": "人事部増田"])["payee_name"]?.status, .review)
     }
 
     func testAKanaThatIsNotAReadingOfTheNameSendsBothToAPerson() throws {

@@ -69,6 +69,9 @@ public enum DefinitionChecker {
                 add("name_list file not found: \(list)")
             }
         }
+        if field.nameAfterDepartment == true, field.type != .text || field.nameList == nil {
+            add("name_after_department applies only to text fields with a name_list")
+        }
         guard let key = field.readingOf else { return }
         if field.type != .kana { add("reading_of applies only to kana fields") }
         guard let named = def.fields.first(where: { $0.key == key }) else {

@@ -95,11 +95,15 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
     /// For a `kana` field: the key of the name field this field gives the reading of. When that
     /// name is in the list, the kana must be one of its readings, or both go to a person.
     public var readingOf: String?
+    /// For a `text` field with `name_list` that names a contact (担当者): the name may follow a
+    /// department (人事部増田, 総務課 田中一郎), and after one the given name may be left out.
+    public var nameAfterDepartment: Bool?
 
     enum CodingKeys: String, CodingKey {
         case key, label, type, box, required, length, recognition, choices
         case nameList = "name_list"
         case readingOf = "reading_of"
+        case nameAfterDepartment = "name_after_department"
         case labelVariants = "label_variants"
         case minLength = "min_length"
         case maxLength = "max_length"
@@ -142,6 +146,7 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
         choices = try c.decodeIfPresent([String].self, forKey: .choices)
         nameList = try c.decodeIfPresent(String.self, forKey: .nameList)
         readingOf = try c.decodeIfPresent(String.self, forKey: .readingOf)
+        nameAfterDepartment = try c.decodeIfPresent(Bool.self, forKey: .nameAfterDepartment)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -162,6 +167,7 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
         try c.encodeIfPresent(choices, forKey: .choices)
         try c.encodeIfPresent(nameList, forKey: .nameList)
         try c.encodeIfPresent(readingOf, forKey: .readingOf)
+        try c.encodeIfPresent(nameAfterDepartment, forKey: .nameAfterDepartment)
     }
 }
 

@@ -6,6 +6,7 @@
 public enum NameCheck {
     static let unknownName = "name list: not a known family name followed by a known given name"
     static let unknownReading = "name list: not a known family-name reading followed by a given-name reading"
+    static let unknownContact = "name list: not a known family and given name, nor a department followed by a known name"
     static let readingMismatch = "name list: the kana is not a reading of the name"
 
     public static func apply(_ definition: FormDefinition, lists: [String: PersonNameList],
@@ -13,7 +14,9 @@ public enum NameCheck {
         guard !lists.isEmpty else { return }
         for field in definition.fields where field.type == .text {
             guard let list = lists[field.key], let value = nonEmptyValue(fields[field.key]) else { continue }
-            if list.splits(value).isEmpty { flag(field.key, unknownName, in: &fields) }
+            if list.splits(value).isEmpty, !(field.nameAfterDepartment == true && list.isDepartmentAndName(value)) {
+                flag(field.key, field.nameAfterDepartment == true ? unknownContact : unknownName, in: &fields)
+            }
         }
         for field in definition.fields where field.type == .kana {
             guard let kana = nonEmptyValue(fields[field.key]) else { continue }

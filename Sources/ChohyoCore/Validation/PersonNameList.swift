@@ -78,6 +78,26 @@ public final class PersonNameList: Sendable {
         return out
     }
 
+    /// Whether a written name (spaces ignored) is a known family name, alone.
+    public func isFamilyName(_ name: String) -> Bool {
+        family[name.filter { !$0.isWhitespace }] != nil
+    }
+
+    /// Ends of a department's name: 人事部, 総務課, 事務局, 経理室, 給与係, 管理センター.
+    static let departmentEnds = ["部", "課", "局", "室", "係", "センター"]
+
+    /// Whether a contact is a department followed by a known family name, or by a family and a
+    /// given name (人事部増田, 総務課 田中一郎): the shortest department that leaves a name.
+    public func isDepartmentAndName(_ contact: String) -> Bool {
+        let chars = Array(contact.filter { !$0.isWhitespace })
+        for cut in 1..<max(1, chars.count) {
+            let department = String(chars[..<cut]), rest = String(chars[cut...])
+            guard department.count >= 2, Self.departmentEnds.contains(where: { department.hasSuffix($0) }) else { continue }
+            if isFamilyName(rest) || !splits(rest).isEmpty { return true }
+        }
+        return false
+    }
+
     /// Whether a katakana name (spaces ignored) is a known family-name reading followed by a
     /// known given-name reading. A ・ is not ignored: Japanese names do not carry one, and OCR
     /// adds it from a speck between family and given name.
