@@ -76,7 +76,10 @@ struct Forms: ParsableCommand {
                 print("template: \(d.templateURL.path) \(size.map(String.init).joined(separator: "x"))")
                 for f in def.fields {
                     var line = "  \(f.key)\t\(f.type.rawValue)\t\(f.box.array)\t\(f.required ? "required" : "optional")\t\(f.label)"
-                    if f.nameList != nil { line += "\tname list" + (f.readingOf.map { ", reading of \($0)" } ?? "") }
+                    if f.nameList != nil {
+                        line += "\tname list" + (f.readingOf.map { ", reading of \($0)" } ?? "")
+                            + (f.nameAfterDepartment == true ? ", after a department" : "")
+                    }
                     print(line)
                 }
                 for r in def.rules ?? [] { print("  rule: \(r.expr)") }
