@@ -16,7 +16,12 @@ extension FormMatcher {
 
     /// The boxes a page must fill to be matched by its values, for a form with `boxCount` boxes.
     public static func minValueBoxes(outOf boxCount: Int) -> Int {
-        max(minValueBoxes, Int((Double(boxCount) * minValueBoxShare).rounded(.up)))
+        max(minValueBoxes, boxes(minValueBoxShare, of: boxCount))
+    }
+
+    /// A share of a form's boxes, rounded up.
+    static func boxes(_ share: Double, of boxCount: Int) -> Int {
+        Int((Double(boxCount) * share).rounded(.up))
     }
     /// A page with less ink inside the boxes (a light fax whose values partly broke into specks
     /// around them) is matched when it fills at least half the boxes and its lines of marks
@@ -76,7 +81,7 @@ extension FormMatcher {
         if f.score < FormMatcher.minValueLayoutScore {
             // Less ink inside the boxes will do for a page that fills half of them with its
             // lines kept in their boxes.
-            let half = Int((Double(t.boxMap.boxCount) * FormMatcher.minSpilledLayoutBoxShare).rounded(.up))
+            let half = FormMatcher.boxes(FormMatcher.minSpilledLayoutBoxShare, of: t.boxMap.boxCount)
             if f.score < FormMatcher.minSpilledLayoutScore || f.boxesHit < half || spill > FormMatcher.maxValueLayoutSpill {
                 problems.append(String(format: "ink inside boxes below %.2f, or below %.2f with fewer than %d boxes filled or more than %.2f in lines across boxes",
                                        FormMatcher.minValueLayoutScore, FormMatcher.minSpilledLayoutScore, half, FormMatcher.maxValueLayoutSpill))

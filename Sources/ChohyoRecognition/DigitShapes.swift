@@ -51,6 +51,11 @@ enum DigitShapes {
     /// Characters that are not glyphs of a digit's height.
     static let lowGlyphs: Set<Character> = [",", ".", "-", "−", "ー", " ", "・"]
 
+    /// A digit, or another character a number's glyphs may stand for (`otherGlyphs`).
+    static func isGlyphOfNumber(_ c: Character) -> Bool {
+        c.isASCII && c.isNumber || otherGlyphs.contains(c)
+    }
+
     /// The glyphs of a one-line cut, left to right.
     static func glyphs(in image: Image) throws -> [Glyph] {
         let binary = try image.binary(threshold: 160)
@@ -135,7 +140,7 @@ enum DigitShapes {
     static func mended(_ text: String, against glyphs: [Glyph]) -> String? {
         var chars = Array(text)
         let tall = chars.indices.filter { !lowGlyphs.contains(chars[$0]) }
-        guard !tall.isEmpty, tall.allSatisfy({ chars[$0].isASCII && chars[$0].isNumber || otherGlyphs.contains(chars[$0]) }),
+        guard !tall.isEmpty, tall.allSatisfy({ isGlyphOfNumber(chars[$0]) }),
               glyphs.reduce(0, { $0 + $1.characters }) == tall.count else { return nil }
         var k = 0
         for g in glyphs {

@@ -16,7 +16,7 @@ enum ThinnedReading {
     static func explained(first: String, again: String, glyphs: [DigitShapes.Glyph]) -> Bool {
         let a = Array(first).filter { !DigitShapes.lowGlyphs.contains($0) }
         let b = Array(again).filter { !DigitShapes.lowGlyphs.contains($0) }
-        guard !a.isEmpty, a.allSatisfy(isDigitOrMark), b.allSatisfy(isDigitOrMark),
+        guard !a.isEmpty, a.allSatisfy(DigitShapes.isGlyphOfNumber), b.allSatisfy(DigitShapes.isGlyphOfNumber),
               glyphs.reduce(0, { $0 + $1.characters }) == a.count else { return false }
         // The cut as scanned must have kept most of the number: a page faxed so faintly that one
         // glyph of 682,800 was left to read as "4", and nothing as scanned, is no thin stroke
@@ -51,10 +51,6 @@ enum ThinnedReading {
         case "1", "2", "3", "5", "7": return shape == .other
         default: return false
         }
-    }
-
-    private static func isDigitOrMark(_ c: Character) -> Bool {
-        c.isASCII && c.isNumber || DigitShapes.otherGlyphs.contains(c)
     }
 
     enum Step: Equatable {
