@@ -17,6 +17,9 @@ public struct LabelKeys: Sendable {
         /// The kana of a name printed beside it (フリガナ): the draft links it to the nearest
         /// person's name (`reading_of`). A kana that names its own person (口座名義) is not linked.
         public var readsName = false
+        /// A contact (担当者), who may be written after a department: the draft marks the field
+        /// `name_after_department`.
+        public var afterDepartment = false
     }
 
     public enum MatchKind: String, Sendable {
@@ -37,7 +40,7 @@ public struct LabelKeys: Sendable {
     public let entries: [Entry]
 
     public static let allowedKeys: Set<String> = ["key", "type", "labels", "length", "min_length", "max_length", "era_code", "person_name",
-                                                   "reading_of_name"]
+                                                   "reading_of_name", "name_after_department"]
 
     public init(entries: [Entry]) { self.entries = entries }
 
@@ -83,8 +86,13 @@ public struct LabelKeys: Sendable {
             if person && type != .text && type != .kana { problems.append("\(place) (\(key)): person_name applies only to text and kana") }
             let readsName = map["reading_of_name"] as? Bool ?? false
             if readsName && (type != .kana || !person) { problems.append("\(place) (\(key)): reading_of_name applies only to kana with person_name") }
+            let afterDepartment = map["name_after_department"] as? Bool ?? false
+            if afterDepartment && (type != .text || !person) {
+                problems.append("\(place) (\(key)): name_after_department applies only to text with person_name")
+            }
             entries.append(Entry(key: key, type: type, labels: labels, length: length, minLength: minLength,
-                                 maxLength: maxLength, eraCode: era, personName: person, readsName: readsName))
+                                 maxLength: maxLength, eraCode: era, personName: person, readsName: readsName,
+                                 afterDepartment: afterDepartment))
         }
         if !problems.isEmpty { throw DraftError.dictionary(problems.joined(separator: "\n")) }
         self.entries = entries

@@ -7,7 +7,8 @@ import Foundation
 public enum DraftYAML {
     /// - Parameter nameList: the path of the name list as the definition should name it
     ///   (relative to the YAML's folder); fields matched to a person's name get `name_list`, and
-    ///   a フリガナ one `reading_of` the nearest such name. Nil: no name list.
+    ///   a フリガナ one `reading_of` the nearest such name, a contact (担当者)
+    ///   `name_after_department`. Nil: no name list.
     public static func render(_ draft: DefinitionDrafter.Draft, sourceName: String, nameList: String? = nil) -> String {
         let def = draft.definition
         var out: [String] = []
@@ -46,6 +47,7 @@ public enum DraftYAML {
                 if f.type == .kana, d.match?.entry.readsName == true, let name = nearestName(to: d, in: draft.fields) {
                     out.append("    reading_of: \(name)")
                 }
+                if d.match?.entry.afterDepartment == true { out.append("    name_after_department: true") }
             }
         }
         return out.joined(separator: "\n") + "\n"

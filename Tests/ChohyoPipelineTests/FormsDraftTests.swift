@@ -151,6 +151,7 @@ final class FormsDraftTests: XCTestCase {
         XCTAssertEqual(keys.match("支店コード")?.entry.length, 3)
         XCTAssertEqual(keys.match("口座番号")?.entry.length, 7)
         XCTAssertEqual(keys.match("口座名義")?.entry.type, .kana)
+        XCTAssertEqual(keys.match("担当者")?.entry.afterDepartment, true, "a contact may follow a department")
         // Containment: the longest variant inside the label wins.
         XCTAssertEqual(key("支払者の法人番号"), "payer_corporate_number")
         XCTAssertEqual(key("本社の法人番号"), "corporate_number")
@@ -175,12 +176,25 @@ final class FormsDraftTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("unknown key 'lenght'"), "\(error)")
             XCTAssertTrue("\(error)".contains("type missing or unknown"), "\(error)")
         }
-        try "- key: amount\n  type: amount\n  labels: [金額]\n  person_name: true\n- key: kana\n  type: kana\n  labels: [カナ]\n  reading_of_name: true\n"
+        try "- key: amount\n  type: amount\n  labels: [金額]\n  person_name: true\n- key: kana\n  type: kana\n  labels: [カナ]\n  reading_of_name: true\n- key: contact\n  type: text\n  labels: [担当]\n  name_after_department: true\n"
             .write(to: url, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try LabelKeys(contentsOf: url)) { error in
             XCTAssertTrue("\(error)".contains("(amount): person_name applies only to text and kana"), "\(error)")
             XCTAssertTrue("\(error)".contains("(kana): reading_of_name applies only to kana with person_name"), "\(error)")
+            XCTAssertTrue("\(error)".contains("(contact): name_after_department applies only to text with person_name"), "\(error)")
         }
+    }
+
+    /// The 異動届出書's 担当者 is drafted as a contact: a name, perhaps after a department.
+    func testAContactIsDraftedWithTheNameListAfterADepartment() throws {
+        let blank = PipelineTestSupport.root.appendingPathComponent("FormDefinitions/tokubetsu_choshu_ido.png")
+        let draft = try DefinitionDrafter.draft(imageAt: blank.path, options: .init(id: "ido_draft"),
+                                                dictionary: try LabelKeys(contentsOf: Self.labelKeysURL))
+        let yaml = DraftYAML.render(draft, sourceName: blank.lastPathComponent, nameList: "../Models/person-names.tsv")
+        let contact = try XCTUnwrap(yaml.range(of: "  - key: contact_person\n"), yaml)
+        let entry = String(yaml[contact.upperBound...]).components(separatedBy: "\n  - key:").first ?? ""
+        XCTAssertTrue(entry.contains("    name_list: ../Models/person-names.tsv\n"), entry)
+        XCTAssertTrue(entry.contains("    name_after_department: true\n"), entry)
     }
 
     func testTheNameListIsNamedRelativeToTheDraftWhereItCanBe() {
