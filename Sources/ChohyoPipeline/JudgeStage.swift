@@ -201,7 +201,7 @@ enum JudgeStage {
         if field.type == .text, Prefecture.holdsAddress(field), let value = outcome.value {
             let near = Prefecture.near(value)
             if !near.isEmpty {
-                if let mended = Prefecture.mended(value), case let again = FieldValidator.validate(mended, field: field), again.valid {
+                if let mended = Prefecture.mended(value, near: near), case let again = FieldValidator.validate(mended, field: field), again.valid {
                     outcome = again
                     note = note ?? "the prefecture was misread; shown as \(near[0])"
                 } else {

@@ -45,7 +45,11 @@ public enum Prefecture {
 
     /// The address with its prefecture put right, when it is near exactly one (`near`).
     public static func mended(_ address: String) -> String? {
-        let found = near(address)
+        mended(address, near: near(address))
+    }
+
+    /// The same, for an address whose `near` prefectures are already known.
+    public static func mended(_ address: String, near found: [String]) -> String? {
         guard found.count == 1, let name = found.first else { return nil }
         return name + String(Array(address)[name.count...])
     }
