@@ -101,6 +101,11 @@ public final class Image: @unchecked Sendable {
         try Image.wrap(pixErodeGray(raw, Int32(size), Int32(size)), "erode gray")
     }
 
+    /// 8 bpp: mean over a (2·half+1)² window.
+    public func blurred(half: Int) throws -> Image {
+        try Image.wrap(pixBlockconvGray(raw, nil, Int32(half), Int32(half)), "blur")
+    }
+
     /// self ∪ other (1 bpp, same size).
     public func or(_ other: Image) throws -> Image {
         try Image.wrap(pixOr(nil, raw, other.raw), "or")

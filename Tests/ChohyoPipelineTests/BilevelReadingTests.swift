@@ -59,6 +59,43 @@ final class BilevelReadingTests: XCTestCase {
         XCTAssertEqual(gray.rawInkShare, 0)
     }
 
+    /// Two values of light 200 dpi faxes, cropped from the page as the cutter crops them
+    /// (`phone-fax-page-seed29000.png`, `amount-fax-page-seed31000.png`). Read from strokes
+    /// grown and left with their bilevel staircase, a 9 came out as 8 in both (075-202-2802,
+    /// 496,800), and the reading as scanned sent them to a person; smoothed, both read right
+    /// and agree with the reading as scanned.
+    func testGrownStrokesAreSmoothedBeforeTheyAreRead() throws {
+        let reader = try FragmentReader()
+        for (file, key, type, box, value) in [
+            ("phone-fax-page-seed29000.png", "payer_phone", FieldType.phone, Box(x: 0, y: 0, width: 600, height: 90), "075-202-2902"),
+            ("amount-fax-page-seed31000.png", "annual_tax", FieldType.amount, Box(x: 0, y: 0, width: 470, height: 100), "496,900"),
+        ] {
+            let page = try ImageSource(path: Self.fixtureURL(file).path).page(0)
+            XCTAssertEqual(page.depth, 1, file)
+            let scale = Alignment(scaleX: Double(page.width) / Double(box.width), offsetX: 0,
+                                  scaleY: Double(page.height) / Double(box.height), offsetY: 0, score: 1)
+            let field = FieldDefinition(key: key, label: key, type: type, box: box)
+            let rec = TypeDefaults.recognition(for: field)
+            let settings = ReadingSettings(type: type, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7, chars: rec.chars,
+                                           verifyLang: rec.verifyLang, verifyScale: rec.verifyScale ?? 1, dpi: 300)
+            func read(smoothing: Int) throws -> FragmentReading {
+                let cut = try FieldCutter.cut(page: page, alignment: scale, box: box, smoothing: smoothing)
+                return try reader.read(FieldFragment(image: cut.image, settings: settings, inkPixels: cut.inkPixels,
+                                                     sealInk: cut.sealInk, asScanned: cut.asScanned))
+            }
+            let smoothed = try read(smoothing: FieldCutter.bilevelSmoothing)
+            XCTAssertEqual(smoothed.text, value, file)
+            XCTAssertNil(smoothed.note, file)
+            let staircase = try read(smoothing: 0)
+            XCTAssertNotEqual(staircase.text, value, "\(file): read right without smoothing too")
+        }
+    }
+
+    static func fixtureURL(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures").appendingPathComponent(name)
+    }
+
     func testATextThatCannotFillItsInkIsNotTrusted() {
         // 107,928 faxed, read as "1": the ink is six heights wide.
         XCTAssertFalse(FragmentReader.textSpans("1", inkWidth: 600, inkHeight: 100))
