@@ -149,30 +149,80 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("中 区 末 広 町", [99.5, 99, 98.2, 99, 99])).status, .accepted)
     }
 
-    func testJapaneseScriptOnAPageMatchedWithoutItsRulesGoesToAPerson() throws {
+    func testKanaOnAPageMatchedWithoutItsRulesGoesToAPerson() throws {
         // A light fax of the 口座振替依頼書 whose rules broke up: the holder's name came out
         // without its voicing mark (スギヤマ → スキヤマ) and both readings agree with confidence.
         let koza = try DefinitionLoader.load(file: PipelineTestSupport.root.appendingPathComponent("FormDefinitions/koza_furikae.yaml"))
         // (Here the right name is read: the wrong one the name list catches, as shown last.)
         var readings = ["account_holder_kana": agreed("スギヤマ サナエ", [99.5, 99.5, 99.5, 99.5, 99.5, 99.5, 99.5]),
                         "taxpayer_name": agreed("杉山 早苗", [99.5, 99.5, 99.5, 99.5]),
+                        "taxpayer_address": agreed("福岡県久留米市東町1丁目25番11号コーポ青葉305号", Array(repeating: 99.5, count: 27)),
                         "bank_code": agreed("0005", [99.5, 99.5, 99.5, 99.5])]
         let onRules = JudgeStage.judge(form: koza, readings: readings)
-        XCTAssertEqual(onRules["account_holder_kana"]?.status, .accepted, onRules["account_holder_kana"]?.reason ?? "")
-        XCTAssertEqual(onRules["taxpayer_name"]?.status, .accepted)
+        for key in ["account_holder_kana", "taxpayer_name", "taxpayer_address"] {
+            XCTAssertEqual(onRules[key]?.status, .accepted, "\(key): \(onRules[key]?.reason ?? "")")
+        }
         let lost = JudgeStage.judge(form: koza, readings: readings, rulesLost: true)
-        for key in ["account_holder_kana", "taxpayer_name"] {
+        // Kana, and text holding kana (コーポ read コーボ escaped on such a page), go to a person…
+        for key in ["account_holder_kana", "taxpayer_address"] {
             XCTAssertEqual(lost[key]?.status, .review, key)
             XCTAssertTrue(lost[key]?.reason.contains("without its ruled lines") ?? false, lost[key]?.reason ?? "")
         }
-        // Digits keep their own checks (two engines, the type's format) and are not held back.
+        // …kanji keep the checks they have on any page (weak and look-alike characters, the
+        // name list), and digits theirs (two engines, the type's format).
+        XCTAssertEqual(lost["taxpayer_name"]?.status, .accepted, lost["taxpayer_name"]?.reason ?? "")
         XCTAssertEqual(lost["bank_code"]?.status, onRules["bank_code"]?.status)
         XCTAssertEqual(lost["bank_code"]?.value, "0005")
+        // A kanji name misread on such a page (竹内 → 租内, seed-29000 held-out set) is caught by the name list.
+        readings["taxpayer_name"] = agreed("租内 直樹", [99.5, 99.5, 99.5, 99.5])
+        let misread = JudgeStage.judge(form: koza, readings: readings, rulesLost: true)["taxpayer_name"]
+        XCTAssertEqual(misread?.status, .review)
+        XCTAssertTrue(misread?.reason.hasPrefix("name list:") ?? false, misread?.reason ?? "")
         // On a page with its rules, the name list catches the lost voicing mark.
         readings["account_holder_kana"] = agreed("スキヤマ サナエ", [99.5, 99.5, 99.5, 99.5, 99.5, 99.5, 99.5])
         let unvoiced = JudgeStage.judge(form: koza, readings: readings)["account_holder_kana"]
         XCTAssertEqual(unvoiced?.status, .review)
         XCTAssertTrue(unvoiced?.reason.hasPrefix("name list:") ?? false, unvoiced?.reason ?? "")
+    }
+
+    func testOnAPageMatchedWithoutItsRulesKanjiNeedSureCharactersAndDatesPass() throws {
+        let kyuyo = try DefinitionLoader.load(file: PipelineTestSupport.root.appendingPathComponent("FormDefinitions/kyuyo_shiharai_hokokusho.yaml"))
+        let readings = [
+            // 金沢市長 read 生沢市長 on a faxed page, the 生 at 93 (seed-27000 held-out set).
+            "submit_to": agreed("生沢 市 長", [93, 99.5, 99.5, 99.5]),
+            "payer_name": agreed("北斗 電機 株式 会社", [99.3, 99.5, 99.5, 99.5, 99.5, 99.5]),
+            // 弥生町8丁目 read 弥生ET8丁目, every character at 96 or more.
+            "payer_address": agreed("兵庫 県 神戸 市 弥生 ET8 丁 目 1 番 7 号", Array(repeating: 99, count: 17)),
+            "birth_date": agreed("昭和 52 年 3 月 15 日", [99, 99, 99, 99, 99, 99, 99, 99, 99]),
+            // 中山千尋 read 中山 (中 and 山 are a known family and given name), and its kana right.
+            "payee_name": agreed("中 山", [98.4, 97.4]),
+            "payee_name_kana": agreed("ナカヤマ チヒロ", [99.5, 99.5, 99.5, 99.5, 99.5, 99.5, 99.5]),
+        ]
+        var misreadKana = readings
+        // The same page as it was (seed 27000): the kana misread too, and weak.
+        misreadKana["payee_name_kana"] = agreed("ナカ ヤマ ナ ヒ に ロ", [98.5, 99.4, 99.4, 99.2, 98.4, 92.5, 97.4, 98.6])
+        let both = JudgeStage.judge(form: kyuyo, readings: misreadKana, rulesLost: true)
+        XCTAssertEqual(both["payee_name"]?.status, .review)
+        XCTAssertEqual(both["payee_name"]?.reason, "name list: the kana reads on after the name: part of the name may be missing")
+        // A kana with a speck or two after the whole name's reading leaves the name alone.
+        misreadKana["payee_name"] = agreed("金子 健太", [99.5, 99.5, 99.5, 99.5])
+        misreadKana["payee_name_kana"] = agreed("カネコ ケンタ アー", [99, 99, 99, 99, 99, 99, 92, 92])
+        XCTAssertEqual(JudgeStage.judge(form: kyuyo, readings: misreadKana)["payee_name"]?.status, .accepted)
+        let onRules = JudgeStage.judge(form: kyuyo, readings: readings)
+        let lost = JudgeStage.judge(form: kyuyo, readings: readings, rulesLost: true)
+        for key in ["submit_to", "payer_name", "payer_address", "birth_date"] {
+            XCTAssertEqual(onRules[key]?.status, .accepted, "\(key): \(onRules[key]?.reason ?? "")")
+        }
+        for key in ["submit_to", "payer_address"] {
+            XCTAssertEqual(lost[key]?.status, .review, key)
+            XCTAssertTrue(lost[key]?.reason.contains("without its ruled lines") ?? false, lost[key]?.reason ?? "")
+        }
+        XCTAssertEqual(lost["payer_name"]?.status, .accepted, lost["payer_name"]?.reason ?? "")
+        XCTAssertEqual(lost["birth_date"]?.status, .accepted, lost["birth_date"]?.reason ?? "")
+        // The kana is held back, but only after the name was compared with it.
+        XCTAssertEqual(lost["payee_name_kana"]?.status, .review)
+        XCTAssertEqual(lost["payee_name"]?.status, .review)
+        XCTAssertEqual(lost["payee_name"]?.reason, "name list: the kana is not a reading of the name")
     }
 
     /// A faxed 異動届出書 so faint that 9 required fields read empty had its 宛名番号 read empty too
