@@ -21,4 +21,17 @@ public enum Otsu {
         }
         return t
     }
+
+    /// The gray level below which half the pixels lie: the paper's own level in a cut that is
+    /// mostly paper (a value, a check box).
+    public static func median(_ gray: ByteGrid) -> Int {
+        var hist = [Int](repeating: 0, count: 256)
+        for v in gray.bytes { hist[Int(v)] += 1 }
+        var seen = 0
+        for i in 0..<256 {
+            seen += hist[i]
+            if 2 * seen >= gray.bytes.count { return i }
+        }
+        return 255
+    }
 }

@@ -1,0 +1,49 @@
+import ChohyoCore
+import ChohyoImaging
+import Foundation
+import XCTest
+@testable import ChohyoRecognition
+
+/// A check box is read from the ink inside it; the paper's own grain is not ink, even on
+/// grey paper.
+final class CheckboxInkTests: XCTestCase {
+    /// The interior of an empty 中途退職 box on grey paper (`checkbox-grey-paper-seed31000.png`,
+    /// page_0205 of the seed-31000 held-out set): paper at 204, grain down to 188.
+    func greyPaperBox() throws -> ByteGrid {
+        let url = BilevelReadingTests.fixtureURL("checkbox-grey-paper-seed31000.png")
+        return ByteGrid(try ImageSource(path: url.path).page(0).gray())
+    }
+
+    func read(_ grid: ByteGrid) throws -> FragmentReading {
+        let page = try grid.image(depth: 8)
+        let box = Box(x: 0, y: 0, width: grid.width, height: grid.height)
+        let identity = Alignment(scaleX: 1, offsetX: 0, scaleY: 1, offsetY: 0, score: 1)
+        let cut = try FieldCutter.cut(page: page, alignment: identity, box: box, margin: 0, trim: false)
+        var settings = ReadingSettings(type: .checkbox, lang: "eng", psm: 10, chars: nil, verifyLang: nil, verifyScale: 1, dpi: 300)
+        settings.checkbox = .default
+        return CheckboxThresholds.default.read(FieldFragment(image: cut.image, settings: settings, inkPixels: cut.inkPixels,
+                                                             sealInk: cut.sealInk), note: nil)
+    }
+
+    func testTheGrainOfGreyPaperIsNoTick() throws {
+        let grid = try greyPaperBox()
+        XCTAssertEqual(grid.bytes.min(), 188)
+        XCTAssertGreaterThan(grid.bytes.filter { $0 < FieldCutter.maxInkThreshold }.count * 5, grid.bytes.count,
+                             "a fifth of the box is under the fixed threshold")
+        let empty = try read(grid)
+        XCTAssertEqual(empty.text, "0")
+        XCTAssertGreaterThanOrEqual(empty.confidence, 95)
+    }
+
+    func testATickOnGreyPaperIsStillRead() throws {
+        var grid = try greyPaperBox()
+        // A tick in dark ink, 4 px wide: down from the left, then up to the right.
+        for x in 6..<42 {
+            let y = x < 20 ? 22 + (x - 6) : 36 - (x - 20) * 3 / 4
+            for dy in 0..<4 where (0..<grid.height).contains(y + dy) { grid.bytes[(y + dy) * grid.width + x] = 50 }
+        }
+        let ticked = try read(grid)
+        XCTAssertEqual(ticked.text, "1")
+        XCTAssertGreaterThanOrEqual(ticked.confidence, 80)
+    }
+}
