@@ -247,8 +247,9 @@ enum JudgeStage {
             note = note ?? "the 年, 月 or 日 of the date was misread; shown as written on the form"
         }
         // An address starting one character away from a prefecture goes to a person, with the
-        // prefecture put right when only one is that near; so does one with a misread 丁目, put
-        // right. The misread kanji says the reading was not clean.
+        // prefecture put right when only one is that near; so does one with a misread 丁目, or a
+        // building word with a misread voicing mark (`BuildingWords`), put right. The misread
+        // character says the reading was not clean.
         if field.type == .text, Prefecture.holdsAddress(field), let value = outcome.value {
             let near = Prefecture.near(value)
             if !near.isEmpty {
@@ -263,6 +264,11 @@ enum JudgeStage {
                case let again = FieldValidator.validate(mended, field: field), again.valid {
                 outcome = again
                 note = note ?? "the 丁目 of the address was misread; shown as 丁目"
+            }
+            if let current = outcome.value, let mended = BuildingWords.mended(current),
+               case let again = FieldValidator.validate(mended, field: field), again.valid {
+                outcome = again
+                note = note ?? "a voicing mark of a building's name was misread (コーボ for コーポ); shown put right"
             }
         }
         if note == nil, field.type == .digits, hasGapInsideDigits(text) {

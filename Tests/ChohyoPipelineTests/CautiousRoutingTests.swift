@@ -116,6 +116,12 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(chome.value, "神奈川県藤沢市青葉台4丁目12番21号")
         XCTAssertEqual(chome.status, .review)
         XCTAssertTrue(chome.reason.contains("the 丁目 of the address was misread"), chome.reason)
+        // コーポ read as コーボ by both readings, ボ at 95.1 (seed-31000 held-out set: accepted).
+        let building = JudgeStage.judge(field: address, form: f, reading: agreed("埼玉 県 越谷 市 緑町 5 丁目 3 番 2 号 コー ボ 青 葉 201 号",
+                                                                                  Array(repeating: 99.5, count: 24)))
+        XCTAssertEqual(building.value, "埼玉県越谷市緑町5丁目3番2号コーポ青葉201号")
+        XCTAssertEqual(building.status, .review)
+        XCTAssertTrue(building.reason.contains("a voicing mark of a building's name was misread"), building.reason)
         // A right prefecture, or a city without one, is left alone; so is a field that is no address.
         XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("富山 県 富山 市 旭 町 6 丁目 20 番 1 号", conf)).status, .accepted)
         XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("大阪 市 北区 梅田 1 丁目 2 番 3 号", Array(conf.prefix(13)))).status, .accepted)
