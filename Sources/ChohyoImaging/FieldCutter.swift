@@ -64,8 +64,8 @@ public enum FieldCutter {
         let cleaned = try removeLines(scaled)
         // Recognisers read clean ink on white far better than a grey, speckled scan (katakana
         // names on the 30 samples: 6 misread from the raw grey cut, 2 from the cleaned one).
-        let grid = ByteGrid(cleaned)
-        let threshold = min(Otsu.threshold(grid), maxInkThreshold, Otsu.median(grid) - minInkContrast)
+        let levels = Otsu.histogram(ByteGrid(cleaned))
+        let threshold = min(Otsu.threshold(histogram: levels), maxInkThreshold, Otsu.median(histogram: levels) - minInkContrast)
         let thresholded = try cleaned.binary(threshold: threshold)
         let rawInkShare = Double(thresholded.inkCount()) / Double(max(1, cleaned.width * cleaned.height))
         let binary = try thresholded.keepingComponents(minSize: minComponent)

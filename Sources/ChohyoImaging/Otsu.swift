@@ -1,10 +1,19 @@
 /// Otsu's global threshold: the gray level that best separates ink from paper.
 public enum Otsu {
-    /// Returns t such that pixels < t are ink.
-    public static func threshold(_ gray: ByteGrid) -> Int {
+    /// How many pixels have each gray level.
+    public static func histogram(_ gray: ByteGrid) -> [Int] {
         var hist = [Int](repeating: 0, count: 256)
         for v in gray.bytes { hist[Int(v)] += 1 }
-        let total = gray.bytes.count
+        return hist
+    }
+
+    /// Returns t such that pixels < t are ink.
+    public static func threshold(_ gray: ByteGrid) -> Int {
+        threshold(histogram: histogram(gray))
+    }
+
+    public static func threshold(histogram hist: [Int]) -> Int {
+        let total = hist.reduce(0, +)
         guard total > 0 else { return 128 }
         var sumAll = 0.0
         for i in 0..<256 { sumAll += Double(i * hist[i]) }
@@ -24,13 +33,12 @@ public enum Otsu {
 
     /// The gray level below which half the pixels lie: the paper's own level in a cut that is
     /// mostly paper (a value, a check box).
-    public static func median(_ gray: ByteGrid) -> Int {
-        var hist = [Int](repeating: 0, count: 256)
-        for v in gray.bytes { hist[Int(v)] += 1 }
+    public static func median(histogram hist: [Int]) -> Int {
+        let total = hist.reduce(0, +)
         var seen = 0
         for i in 0..<256 {
             seen += hist[i]
-            if 2 * seen >= gray.bytes.count { return i }
+            if 2 * seen >= total { return i }
         }
         return 255
     }

@@ -6,8 +6,8 @@ import ChohyoRecognition
 /// then the form's cross-field rules.
 enum JudgeStage {
     /// - Parameter rulesLost: the page was matched without its ruled lines (a light fax, a
-    ///   dropout scan): its kana, and text holding kana, is not accepted without a person
-    ///   (`heldOnLostRules`).
+    ///   dropout scan): its kana, and text holding kana, a Latin letter or a character read
+    ///   below 97, is not accepted without a person (`heldOnLostRules`).
     static func judge(form loaded: LoadedDefinition, readings: [String: FragmentReading],
                       rulesLost: Bool = false) -> [String: FieldResult] {
         let form = loaded.definition

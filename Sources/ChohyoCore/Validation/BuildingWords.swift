@@ -17,14 +17,16 @@ public enum BuildingWords {
         "ライオンズ", "クレスト", "アパート", "サンシャイン", "ステーション",
     ]
 
+    /// Each word's characters, and the same with their voicing marks taken off.
+    static let patterns: [(word: [Character], key: [Character])] = words.map { (Array($0), $0.map(unvoiced)) }
+
     /// The address with every building word whose voicing marks were misread put right; nil
     /// when there is none.
     public static func mended(_ address: String) -> String? {
         var chars = Array(address)
         let bare = chars.map(unvoiced)
         var changed = false
-        for word in words.map(Array.init) {
-            let key = word.map(unvoiced)
+        for (word, key) in patterns {
             var i = 0
             while i + key.count <= bare.count {
                 if Array(bare[i..<(i + key.count)]) == key {
