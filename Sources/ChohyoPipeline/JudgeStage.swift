@@ -260,15 +260,16 @@ enum JudgeStage {
                     note = note ?? "the address starts with no prefecture but one character away from \(near.joined(separator: " or "))"
                 }
             }
-            if let current = outcome.value, let mended = Chome.mended(current),
-               case let again = FieldValidator.validate(mended, field: field), again.valid {
-                outcome = again
-                note = note ?? "the 丁目 of the address was misread; shown as 丁目"
-            }
-            if let current = outcome.value, let mended = BuildingWords.mended(current),
-               case let again = FieldValidator.validate(mended, field: field), again.valid {
-                outcome = again
-                note = note ?? "a voicing mark of a building's name was misread (コーボ for コーポ); shown put right"
+            let menders: [(mend: (String) -> String?, why: String)] = [
+                (Chome.mended, "the 丁目 of the address was misread; shown as 丁目"),
+                (BuildingWords.mended, "a voicing mark of a building's name was misread (コーボ for コーポ); shown put right"),
+            ]
+            for (mend, why) in menders {
+                if let current = outcome.value, let mended = mend(current),
+                   case let again = FieldValidator.validate(mended, field: field), again.valid {
+                    outcome = again
+                    note = note ?? why
+                }
             }
         }
         if note == nil, field.type == .digits, hasGapInsideDigits(text) {
