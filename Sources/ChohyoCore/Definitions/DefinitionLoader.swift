@@ -75,7 +75,11 @@ public enum DefinitionLoader {
         }
         var problems = UnknownKeys.problems(yaml: yaml, file: name) + DefinitionChecker.check(def, file: file)
         if !problems.isEmpty { return (nil, problems) }
-        let rules = (def.rules ?? []).compactMap { try? CrossFieldRule(parsing: $0.expr) }
+        let rules = (def.rules ?? []).compactMap { rule -> CrossFieldRule? in
+            var parsed = try? CrossFieldRule(parsing: rule.expr)
+            parsed?.confirmsOnly = rule.confirmsOnly ?? false
+            return parsed
+        }
         var lists: [String: PersonNameList] = [:]
         for field in def.fields {
             guard let list = field.nameList else { continue }

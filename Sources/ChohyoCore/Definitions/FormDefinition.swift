@@ -175,7 +175,15 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
 public struct RuleDefinition: Codable, Equatable, Sendable {
     public var expr: String
     public var message: String?
-    public init(expr: String, message: String? = nil) { self.expr = expr; self.message = message }
+    /// The rule only confirms values when it holds; when it fails nothing changes.
+    public var confirmsOnly: Bool?
+    enum CodingKeys: String, CodingKey {
+        case expr, message
+        case confirmsOnly = "confirms_only"
+    }
+    public init(expr: String, message: String? = nil, confirmsOnly: Bool? = nil) {
+        self.expr = expr; self.message = message; self.confirmsOnly = confirmsOnly
+    }
 }
 
 /// One form: its template and its fields, in export-column order.

@@ -9,7 +9,7 @@ enum UnknownKeys {
                                      "max_length", "era_code", "choices", "recognition", "min_confidence", "always_review",
                                      "name_list", "reading_of", "name_after_department"]
     static let recognition: Set<String> = ["lang", "psm", "chars", "verify_lang", "verify_scale"]
-    static let rule: Set<String> = ["expr", "message"]
+    static let rule: Set<String> = ["expr", "message", "confirms_only"]
 
     static func problems(yaml: String, file: String) -> [DefinitionProblem] {
         guard let root = (try? Yams.load(yaml: yaml)) as? [String: Any] else { return [] }

@@ -24,12 +24,17 @@ public enum Router {
     /// (<numbers>)"; referenced fields already in review or invalid keep their status and get
     /// that reason appended. `messages[i]` is rule i's message, if any. Values of fields in
     /// review are used; invalid fields have no value, which makes a rule not applicable.
+    /// A rule that holds accepts the fields in review that it confirms (`confirmedKeys`: an
+    /// equation over three or more nonzero fields, or the fields beside a function of the
+    /// law). A `confirmsOnly` rule that fails changes nothing.
     public static func applyRules(_ rules: [CrossFieldRule], to fields: inout [String: FieldResult],
-                                  messages: [String?]) {
+                                  messages: [String?], keepInReview: Set<String> = []) {
         var values: [String: String] = [:]
         for (key, result) in fields { if let v = result.value { values[key] = v } }
+        var failed: Set<String> = []
         for (i, rule) in rules.enumerated() {
-            guard case .fail = rule.evaluate(values) else { continue }
+            guard !rule.confirmsOnly, case .fail = rule.evaluate(values) else { continue }
+            failed.formUnion(rule.fieldKeys)
             let label = (i < messages.count ? messages[i] : nil) ?? rule.expression
             let reason = "rule failed: \(label) (\(rule.numbers(values) ?? ""))"
             for key in rule.fieldKeys {
@@ -40,6 +45,20 @@ public enum Router {
                 } else {
                     result.reason = result.reason.isEmpty ? reason : result.reason + "; " + reason
                 }
+                fields[key] = result
+            }
+        }
+        // An equation that holds confirms its numbers: one held back only for how it was read
+        // (readings that disagree, a low confidence, a ring-shaped digit, a seal over it) is
+        // accepted. Not when one of its numbers failed its own checks; fields a failing rule
+        // names, and those in `keepInReview`, stay as they are.
+        // The message says what is wrong when the rule fails, so the rule is named by itself.
+        for rule in rules where !rule.fieldKeys.contains(where: { fields[$0]?.status == .invalid }) {
+            for key in rule.confirmedKeys(values) where !failed.contains(key) && !keepInReview.contains(key) {
+                guard var result = fields[key], result.status == .review else { continue }
+                result.status = .accepted
+                let listed = rule.fieldKeys.map { "\($0)=\(values[$0] ?? "")" }.joined(separator: ", ")
+                result.reason = "confirmed by the rule \(rule.expression) (\(listed)), held for: \(result.reason)"
                 fields[key] = result
             }
         }

@@ -48,9 +48,11 @@ public struct CrossFieldRule: Sendable {
         }
     }
 
-    public enum Term: Equatable, Sendable {
+    public indirect enum Term: Equatable, Sendable {
         case field(String)
         case literal(Int)
+        /// A function of a sum, e.g. `employment_income(payment_amount)`.
+        case function(RuleFunction, [SignedTerm])
     }
 
     /// A term with its sign in a sum.
@@ -62,18 +64,40 @@ public struct CrossFieldRule: Sendable {
     public let expression: String
     /// Keys referenced, in order of first appearance, without repeats.
     public var fieldKeys: [String]
+    /// Keys referenced outside any function: the values a holding equation pins down.
+    public var directKeys: [String]
     public let left: [SignedTerm]
     public let comparison: Comparison
     public let right: [SignedTerm]
+    /// A rule that only confirms values when it holds and changes nothing when it fails
+    /// (`confirms_only` in the definition): for what the law usually fixes but a filing may
+    /// rightly depart from (a 住宅借入金等特別控除 lowers the tax withheld).
+    public var confirmsOnly = false
 
     public init(parsing expr: String) throws {
         var parser = RuleParser(expr)
         let (l, op, r) = try parser.parseRule()
         expression = expr
         left = l; comparison = op; right = r
-        var keys: [String] = []
-        for t in l + r { if case .field(let k) = t.term, !keys.contains(k) { keys.append(k) } }
+        var keys: [String] = [], direct: [String] = []
+        func collect(_ terms: [SignedTerm], inFunction: Bool) {
+            for t in terms {
+                switch t.term {
+                case .field(let k):
+                    if !keys.contains(k) { keys.append(k) }
+                    if !inFunction, !direct.contains(k) { direct.append(k) }
+                case .function(_, let inner): collect(inner, inFunction: true)
+                case .literal: break
+                }
+            }
+        }
+        collect(l + r, inFunction: false)
         fieldKeys = keys
+        directKeys = direct
+    }
+
+    var callsFunction: Bool {
+        (left + right).contains { if case .function = $0.term { return true } else { return false } }
     }
 
     /// Pass or fail on the normalised values (amounts are plain integers); not applicable
@@ -86,6 +110,25 @@ public struct CrossFieldRule: Sendable {
             return .fail("\(expression): \(numbers(values) ?? "")")
         }
     }
+
+    /// The fields that the rule, holding on these values, shows were read right.
+    /// - An equation (`=`) over at least `confirmingTerms` fields, none of them zero: all of
+    ///   them. A misread digit changes its number by a multiple of a power of ten, so the sum
+    ///   stops holding unless another misreading makes up for it exactly. With fewer terms, or
+    ///   a zero among them, the rule reduces to two readings of one number, which can go wrong
+    ///   together.
+    /// - An equation calling a function: the fields outside the function, if none is zero. The
+    ///   function's arguments are not confirmed: the law rounds them (別表第五 works on steps of
+    ///   4,000 yen), so a misread low digit of 支払金額 gives the same 給与所得.
+    public func confirmedKeys(_ values: [String: String]) -> [String] {
+        guard comparison == .equal, case .pass = evaluate(values) else { return [] }
+        let keys = callsFunction ? directKeys : fieldKeys
+        guard callsFunction || keys.count >= CrossFieldRule.confirmingTerms, !keys.isEmpty else { return [] }
+        return keys.allSatisfy({ Int(values[$0] ?? "") != 0 }) ? keys : []
+    }
+
+    /// Least number of fields in an equation that confirms its values.
+    public static let confirmingTerms = 3
 
     /// The numbers behind an evaluation, e.g. "unpaid=12000, annual_tax=15000, collected=2000;
     /// 12000 ≠ 13000". Nil when the rule is not applicable.
@@ -110,6 +153,9 @@ public struct CrossFieldRule: Sendable {
                 switch t.term {
                 case .field(let k): v = resolved[k]!
                 case .literal(let n): v = n
+                case .function(let f, let inner):
+                    guard let x = sum(inner) else { return nil }
+                    v = f.apply(x)
                 }
                 let (r, overflow) = t.negative ? total.subtractingReportingOverflow(v) : total.addingReportingOverflow(v)
                 if overflow { return nil }
@@ -187,7 +233,19 @@ struct RuleParser {
             if pos < chars.count, chars[pos].isLetter {
                 throw error("field keys use only a-z, 0-9 and _")
             }
-            return .field(String(chars[start..<pos]))
+            let name = String(chars[start..<pos])
+            skipSpaces()
+            guard pos < chars.count, chars[pos] == "(" else { return .field(name) }
+            guard let function = RuleFunction(rawValue: name) else {
+                pos = start
+                throw error("unknown function '\(name)' (known: \(RuleFunction.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            pos += 1
+            let inner = try parseSum()
+            skipSpaces()
+            guard pos < chars.count, chars[pos] == ")" else { throw error("expected ')' to close \(name)(") }
+            pos += 1
+            return .function(function, inner)
         }
         throw error("expected a field key or a number, found '\(c)'")
     }
