@@ -247,6 +247,9 @@ enum JudgeStage {
             characters = nil
             note = note ?? "the 年, 月 or 日 of the date was misread; shown as written on the form"
         }
+        if field.type == .date, outcome.valid, EraDate.yearOneInFigures(text) {
+            note = note ?? "the year reads 1 in figures, where forms write 元年: a digit of the year may be missing"
+        }
         // An address starting one character away from a prefecture goes to a person, with the
         // prefecture put right when only one is that near; so does one with a misread 丁目, or a
         // building word with a misread voicing mark (`BuildingWords`), put right. The misread

@@ -46,6 +46,24 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: date, form: f, reading: agreed("令和7年2月30晶", [99, 99, 99, 99, 99, 99, 99, 99, 99])).status, .invalid)
     }
 
+    /// 平成10年 read 平成 1 年, every character at 91 or more, was accepted on the seed-33000
+    /// held-out set; forms write the first year of an era 元年.
+    func testAnEraYearOneInFiguresGoesToAPerson() {
+        let date = field("birth_date", .date)
+        let f = form([date])
+        let dropped = JudgeStage.judge(field: date, form: f, reading: agreed("平成 1 年 3 月 27 日", [99.6, 99.5, 99.5, 91.1, 99.6, 99.6, 99.1, 99, 98.8]))
+        XCTAssertEqual(dropped.status, .review)
+        XCTAssertEqual(dropped.value, "1989-03-27", "the date is shown as read")
+        XCTAssertTrue(dropped.reason.contains("where forms write 元年"), dropped.reason)
+        for written in ["平成元年3月27日", "平成10年3月27日", "平成 11 年 3 月 27 日", "昭和61年3月27日"] {
+            let sure = JudgeStage.judge(field: date, form: f, reading: agreed(written, Array(repeating: 99, count: written.count)))
+            XCTAssertEqual(sure.status, .accepted, "\(written): \(sure.reason)")
+        }
+        XCTAssertTrue(EraDate.yearOneInFigures("令和１年５月１日"), "full-width figures")
+        XCTAssertTrue(EraDate.yearOneInFigures("平成01年2月1日"))
+        XCTAssertFalse(EraDate.yearOneInFigures("H1.4.30"), "abbreviated eras are written in figures")
+    }
+
     func testAWeakKanjiAndAWeakKatakanaGoToAPerson() {
         let name = field("name", .text), kana = field("kana", .kana)
         let f = form([name, kana])
