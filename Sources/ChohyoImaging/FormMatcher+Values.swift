@@ -24,7 +24,8 @@ extension FormMatcher {
         Int((Double(boxCount) * share).rounded(.up))
     }
     /// A page with less ink inside the boxes (a light fax whose values partly broke into specks
-    /// around them) is matched when it fills at least half the boxes and its lines of marks
+    /// around them) is matched when at least half the boxes hold more than specks
+    /// (`ValueLayout.BoxMarks`) and its lines of marks
     /// stay in their boxes (`ValueLayout.spill`). On the tuning set and four used held-out
     /// sets, faxed 異動届出書 pages at 0.85–0.94 with 18–22 boxes had at most 0.20 of their
     /// marks in lines that ran across boxes; the letters that came as near (0.92 with 15 and 17
@@ -74,16 +75,16 @@ extension FormMatcher {
         let f = fits[pick.index].fit
         let runnerUp = pick.orientationRunnerUp
         let spill = ValueLayout.spill(fitBlobs[pick.index], t.boxMap, fit: f)
-        let facts = String(format: "%.2f of the ink inside %d field boxes, %d marks, next orientation %.2f, %.2f in lines across boxes",
-                           f.score, f.boxesHit, f.blobs, runnerUp, spill)
+        let facts = String(format: "%.2f of the ink inside %d field boxes (%d holding more than specks), %d marks, next orientation %.2f, %.2f in lines across boxes",
+                           f.score, f.boxesHit, f.boxesFilled, f.blobs, runnerUp, spill)
         var problems: [String] = []
         let needed = FormMatcher.minValueBoxes(outOf: t.boxMap.boxCount)
         if f.score < FormMatcher.minValueLayoutScore {
             // Less ink inside the boxes will do for a page that fills half of them with its
             // lines kept in their boxes.
             let half = FormMatcher.boxes(FormMatcher.minSpilledLayoutBoxShare, of: t.boxMap.boxCount)
-            if f.score < FormMatcher.minSpilledLayoutScore || f.boxesHit < half || spill > FormMatcher.maxValueLayoutSpill {
-                problems.append(String(format: "ink inside boxes below %.2f, or below %.2f with fewer than %d boxes filled or more than %.2f in lines across boxes",
+            if f.score < FormMatcher.minSpilledLayoutScore || f.boxesFilled < half || spill > FormMatcher.maxValueLayoutSpill {
+                problems.append(String(format: "ink inside boxes below %.2f, or below %.2f with fewer than %d boxes holding more than specks or more than %.2f in lines across boxes",
                                        FormMatcher.minValueLayoutScore, FormMatcher.minSpilledLayoutScore, half, FormMatcher.maxValueLayoutSpill))
             }
         }
