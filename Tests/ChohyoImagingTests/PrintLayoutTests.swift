@@ -67,8 +67,7 @@ final class PrintLayoutTests: XCTestCase {
     /// 0.75 asked until the eighth session.
     func testALightFaxWithNearlyThreeQuartersOfItsInkOnThePrintIsMatched() throws {
         let matcher = FormMatcher(templates: try templates())
-        let scan = try ImageSource(path: TestForm.root.appendingPathComponent("Tests/Fixtures/koza-fax-seed37000.tif").path).page(0)
-        let match = try matcher.match(try PagePreparer.prepare(scan).image)
+        let match = try matcher.match(try TestForm.preparedFixture("koza-fax-seed37000.tif"))
         XCTAssertTrue(match.accepted, match.reason)
         XCTAssertTrue(match.reason.contains("matched koza_furikae by the layout of its print"), match.reason)
         XCTAssertTrue(match.reason.contains("0.75 of the ink outside the boxes on its print"), match.reason)

@@ -26,6 +26,12 @@ enum TestForm {
         return t
     }
 
+    /// A page of Tests/Fixtures/ as the batch prepares it for matching (deskewed).
+    static func preparedFixture(_ name: String) throws -> ChohyoImaging.Image {
+        let url = root.appendingPathComponent("Tests/Fixtures/" + name)
+        return try PagePreparer.prepare(try ImageSource(path: url.path).page(0)).image
+    }
+
     static func templateImage() throws -> ChohyoImaging.Image {
         try ImageSource(path: try load().templateURL.path).page(0)
     }

@@ -75,8 +75,7 @@ final class ValueLayoutTests: XCTestCase {
         // The seed-19000 held-out set's notebook page: 0.98 of its ink fell inside 8 of the
         // 異動届出書's 27 field boxes, and it was matched to that form (Tests/Fixtures/README.md).
         let matcher = FormMatcher(templates: try templates())
-        let scan = try ImageSource(path: TestForm.root.appendingPathComponent("Tests/Fixtures/notebook-seed19000.jpg").path).page(0)
-        let match = try matcher.match(try PagePreparer.prepare(scan).image)
+        let match = try matcher.match(try TestForm.preparedFixture("notebook-seed19000.jpg"))
         XCTAssertFalse(match.accepted, match.reason)
         XCTAssertTrue(match.reason.contains("fewer than 9 of its 27 boxes filled"), match.reason)
         XCTAssertEqual(FormMatcher.minValueBoxes(outOf: 27), 9)
@@ -89,8 +88,7 @@ final class ValueLayoutTests: XCTestCase {
     /// of those boxes held only a few specks, which do not count for that rule.
     func testSpecksOfGrainDoNotFillBoxes() throws {
         let matcher = FormMatcher(templates: try templates())
-        let scan = try ImageSource(path: TestForm.root.appendingPathComponent("Tests/Fixtures/notebook-seed17000.jpg").path).page(0)
-        let match = try matcher.match(try PagePreparer.prepare(scan).image)
+        let match = try matcher.match(try TestForm.preparedFixture("notebook-seed17000.jpg"))
         XCTAssertFalse(match.accepted, match.reason)
         XCTAssertTrue(match.reason.contains("by value layout tokubetsu_choshu_ido"), match.reason)
         XCTAssertTrue(match.reason.contains("fewer than 14 boxes holding more than specks"), match.reason)
@@ -101,14 +99,11 @@ final class ValueLayoutTests: XCTestCase {
     /// its long lines fall into the form's wide boxes. Only the letter's lines run across boxes.
     func testALightFaxWithItsValuesInTheirBoxesIsMatchedAndALetterIsNot() throws {
         let matcher = FormMatcher(templates: try templates())
-        func fixture(_ name: String) throws -> ChohyoImaging.Image {
-            try PagePreparer.prepare(try ImageSource(path: TestForm.root.appendingPathComponent("Tests/Fixtures/" + name).path).page(0)).image
-        }
-        let fax = try matcher.match(try fixture("ido-fax-seed27000.tif"))
+        let fax = try matcher.match(try TestForm.preparedFixture("ido-fax-seed27000.tif"))
         XCTAssertTrue(fax.accepted, fax.reason)
         XCTAssertTrue(fax.reason.contains("by the layout of its values"), fax.reason)
         XCTAssertLessThan(try XCTUnwrap(fax.best).alignment.score, FormMatcher.minValueLayoutScore, "matched under the spill rule")
-        let letter = try matcher.match(try fixture("letter-fax-seed21000.tif"))
+        let letter = try matcher.match(try TestForm.preparedFixture("letter-fax-seed21000.tif"))
         XCTAssertFalse(letter.accepted, letter.reason)
         XCTAssertTrue(letter.reason.contains("in lines across boxes"), letter.reason)
     }

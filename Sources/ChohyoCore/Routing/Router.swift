@@ -54,10 +54,14 @@ public enum Router {
         // names, and those in `keepInReview`, stay as they are.
         // The message says what is wrong when the rule fails, so the rule is named by itself.
         for rule in rules where !rule.fieldKeys.contains(where: { fields[$0]?.status == .invalid }) {
-            for key in rule.confirmedKeys(values) where !failed.contains(key) && !keepInReview.contains(key) {
-                guard var result = fields[key], result.status == .review else { continue }
+            let confirmed = rule.confirmedKeys(values).filter {
+                !failed.contains($0) && !keepInReview.contains($0) && fields[$0]?.status == .review
+            }
+            guard !confirmed.isEmpty else { continue }
+            let listed = rule.fieldKeys.map { "\($0)=\(values[$0] ?? "")" }.joined(separator: ", ")
+            for key in confirmed {
+                guard var result = fields[key] else { continue }
                 result.status = .accepted
-                let listed = rule.fieldKeys.map { "\($0)=\(values[$0] ?? "")" }.joined(separator: ", ")
                 result.reason = "confirmed by the rule \(rule.expression) (\(listed)), held for: \(result.reason)"
                 fields[key] = result
             }
