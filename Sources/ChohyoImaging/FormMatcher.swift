@@ -30,6 +30,9 @@ public struct FormMatcher: Sendable {
         case valueLayout
         /// Its printed labels and values (a black form whose rules broke up).
         case printLayout
+        /// The few ruled lines left on the page, its outer frame above all (a light fax whose
+        /// inner rules broke up), lying wholly on the template's.
+        case frame
 
         /// The page's own rules were not there to match by: a fax or a dropout scan, on which
         /// fine strokes (voicing marks, short kanji strokes) are as likely lost as the rules.
@@ -51,6 +54,8 @@ public struct FormMatcher: Sendable {
     public func match(_ page: Image) throws -> Match {
         var all: [Candidate] = []
         var cache: [Int: (Image, LineStructure)] = [:]
+        // Per candidate, the shares of template and page line pixels that agree (`lineShares`).
+        var lineShares: [(template: Double, page: Double)] = []
         for (fi, t) in templates.enumerated() {
             for q in 0..<4 {
                 let factor = FormMatcher.workingFactor(page, t, quarterTurns: q)
@@ -64,13 +69,15 @@ public struct FormMatcher: Sendable {
                 // A few candidates per axis, decided by the two-way line agreement in 2-D.
                 let ys = ProfileMatcher.fits(template: t.structure.rowProfile, page: structure.rowProfile, count: 3)
                 let xs = ProfileMatcher.fits(template: t.structure.columnProfile, page: structure.columnProfile, count: 3)
-                var best = (fx: xs[0], fy: ys[0], score: -1.0)
+                var best = (fx: xs[0], fy: ys[0], score: -1.0, shares: (template: 0.0, page: 0.0))
                 for fy in ys { for fx in xs {
-                    let s = FormMatcher.overlap(template: t.structure, page: structure,
-                                                sx: fx.scale, tx: fx.offset, sy: fy.scale, ty: fy.offset)
-                    if s > best.score { best = (fx, fy, s) }
+                    let shares = FormMatcher.lineShares(template: t.structure, page: structure,
+                                                        sx: fx.scale, tx: fx.offset, sy: fy.scale, ty: fy.offset)
+                    let s = min(shares.template, shares.page)
+                    if s > best.score { best = (fx, fy, s, shares) }
                 } }
-                let (fx, fy, score) = best
+                let (fx, fy, score, shares) = best
+                lineShares.append(shares)
                 // Working → full resolution of the upright page.
                 let ws = t.workingScale
                 let a = Alignment(scaleX: fx.scale * ws / factor, offsetX: fx.offset / factor,
@@ -93,9 +100,12 @@ public struct FormMatcher: Sendable {
             if let m = byValues, m.accepted { return m }
             let byPrint = try matchByPrint(page, cache)
             if let m = byPrint, m.accepted { return m }
+            let byFrame = matchByFrame(all, lineShares)
+            if let m = byFrame, m.accepted { return m }
             var reason = String(format: "no form matched: best candidate %@ scored %.2f, below %.2f", id, s, minScore)
             if let m = byValues { reason += "; " + m.reason }
             if let m = byPrint { reason += "; " + m.reason }
+            if let m = byFrame { reason += "; " + m.reason }
             return Match(best: best, orientationRunnerUp: orientRunner, formRunnerUp: formRunner, accepted: false,
                          reason: reason)
         }
@@ -113,10 +123,11 @@ public struct FormMatcher: Sendable {
     static func factorKey(_ factor: Double) -> Int { Int((factor * 10_000).rounded()) }
 
     /// Two-way agreement of ruled lines: the share of template line pixels that land
-    /// near a page line, and of page line pixels that land near a template line;
-    /// the smaller of the two, so that neither a bare page nor a busier page scores high.
-    static func overlap(template: LineStructure, page: LineStructure,
-                        sx: Double, tx: Double, sy: Double, ty: Double) -> Double {
+    /// near a page line, and of page line pixels that land near a template line. A
+    /// candidate's score is the smaller of the two, so that neither a bare page nor a busier
+    /// page scores high.
+    static func lineShares(template: LineStructure, page: LineStructure,
+                           sx: Double, tx: Double, sy: Double, ty: Double) -> (template: Double, page: Double) {
         var total = 0, hit = 0
         let tl = template.lines
         for y in stride(from: 0, to: tl.height, by: 1) {
@@ -137,7 +148,7 @@ public struct FormMatcher: Sendable {
                 if tx2 >= 0, ty2 >= 0, tx2 < template.width, ty2 < template.height, template.linesNear.at(tx2, ty2) != 0 { phit += 1 }
             }
         }
-        guard total > 0, ptotal > 0 else { return 0 }
-        return min(Double(hit) / Double(total), Double(phit) / Double(ptotal))
+        guard total > 0, ptotal > 0 else { return (0, 0) }
+        return (Double(hit) / Double(total), Double(phit) / Double(ptotal))
     }
 }

@@ -138,7 +138,7 @@ public final class BatchRunner {
             var result = page.result
             if let fi = page.formIndex {
                 if let failure = failures[slot] { result.status = .error; result.error = failure; return result }
-                result.fields = JudgeStage.judge(form: forms[fi], readings: perPage[slot], rulesLost: page.rulesLost)
+                result.fields = JudgeStage.judge(form: forms[fi], readings: perPage[slot], matchedBy: page.matchedBy)
             }
             return result
         }

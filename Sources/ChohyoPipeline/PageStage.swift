@@ -19,8 +19,8 @@ enum PageStage {
         var formIndex: Int?
         /// Where the form's template lies on the upright page (nil when unclassified or failed).
         var alignment: Alignment? = nil
-        /// Matched without its ruled lines (see `FormMatcher.Method.rulesLost`).
-        var rulesLost = false
+        /// How the page was matched (see `FormMatcher.Method.rulesLost`).
+        var matchedBy: FormMatcher.Method = .rules
         var fragments: [(key: String, fragment: FieldFragment)]
     }
 
@@ -64,7 +64,7 @@ enum PageStage {
             result.form = def.id
             result.status = .ok
             return Output(result: result, formIndex: best.formIndex, alignment: best.alignment,
-                          rulesLost: match.method.rulesLost, fragments: fragments)
+                          matchedBy: match.method, fragments: fragments)
         } catch {
             result.status = .error
             result.error = "\(error)"

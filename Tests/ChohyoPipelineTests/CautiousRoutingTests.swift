@@ -224,7 +224,7 @@ final class CautiousRoutingTests: XCTestCase {
         for key in ["account_holder_kana", "taxpayer_name", "taxpayer_address"] {
             XCTAssertEqual(onRules[key]?.status, .accepted, "\(key): \(onRules[key]?.reason ?? "")")
         }
-        let lost = JudgeStage.judge(form: koza, readings: readings, rulesLost: true)
+        let lost = JudgeStage.judge(form: koza, readings: readings, matchedBy: .printLayout)
         // Kana, and text holding kana (コーポ read コーボ escaped on such a page), go to a person…
         for key in ["account_holder_kana", "taxpayer_address"] {
             XCTAssertEqual(lost[key]?.status, .review, key)
@@ -235,9 +235,15 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(lost["taxpayer_name"]?.status, .accepted, lost["taxpayer_name"]?.reason ?? "")
         XCTAssertEqual(lost["bank_code"]?.status, onRules["bank_code"]?.status)
         XCTAssertEqual(lost["bank_code"]?.value, "0005")
+        // On a page matched by the few lines left on it, the faintest, kanji go to a person too
+        // (北斗食品株式会社 read 食品株式会社 on such a page of the seed-21000 held-out set).
+        let frameOnly = JudgeStage.judge(form: koza, readings: readings, matchedBy: .frame)
+        XCTAssertEqual(frameOnly["taxpayer_name"]?.status, .review)
+        XCTAssertTrue(frameOnly["taxpayer_name"]?.reason.contains("few ruled lines left on it") ?? false, frameOnly["taxpayer_name"]?.reason ?? "")
+        XCTAssertEqual(frameOnly["bank_code"]?.status, onRules["bank_code"]?.status)
         // A kanji name misread on such a page (竹内 → 租内, seed-29000 held-out set) is caught by the name list.
         readings["taxpayer_name"] = agreed("租内 直樹", [99.5, 99.5, 99.5, 99.5])
-        let misread = JudgeStage.judge(form: koza, readings: readings, rulesLost: true)["taxpayer_name"]
+        let misread = JudgeStage.judge(form: koza, readings: readings, matchedBy: .printLayout)["taxpayer_name"]
         XCTAssertEqual(misread?.status, .review)
         XCTAssertTrue(misread?.reason.hasPrefix("name list:") ?? false, misread?.reason ?? "")
         // On a page with its rules, the name list catches the lost voicing mark.
@@ -263,7 +269,7 @@ final class CautiousRoutingTests: XCTestCase {
         var misreadKana = readings
         // The same page as it was (seed 27000): the kana misread too, and weak.
         misreadKana["payee_name_kana"] = agreed("ナカ ヤマ ナ ヒ に ロ", [98.5, 99.4, 99.4, 99.2, 98.4, 92.5, 97.4, 98.6])
-        let both = JudgeStage.judge(form: kyuyo, readings: misreadKana, rulesLost: true)
+        let both = JudgeStage.judge(form: kyuyo, readings: misreadKana, matchedBy: .printLayout)
         XCTAssertEqual(both["payee_name"]?.status, .review)
         XCTAssertEqual(both["payee_name"]?.reason, "name list: the kana reads on after the name: part of the name may be missing")
         // A kana with a speck or two after the whole name's reading leaves the name alone.
@@ -271,7 +277,7 @@ final class CautiousRoutingTests: XCTestCase {
         misreadKana["payee_name_kana"] = agreed("カネコ ケンタ アー", [99, 99, 99, 99, 99, 99, 92, 92])
         XCTAssertEqual(JudgeStage.judge(form: kyuyo, readings: misreadKana)["payee_name"]?.status, .accepted)
         let onRules = JudgeStage.judge(form: kyuyo, readings: readings)
-        let lost = JudgeStage.judge(form: kyuyo, readings: readings, rulesLost: true)
+        let lost = JudgeStage.judge(form: kyuyo, readings: readings, matchedBy: .printLayout)
         for key in ["submit_to", "payer_name", "payer_address", "birth_date"] {
             XCTAssertEqual(onRules[key]?.status, .accepted, "\(key): \(onRules[key]?.reason ?? "")")
         }
@@ -307,7 +313,7 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(form: koza, readings: readings)["tax_health"]?.status, .accepted)
         // …and on a faint page matched without its rules, invalid fields are no sign of a shift.
         readings["taxpayer_phone"] = agreed("774", [99.5, 99.5, 99.5])
-        XCTAssertEqual(JudgeStage.judge(form: koza, readings: readings, rulesLost: true)["tax_health"]?.status, .accepted)
+        XCTAssertEqual(JudgeStage.judge(form: koza, readings: readings, matchedBy: .printLayout)["tax_health"]?.status, .accepted)
     }
 
     /// A faxed 異動届出書 so faint that 9 required fields read empty had its 宛名番号 read empty too
@@ -324,7 +330,7 @@ final class CautiousRoutingTests: XCTestCase {
             }
             // Matched without its rules, as such faint faxes are (on a page matched by its rules,
             // three invalid fields would send every value to a person anyway).
-            return JudgeStage.judge(form: ido, readings: readings, rulesLost: true)
+            return JudgeStage.judge(form: ido, readings: readings, matchedBy: .printLayout)
         }
         let faint = try XCTUnwrap(page(emptyRequired: JudgeStage.faintPageRequiredEmpty)[optional.key])
         XCTAssertEqual(faint.status, .review)
