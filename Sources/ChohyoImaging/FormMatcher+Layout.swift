@@ -38,13 +38,13 @@ extension FormMatcher {
 
     /// The match a layout matcher returns for its pick: accepted when nothing is wrong with it,
     /// else not, with what is wrong after the reason.
-    func layoutVerdict(_ method: Method, _ pick: LayoutPick, problems: [String],
+    func layoutVerdict(_ method: Method, _ pick: LayoutPick, marks: Int, problems: [String],
                        accepted: String, rejected: String) -> Match {
         if problems.isEmpty {
             return Match(method: method, best: pick.candidate, orientationRunnerUp: pick.orientationRunnerUp,
-                         formRunnerUp: pick.formRunnerUp, accepted: true, reason: accepted)
+                         formRunnerUp: pick.formRunnerUp, accepted: true, reason: accepted, marks: marks)
         }
         return Match(best: pick.candidate, orientationRunnerUp: pick.orientationRunnerUp, formRunnerUp: pick.formRunnerUp,
-                     accepted: false, reason: rejected + " (" + problems.joined(separator: ", ") + ")")
+                     accepted: false, reason: rejected + " (" + problems.joined(separator: ", ") + ")", marks: marks)
     }
 }

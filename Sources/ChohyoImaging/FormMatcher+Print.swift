@@ -47,7 +47,7 @@ extension FormMatcher {
         if f.blobs < FormMatcher.minValueBlobs { problems.append("fewer than \(FormMatcher.minValueBlobs) marks") }
         if best.value - runnerUp < FormMatcher.minPrintLead { problems.append("orientation unclear") }
         if best.value - formRunner < FormMatcher.minPrintLead { problems.append("form unclear") }
-        return layoutVerdict(.printLayout, pick, problems: problems,
+        return layoutVerdict(.printLayout, pick, marks: f.blobs, problems: problems,
                              accepted: "matched \(t.formID) by the layout of its print (ruled lines broken): " + facts,
                              rejected: "by print layout \(t.formID): " + facts)
     }

@@ -91,7 +91,7 @@ extension FormMatcher {
         if f.boxesHit < needed { problems.append("fewer than \(needed) of its \(t.boxMap.boxCount) boxes filled") }
         if f.blobs < FormMatcher.minValueBlobs { problems.append("fewer than \(FormMatcher.minValueBlobs) marks") }
         if f.score - runnerUp < FormMatcher.minValueOrientationLead { problems.append("orientation unclear") }
-        return layoutVerdict(.valueLayout, pick, problems: problems,
+        return layoutVerdict(.valueLayout, pick, marks: f.blobs, problems: problems,
                              accepted: "matched \(t.formID) by the layout of its values (no ruled lines: dropout print lost): " + facts,
                              rejected: "by value layout \(t.formID): " + facts)
     }

@@ -49,7 +49,13 @@ public struct FormMatcher: Sendable {
         public let formRunnerUp: Double
         public let accepted: Bool
         public let reason: String
+        /// Ink blobs (characters and marks) the layout matchers found on the page, when they ran.
+        public var marks: Int? = nil
     }
+
+    /// Fewer marks than this on a page left unclassified: blank, or too faint to read. The
+    /// layout matchers match no page with fewer (`minValueBlobs`).
+    public static let nearlyBlankMarks = minValueBlobs
 
     public func match(_ page: Image) throws -> Match {
         var all: [Candidate] = []
@@ -103,6 +109,10 @@ public struct FormMatcher: Sendable {
             let byFrame = matchByFrame(all, lineShares)
             if let m = byFrame, m.accepted { return m }
             var reason = String(format: "no form matched: best candidate %@ scored %.2f, below %.2f", id, s, minScore)
+            // Said first, for the person who sorts the page: there is nothing on it to match.
+            if let marks = [byValues?.marks, byPrint?.marks].compactMap({ $0 }).max(), marks < FormMatcher.nearlyBlankMarks {
+                reason = "blank or nearly blank page (\(marks) marks): if it is a form, it needs a clearer copy; " + reason
+            }
             if let m = byValues { reason += "; " + m.reason }
             if let m = byPrint { reason += "; " + m.reason }
             if let m = byFrame { reason += "; " + m.reason }

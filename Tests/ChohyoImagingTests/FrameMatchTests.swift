@@ -4,7 +4,8 @@ import Foundation
 import XCTest
 
 /// Light faxes whose inner rules broke up but whose outer frame held are matched by the lines
-/// left on them, the right way up; a faxed receipt whose few lines fall on a form's is not.
+/// left on them, the right way up; a faxed receipt whose few lines fall on a form's is not,
+/// and a page with nothing left on it is said to be blank.
 final class FrameMatchTests: XCTestCase {
     func matcher() throws -> FormMatcher { FormMatcher(templates: try TestForm.allTemplates()) }
 
@@ -42,5 +43,16 @@ final class FrameMatchTests: XCTestCase {
         XCTAssertFalse(match.accepted, match.reason)
         XCTAssertTrue(match.reason.contains("by frame"), match.reason)
         XCTAssertTrue(match.reason.contains("below 0.20 of its lines"), match.reason)
+    }
+
+    /// The person who sorts unclassified pages reads first that there is nothing to match on a
+    /// blank page (a separator sheet, or a fax too light to show anything).
+    func testABlankPageIsSaidToBeBlankFirst() throws {
+        let m = try matcher()
+        let blank = try m.match(try Image.blank(width: 1654, height: 2339, depth: 8))
+        XCTAssertFalse(blank.accepted)
+        XCTAssertTrue(blank.reason.hasPrefix("blank or nearly blank page (0 marks)"), blank.reason)
+        let receipt = try m.match(try TestForm.preparedFixture("receipt-fax-seed15000.tif"))
+        XCTAssertFalse(receipt.reason.hasPrefix("blank"), receipt.reason)
     }
 }
