@@ -59,6 +59,24 @@ public struct BatchSummary: Codable, Equatable, Sendable {
     public var pagesPerMinute: Double
     /// Characters replaced by 〓 (or refused) in the CSV export.
     public var unmappableCharacters: [UnmappableCharacterReport]
+    /// How the batch ran, for reading its speed.
+    public var run: RunFacts? = nil
+
+    public struct RunFacts: Codable, Equatable, Sendable {
+        public var workers: Int
+        /// OMP_THREAD_LIMIT as the process had it: "1" unless Tesseract's OpenMP threads ran
+        /// beside the workers (half the speed on 2 cores).
+        public var ompThreadLimit: String?
+
+        public init(workers: Int, ompThreadLimit: String?) {
+            self.workers = workers; self.ompThreadLimit = ompThreadLimit
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case workers
+            case ompThreadLimit = "omp_thread_limit"
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case fields, errors, unclassified
@@ -69,6 +87,7 @@ public struct BatchSummary: Codable, Equatable, Sendable {
         case elapsedSeconds = "elapsed_seconds"
         case pagesPerMinute = "pages_per_minute"
         case unmappableCharacters = "unmappable_characters"
+        case run
     }
 
     public init(pagesTotal: Int, pagesByStatus: PageCounts, pagesByForm: [String: Int], fields: FieldCounts,

@@ -16,7 +16,8 @@ public final class BatchRunner {
     let readers: WorkerPool<FragmentReader>
 
     public init(options: BatchOptions, forms: [LoadedDefinition]) throws {
-        setenv("OMP_THREAD_LIMIT", "1", 1)
+        // OMP_THREAD_LIMIT=1 must be in the environment when the process starts: libgomp reads
+        // it when it is loaded (the chohyo command sees to it, `OpenMPThreads`).
         self.options = options
         self.forms = forms
         var templates: [TemplateModel] = []
@@ -103,8 +104,9 @@ public final class BatchRunner {
         // Every form gets its CSV, header only when no page matched it, so a file left by an
         // earlier run in the same folder can never be mistaken for this batch's rows.
         let exports = try csv.writeAll(forms: forms.map(\.definition), results: all, to: out, includeEmpty: true)
-        let summary = BatchSummary.make(results: all, elapsedSeconds: Date().timeIntervalSince(start),
+        var summary = BatchSummary.make(results: all, elapsedSeconds: Date().timeIntervalSince(start),
                                         unmappable: exports.flatMap(\.unmappable))
+        summary.run = .init(workers: options.workers, ompThreadLimit: ProcessInfo.processInfo.environment["OMP_THREAD_LIMIT"])
         try summary.write(to: out.appendingPathComponent("summary.json"))
         return summary
     }

@@ -4,7 +4,10 @@ import ChohyoImaging
 import Foundation
 
 /// One Tesseract instance, owned: created and initialised once, reused for every
-/// fragment a worker reads, and ended in `deinit`. Not thread-safe: one per worker.
+/// fragment a worker reads, and ended in `deinit`. Not thread-safe: one per worker. The
+/// process should start with OMP_THREAD_LIMIT=1 in its environment, or Tesseract's own OpenMP
+/// threads contend with the workers (the chohyo command restarts itself so; scripts/test.sh
+/// exports it for the tests).
 public final class TesseractEngine {
     private let handle: OpaquePointer
     public let languages: String
@@ -26,7 +29,6 @@ public final class TesseractEngine {
     ///   - languages: e.g. "jpn" or "jpn+eng".
     ///   - dataPath: tessdata folder; nil uses TESSDATA_PREFIX or Tesseract's built-in default.
     public init(languages: String, dataPath: String? = nil) throws {
-        setenv("OMP_THREAD_LIMIT", "1", 0)
         guard let h = TessBaseAPICreate() else { throw RecognitionError.engine("TessBaseAPICreate failed") }
         // Tesseract's warnings ("Empty page!!", resolution guesses) must not reach the clerk's terminal.
         _ = TessBaseAPISetVariable(h, "debug_file", "/dev/null")

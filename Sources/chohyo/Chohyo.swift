@@ -26,4 +26,9 @@ struct Chohyo: ParsableCommand {
         """,
         subcommands: [Batch.self, Forms.self, Eval.self, Report.self, Bench.self]
     )
+
+    static func main() {
+        OpenMPThreads.restartWithOneThreadIfNeeded()
+        main(nil)
+    }
 }

@@ -12,10 +12,11 @@ final class CommandLineTests: XCTestCase {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    func chohyo(_ args: [String]) throws -> Run {
+    func chohyo(_ args: [String], environment: [String: String]? = nil) throws -> Run {
         let p = Process()
         p.executableURL = Self.executable
         p.arguments = args
+        if let environment { p.environment = environment }
         p.currentDirectoryURL = PipelineTestSupport.root
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
@@ -101,6 +102,26 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(help.status, 0)
         XCTAssertTrue(help.stdout.contains("--encoding"), help.stdout)
     }
+
+    /// libgomp reads OMP_THREAD_LIMIT only when it is loaded: started without it, the command
+    /// starts itself again with it, and the batch's summary says how it ran.
+    func testABatchStartedWithoutTheOpenMPLimitRunsWithIt() throws {
+        let dir = try PipelineTestSupport.temporaryDirectory("cli-omp")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scans = dir.appendingPathComponent("scans"), out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: scans, withIntermediateDirectories: true)
+        try Data().write(to: scans.appendingPathComponent("empty.png"))
+        var environment = ProcessInfo.processInfo.environment
+        environment["OMP_THREAD_LIMIT"] = nil
+        let run = try chohyo(["batch", scans.path, "--out", out.path, "--workers", "2"], environment: environment)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("Pages:        1 (ok 0, unclassified 0, error 1)"), "ran once, not twice: \(run.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("summary.json"))) as? [String: Any]
+        let facts = try XCTUnwrap(summary?["run"] as? [String: Any])
+        XCTAssertEqual(facts["omp_thread_limit"] as? String, "1")
+        XCTAssertEqual(facts["workers"] as? Int, 2)
+    }
+
     func testEvalScoresSeveralTruthFoldersInOneReport() throws {
         let dir = try PipelineTestSupport.temporaryDirectory("cli-eval")
         defer { try? FileManager.default.removeItem(at: dir) }
