@@ -64,7 +64,7 @@ extension FormMatcher {
                         .darkDetails(size: WorkingImage.backgroundSize, depth: WorkingImage.inkDepth)
                     scaled[key] = small
                 }
-                let blobs = ValueLayout.blobs(try small.rotatedOrth(quarterTurns: q))
+                let blobs = ValueLayout.blobs(try small.rotatedOrth(quarterTurns: q), edgeMargin: ValueLayout.valueEdgeMargin)
                 let fit = ValueLayout.fit(blobs: blobs, map: t.boxMap)
                 fits.append(LayoutFit(formIndex: fi, quarterTurns: q, fit: fit, factor: factor, value: fit.score))
                 fitBlobs.append(blobs)

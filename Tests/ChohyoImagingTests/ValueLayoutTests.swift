@@ -108,6 +108,20 @@ final class ValueLayoutTests: XCTestCase {
         XCTAssertTrue(letter.reason.contains("in lines across boxes"), letter.reason)
     }
 
+    /// A legible fax of the 異動届出書 (seed-9000 set) whose lid shadow came out as a row of
+    /// specks along the left edge: counted, they put its ink inside the boxes at 0.82, and it
+    /// was left unclassified; left out, 1.00.
+    func testSpecksAlongThePageEdgeAreNoValues() throws {
+        let matcher = FormMatcher(templates: try templates())
+        let fax = try matcher.match(try TestForm.preparedFixture("ido-fax-edge-seed9000.tif"))
+        XCTAssertTrue(fax.accepted, fax.reason)
+        XCTAssertEqual(fax.method, .valueLayout)
+        let best = try XCTUnwrap(fax.best)
+        XCTAssertEqual(matcher.templates[best.formIndex].formID, "tokubetsu_choshu_ido")
+        XCTAssertEqual(best.quarterTurns, 0)
+        XCTAssertGreaterThanOrEqual(best.alignment.score, FormMatcher.minValueLayoutScore)
+    }
+
     func testDarkDetailsKeepRulesAndDropALidShadow() throws {
         // 400 × 300 gray paper (225), a shadow band darkening to 60 along the right edge,
         // a 2 px rule across the page at y = 100 and another inside the shadow at y = 200.
