@@ -58,38 +58,13 @@ public struct FormMatcher: Sendable {
     public static let nearlyBlankMarks = minValueBlobs
 
     public func match(_ page: Image) throws -> Match {
-        var all: [Candidate] = []
         var cache: [Int: (Image, LineStructure)] = [:]
-        // Per candidate, the shares of template and page line pixels that agree (`lineShares`).
-        var lineShares: [(template: Double, page: Double)] = []
-        for (fi, t) in templates.enumerated() {
-            for q in 0..<4 {
-                let factor = FormMatcher.workingFactor(page, t, quarterTurns: q)
-                let key = FormMatcher.factorKey(factor) * 4 + q
-                let structure: LineStructure
-                if let c = cache[key] { structure = c.1 } else {
-                    let small = try WorkingImage.binary(page, scale: factor).rotatedOrth(quarterTurns: q)
-                    structure = try LineStructure(binary: small)
-                    cache[key] = (small, structure)
-                }
-                // A few candidates per axis, decided by the two-way line agreement in 2-D.
-                let ys = ProfileMatcher.fits(template: t.structure.rowProfile, page: structure.rowProfile, count: 3)
-                let xs = ProfileMatcher.fits(template: t.structure.columnProfile, page: structure.columnProfile, count: 3)
-                var best = (fx: xs[0], fy: ys[0], score: -1.0, shares: (template: 0.0, page: 0.0))
-                for fy in ys { for fx in xs {
-                    let shares = FormMatcher.lineShares(template: t.structure, page: structure,
-                                                        sx: fx.scale, tx: fx.offset, sy: fy.scale, ty: fy.offset)
-                    let s = min(shares.template, shares.page)
-                    if s > best.score { best = (fx, fy, s, shares) }
-                } }
-                let (fx, fy, score, shares) = best
-                lineShares.append(shares)
-                // Working → full resolution of the upright page.
-                let ws = t.workingScale
-                let a = Alignment(scaleX: fx.scale * ws / factor, offsetX: fx.offset / factor,
-                                  scaleY: fy.scale * ws / factor, offsetY: fy.offset / factor, score: score)
-                all.append(Candidate(formIndex: fi, quarterTurns: q, alignment: a))
-            }
+        let (all, lineShares) = try placeByLines(page) { key, factor, q in
+            if let c = cache[key] { return c.1 }
+            let small = try WorkingImage.binary(page, scale: factor).rotatedOrth(quarterTurns: q)
+            let structure = try LineStructure(binary: small)
+            cache[key] = (small, structure)
+            return structure
         }
         guard let best = all.max(by: { $0.alignment.score < $1.alignment.score }) else {
             return Match(best: nil, orientationRunnerUp: 0, formRunnerUp: 0, accepted: false, reason: "no form definitions loaded")
@@ -108,6 +83,8 @@ public struct FormMatcher: Sendable {
             if let m = byPrint, m.accepted { return m }
             let byFrame = matchByFrame(all, lineShares)
             if let m = byFrame, m.accepted { return m }
+            let byDashedFrame = try matchByDashedFrame(page, cache)
+            if let m = byDashedFrame, m.accepted { return m }
             var reason = String(format: "no form matched: best candidate %@ scored %.2f, below %.2f", id, s, minScore)
             // Said first, for the person who sorts the page: there is nothing on it to match.
             if let marks = [byValues?.marks, byPrint?.marks].compactMap({ $0 }).max(), marks < FormMatcher.nearlyBlankMarks {
@@ -116,11 +93,46 @@ public struct FormMatcher: Sendable {
             if let m = byValues { reason += "; " + m.reason }
             if let m = byPrint { reason += "; " + m.reason }
             if let m = byFrame { reason += "; " + m.reason }
+            if let m = byDashedFrame { reason += "; " + m.reason }
             return Match(best: best, orientationRunnerUp: orientRunner, formRunnerUp: formRunner, accepted: false,
                          reason: reason)
         }
         return Match(best: best, orientationRunnerUp: orientRunner, formRunnerUp: formRunner, accepted: true,
                      reason: String(format: "matched %@ with score %.2f (next form %.2f)", id, s, formRunner))
+    }
+
+    /// Every template in every quarter turn placed over the page by its ruled lines: a few
+    /// scale-and-offset candidates per axis from the line profiles, decided by the two-way line
+    /// agreement in 2-D. `structure(key, factor, turns)` gives the page's lines at a template's
+    /// working scale, turned (`key` as in `factorKey`, for caching). Also returns each
+    /// candidate's two shares (`lineShares`).
+    func placeByLines(_ page: Image, structure: (Int, Double, Int) throws -> LineStructure) rethrows
+        -> ([Candidate], [(template: Double, page: Double)]) {
+        var all: [Candidate] = []
+        var lineShares: [(template: Double, page: Double)] = []
+        for (fi, t) in templates.enumerated() {
+            for q in 0..<4 {
+                let factor = FormMatcher.workingFactor(page, t, quarterTurns: q)
+                let s = try structure(FormMatcher.factorKey(factor) * 4 + q, factor, q)
+                let ys = ProfileMatcher.fits(template: t.structure.rowProfile, page: s.rowProfile, count: 3)
+                let xs = ProfileMatcher.fits(template: t.structure.columnProfile, page: s.columnProfile, count: 3)
+                var best = (fx: xs[0], fy: ys[0], score: -1.0, shares: (template: 0.0, page: 0.0))
+                for fy in ys { for fx in xs {
+                    let shares = FormMatcher.lineShares(template: t.structure, page: s,
+                                                        sx: fx.scale, tx: fx.offset, sy: fy.scale, ty: fy.offset)
+                    let score = min(shares.template, shares.page)
+                    if score > best.score { best = (fx, fy, score, shares) }
+                } }
+                let (fx, fy, score, shares) = best
+                lineShares.append(shares)
+                // Working → full resolution of the upright page.
+                let ws = t.workingScale
+                let a = Alignment(scaleX: fx.scale * ws / factor, offsetX: fx.offset / factor,
+                                  scaleY: fy.scale * ws / factor, offsetY: fy.offset / factor, score: score)
+                all.append(Candidate(formIndex: fi, quarterTurns: q, alignment: a))
+            }
+        }
+        return (all, lineShares)
     }
 
     /// Reduction of the page that brings it, turned by `quarterTurns`, to the template's

@@ -91,6 +91,11 @@ public final class Image: @unchecked Sendable {
         try Image.wrap(pixOpenBrick(nil, raw, Int32(max(1, width)), Int32(max(1, height))), "open")
     }
 
+    /// Morphological closing with a rectangular brick (1 bpp): bridges gaps shorter than it.
+    public func closed(width: Int, height: Int) throws -> Image {
+        try Image.wrap(pixCloseSafeBrick(nil, raw, Int32(max(1, width)), Int32(max(1, height))), "close")
+    }
+
     public func dilated(width: Int, height: Int) throws -> Image {
         try Image.wrap(pixDilateBrick(nil, raw, Int32(max(1, width)), Int32(max(1, height))), "dilate")
     }

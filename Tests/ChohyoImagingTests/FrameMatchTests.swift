@@ -36,6 +36,19 @@ final class FrameMatchTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(best.alignment.score - match.formRunnerUp, FormMatcher.minFrameLead)
     }
 
+    /// On the lightest faxes the frame itself comes out in dashes (seed-37000 set, upside down):
+    /// too short to count as lines until their gaps are bridged.
+    func testAFrameInDashesIsMatchedOnceItsGapsAreBridged() throws {
+        let m = try matcher()
+        let match = try m.match(try TestForm.preparedFixture("kyuyo-fax-dashed-seed37000.tif"))
+        XCTAssertTrue(match.accepted, match.reason)
+        XCTAssertEqual(match.method, .frame)
+        XCTAssertTrue(match.reason.contains("their dashes joined"), match.reason)
+        let best = try XCTUnwrap(match.best)
+        XCTAssertEqual(m.templates[best.formIndex].formID, "kyuyo_shiharai_hokokusho")
+        XCTAssertEqual(best.quarterTurns, 2)
+    }
+
     /// The page of another kind that came nearest on the tuning set and sixteen used held-out
     /// sets: a faxed receipt whose lines lie on the 異動届出書's (0.94) but cover 0.14 of them.
     func testAFaxedReceiptWhoseLinesLieOnAFormIsNotMatched() throws {
