@@ -12,9 +12,13 @@ extension FormMatcher {
     /// Least lead of the best candidate over another orientation or another form.
     public static let minPrintLead = 0.10
 
-    /// - Parameter pages: `page` at working resolution, 1 bpp, and its ruled lines, by
-    ///   `factorKey(factor) * 4 + quarterTurns`, as `match` made them.
-    func matchByPrint(_ page: Image, _ pages: [Int: (Image, LineStructure)]) throws -> Match? {
+    /// - Parameters:
+    ///   - pages: `page` at working resolution, 1 bpp, and its ruled lines, by
+    ///     `factorKey(factor) * 4 + quarterTurns`, as `match` made them.
+    ///   - ownLines: what is wrong with the page's own ruled lines for the candidate picked, if
+    ///     anything (another form's grid).
+    func matchByPrint(_ page: Image, _ pages: [Int: (Image, LineStructure)],
+                      ownLines: (Candidate) -> String? = { _ in nil }) throws -> Match? {
         var inks: [Int: PrintLayout.PageInk] = [:]
         var fits: [LayoutFit] = []
         var onPrint: [Double] = []
@@ -47,6 +51,7 @@ extension FormMatcher {
         if f.blobs < FormMatcher.minValueBlobs { problems.append("fewer than \(FormMatcher.minValueBlobs) marks") }
         if best.value - runnerUp < FormMatcher.minPrintLead { problems.append("orientation unclear") }
         if best.value - formRunner < FormMatcher.minPrintLead { problems.append("form unclear") }
+        if let problem = ownLines(pick.candidate) { problems.append(problem) }
         return layoutVerdict(.printLayout, pick, marks: f.blobs, problems: problems,
                              accepted: "matched \(t.formID) by the layout of its print (ruled lines broken): " + facts,
                              rejected: "by print layout \(t.formID): " + facts)

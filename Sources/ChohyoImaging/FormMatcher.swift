@@ -53,6 +53,24 @@ public struct FormMatcher: Sendable {
         public var marks: Int? = nil
     }
 
+    /// Below this score a match by ruled lines also needs `minWeakRulePageShare`.
+    public static let sureRuleScore = 0.60
+    /// Least share of the page's own line pixels lying on the template's lines in a match scored
+    /// under `sureRuleScore`, or made by the print layout. A faint copy of a form loses lines
+    /// but gains none; another municipality's form has a grid of its own. On the tuning set and
+    /// eighteen held-out sets (seeds 7000–41000):
+    /// - the 88 form pages matched by rules at 0.45–0.59 had 0.73–1.00 of their lines on the
+    ///   template's; the 122 pages of other kinds that scored 0.30 or more had at most 0.62, and
+    ///   the one that scored 0.46 (a 住民異動届 scanned in colour, seed-41000 held-out set) had
+    ///   0.46 and was matched to the 異動届出書;
+    /// - the 394 form pages matched by their print with lines of their own had 0.72–1.00 on the
+    ///   form's lines, in the form's turn; a faxed 住民異動届 of the seed-41000 set, matched to
+    ///   the 給与支払報告書 by its print, had 0.47 (covering 0.20 of the form's lines).
+    public static let minWeakRulePageShare = 0.65
+    /// Least share of the template's lines a page's own lines must cover to count as a grid of
+    /// their own in the print-layout test (fewer are too few to judge by).
+    public static let minGridTemplateShare = 0.10
+
     /// Fewer marks than this on a page left unclassified: blank, or too faint to read. The
     /// layout matchers match no page with fewer (`minValueBlobs`).
     public static let nearlyBlankMarks = minValueBlobs
@@ -74,18 +92,33 @@ public struct FormMatcher: Sendable {
         let formRunner = all.filter { $0.formIndex != best.formIndex }.map(\.alignment.score).max() ?? 0
         let s = best.alignment.score
         let id = templates[best.formIndex].formID
-        if s < minScore {
+        let bestIndex = all.firstIndex { $0.formIndex == best.formIndex && $0.quarterTurns == best.quarterTurns } ?? 0
+        let pageShare = lineShares[bestIndex].page
+        // A weak match whose page has ruled lines of its own off the template's is another
+        // form's grid, not a faint copy of this one.
+        let otherGrid = s >= minScore && s < FormMatcher.sureRuleScore && pageShare < FormMatcher.minWeakRulePageShare
+        if s < minScore || otherGrid {
             // Lines of the page at the scale of each template (orientation does not change the count).
             let pageLines = cache.filter { $0.key % 4 == 0 }.map { $0.value.1.linePixels }.max() ?? 0
             let byValues = try matchByValues(page, pageLinePixels: pageLines)
             if let m = byValues, m.accepted { return m }
-            let byPrint = try matchByPrint(page, cache)
+            // The page's own ruled lines, in the form and turn the print layout picks, must lie
+            // on the form's (`minWeakRulePageShare`).
+            let byPrint = try matchByPrint(page, cache) { pick in
+                let i = all.firstIndex { $0.formIndex == pick.formIndex && $0.quarterTurns == pick.quarterTurns } ?? 0
+                let shares = lineShares[i]
+                guard shares.template >= FormMatcher.minGridTemplateShare, shares.page < FormMatcher.minWeakRulePageShare else { return nil }
+                return String(format: "only %.2f of the page's own ruled lines on its lines: another form's grid", shares.page)
+            }
             if let m = byPrint, m.accepted { return m }
             let byFrame = matchByFrame(all, lineShares)
             if let m = byFrame, m.accepted { return m }
             let byDashedFrame = try matchByDashedFrame(page, cache)
             if let m = byDashedFrame, m.accepted { return m }
-            var reason = String(format: "no form matched: best candidate %@ scored %.2f, below %.2f", id, s, minScore)
+            var reason = otherGrid
+                ? String(format: "no form matched: best candidate %@ scored %.2f, but only %.2f of the page's ruled lines lie on its lines (%.2f asked below a score of %.2f: another form's grid)",
+                         id, s, pageShare, FormMatcher.minWeakRulePageShare, FormMatcher.sureRuleScore)
+                : String(format: "no form matched: best candidate %@ scored %.2f, below %.2f", id, s, minScore)
             // Said first, for the person who sorts the page: there is nothing on it to match.
             if let marks = [byValues?.marks, byPrint?.marks].compactMap({ $0 }).max(), marks < FormMatcher.nearlyBlankMarks {
                 reason = "blank or nearly blank page (\(marks) marks): if it is a form, it needs a clearer copy; " + reason

@@ -1,0 +1,35 @@
+import ChohyoCore
+import ChohyoImaging
+import Foundation
+import XCTest
+
+/// Another municipality's form (a 住民異動届) has ruled lines of its own: a weak match by rules
+/// or a match by print is refused when the page's own lines lie off the form's. Both pages were
+/// matched to one of our forms on the seed-41000 held-out set.
+final class OtherGridTests: XCTestCase {
+    func matcher() throws -> FormMatcher { FormMatcher(templates: try TestForm.allTemplates()) }
+
+    func testAnotherFormsGridScoringJustOverTheBarIsNotMatched() throws {
+        let match = try matcher().match(try TestForm.preparedFixture("grid-form-colour-seed41000.jpg"))
+        XCTAssertFalse(match.accepted, match.reason)
+        let best = try XCTUnwrap(match.best)
+        XCTAssertGreaterThanOrEqual(best.alignment.score, 0.45, "its rules alone pass the bar")
+        XCTAssertLessThan(best.alignment.score, FormMatcher.sureRuleScore)
+        XCTAssertTrue(match.reason.contains("of the page's ruled lines lie on its lines"), match.reason)
+        XCTAssertTrue(match.reason.contains("another form's grid"), match.reason)
+    }
+
+    func testAnotherFormFaxedIsNotMatchedByItsPrint() throws {
+        let match = try matcher().match(try TestForm.preparedFixture("grid-form-fax-seed41000.tif"))
+        XCTAssertFalse(match.accepted, match.reason)
+        XCTAssertTrue(match.reason.contains("by print layout kyuyo_shiharai_hokokusho"), match.reason)
+        XCTAssertTrue(match.reason.contains("of the page's own ruled lines on its lines: another form's grid"), match.reason)
+    }
+
+    /// A faint copy of one of our forms keeps its match by print: what is left of its lines lies
+    /// on the form's.
+    func testAFaintCopyOfAFormIsStillMatchedByItsPrint() throws {
+        let match = try matcher().match(try TestForm.preparedFixture("koza-fax-seed37000.tif"))
+        XCTAssertTrue(match.accepted, match.reason)
+    }
+}
