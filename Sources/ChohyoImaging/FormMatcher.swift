@@ -121,7 +121,7 @@ public struct FormMatcher: Sendable {
                 : String(format: "no form matched: best candidate %@ scored %.2f, below %.2f", id, s, minScore)
             // Said first, for the person who sorts the page: there is nothing on it to match.
             if let marks = [byValues?.marks, byPrint?.marks].compactMap({ $0 }).max(), marks < FormMatcher.nearlyBlankMarks {
-                reason = "blank or nearly blank page (\(marks) marks): if it is a form, it needs a clearer copy; " + reason
+                reason = "blank or nearly blank page (\(marks) mark\(marks == 1 ? "" : "s")): if it is a form, it needs a clearer copy; " + reason
             }
             if let m = byValues { reason += "; " + m.reason }
             if let m = byPrint { reason += "; " + m.reason }
