@@ -66,7 +66,9 @@ public struct FormMatcher: Sendable {
     /// - the 394 form pages matched by their print with lines of their own had 0.72–1.00 on the
     ///   form's lines, in the form's turn; a faxed 住民異動届 of the seed-41000 set, matched to
     ///   the 給与支払報告書 by its print, had 0.47 (covering 0.20 of the form's lines).
-    public static let minWeakRulePageShare = 0.65
+    /// A page left askew has fewer of its lines on the form's: Samples' ido_0002.png matched
+    /// without deskewing scores 0.59 with 0.59 (`ValueLayoutTests`), hence 0.55, not 0.65.
+    public static let minWeakRulePageShare = 0.55
     /// Least share of the template's lines a page's own lines must cover to count as a grid of
     /// their own in the print-layout test (fewer are too few to judge by).
     public static let minGridTemplateShare = 0.10
