@@ -28,15 +28,16 @@ public enum FieldCutter {
     ///     value are dropped and the recogniser has less to scan.
     ///   - smoothing: half-width of the mean filter over grown strokes (`bilevelSmoothing`;
     ///     0 leaves them as grown).
+    ///   - sealStroke: least thickness (px) of red ink counted as a seal or stamp (`sealShare`).
     public static func cut(page: Image, alignment: Alignment, box: Box, margin: Int = 12, trim: Bool = true,
-                           smoothing: Int = bilevelSmoothing) throws -> Cut {
+                           smoothing: Int = bilevelSmoothing, sealStroke: Int = sealStroke) throws -> Cut {
         let m = alignment.map(box)
         let x = max(0, m.x), y = max(0, m.y)
         let w = min(page.width - x, m.width - (x - m.x)), h = min(page.height - y, m.height - (y - m.y))
         guard w > 4, h > 4 else { throw ImagingError.operationFailed("field box falls outside the page") }
         let crop = try page.cropped(x: x, y: y, width: w, height: h)
         let split = try Dropout.split(crop.depth == 1 ? try crop.gray() : crop)
-        let sealInk = try sealShare(split, area: w * h)
+        let sealInk = try sealShare(split, area: w * h, stroke: sealStroke)
         let scaled = try split.gray.scaled(x: Double(box.width) / Double(w), y: Double(box.height) / Double(h))
         // Only a bilevel page at fax resolution (the cut is enlarged to reach the template's
         // 300 dpi): at 300 dpi and more, strokes are wide enough not to break, and growing
@@ -85,10 +86,13 @@ public enum FieldCutter {
     /// printed in a dropout colour brings its own thin red rules and label strokes into a
     /// slightly misregistered cut (≤ 4 px at 300 dpi); a seal's rim and a stamp's strokes are
     /// thicker, and its filled parts are solid.
-    static func sealShare(_ split: Dropout.Split, area: Int) throws -> Double {
+    static func sealShare(_ split: Dropout.Split, area: Int, stroke: Int = sealStroke) throws -> Double {
         guard let red = split.red, split.redPixels > 0 else { return 0 }
-        return Double(try red.opened(width: 5, height: 5).inkCount()) / Double(max(1, area))
+        return Double(try red.opened(width: stroke, height: stroke).inkCount()) / Double(max(1, area))
     }
+
+    /// Red ink thinner than this is a dropout form's own print (`sealShare`).
+    public static let sealStroke = 5
 
     /// Specks smaller than this (in both directions, template pixels at 300 dpi) are
     /// scanner noise; the smallest real marks (・, dakuten, commas) are larger.

@@ -3,6 +3,7 @@ import ChohyoImaging
 import Foundation
 import XCTest
 @testable import ChohyoRecognition
+@testable import ChohyoPipeline
 
 /// A check box is read from the ink inside it; the paper's own grain is not ink, even on
 /// grey paper.
@@ -45,5 +46,26 @@ final class CheckboxInkTests: XCTestCase {
         let ticked = try read(grid)
         XCTAssertEqual(ticked.text, "1")
         XCTAssertGreaterThanOrEqual(ticked.confidence, 80)
+    }
+
+    /// A 確認済 stamp over an empty 中途退職 box (`checkbox-stamp-seed41000.png`, around the box
+    /// of page_0120 of the seed-41000 held-out set, a colour JPEG): its strokes inside the box
+    /// are 3–4 px thick, so the seal test of text fields (5 px) missed them and they were read
+    /// as a tick. With the check box's own stroke they count as a seal.
+    func testAThinStampOverACheckBoxIsASeal() throws {
+        let url = BilevelReadingTests.fixtureURL("checkbox-stamp-seed41000.png")
+        let page = try ImageSource(path: url.path).page(0)
+        let printed = Box(x: 263, y: 96, width: 66, height: 65)
+        let interior = PageStage.checkboxInterior(printed)
+        let identity = Alignment(scaleX: 1, offsetX: 0, scaleY: 1, offsetY: 0, score: 1)
+        let asText = try FieldCutter.cut(page: page, alignment: identity, box: interior, margin: 0, trim: false)
+        XCTAssertLessThanOrEqual(asText.sealInk, FragmentReader.sealInkShare, "missed at 5 px")
+        let asBox = try FieldCutter.cut(page: page, alignment: identity, box: interior, margin: 0, trim: false,
+                                        sealStroke: PageStage.checkboxSealStroke)
+        XCTAssertGreaterThan(asBox.sealInk, FragmentReader.sealInkShare)
+        // An empty box beside it on the same scan has no red at all.
+        let plain = try FieldCutter.cut(page: page, alignment: identity, box: Box(x: 20, y: 230, width: 46, height: 45), margin: 0, trim: false,
+                                        sealStroke: PageStage.checkboxSealStroke)
+        XCTAssertEqual(plain.sealInk, 0)
     }
 }
