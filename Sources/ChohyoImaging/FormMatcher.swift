@@ -94,8 +94,11 @@ public struct FormMatcher: Sendable {
         let formRunner = all.filter { $0.formIndex != best.formIndex }.map(\.alignment.score).max() ?? 0
         let s = best.alignment.score
         let id = templates[best.formIndex].formID
-        let bestIndex = all.firstIndex { $0.formIndex == best.formIndex && $0.quarterTurns == best.quarterTurns } ?? 0
-        let pageShare = lineShares[bestIndex].page
+        // The two line shares of the candidate for a form in a turn (`all` and `lineShares` run in step).
+        func shares(of c: Candidate) -> (template: Double, page: Double) {
+            all.firstIndex { $0.formIndex == c.formIndex && $0.quarterTurns == c.quarterTurns }.map { lineShares[$0] } ?? (0, 0)
+        }
+        let pageShare = shares(of: best).page
         // A weak match whose page has ruled lines of its own off the template's is another
         // form's grid, not a faint copy of this one.
         let otherGrid = s >= minScore && s < FormMatcher.sureRuleScore && pageShare < FormMatcher.minWeakRulePageShare
@@ -107,10 +110,9 @@ public struct FormMatcher: Sendable {
             // The page's own ruled lines, in the form and turn the print layout picks, must lie
             // on the form's (`minWeakRulePageShare`).
             let byPrint = try matchByPrint(page, cache) { pick in
-                let i = all.firstIndex { $0.formIndex == pick.formIndex && $0.quarterTurns == pick.quarterTurns } ?? 0
-                let shares = lineShares[i]
-                guard shares.template >= FormMatcher.minGridTemplateShare, shares.page < FormMatcher.minWeakRulePageShare else { return nil }
-                return String(format: "only %.2f of the page's own ruled lines on its lines: another form's grid", shares.page)
+                let own = shares(of: pick)
+                guard own.template >= FormMatcher.minGridTemplateShare, own.page < FormMatcher.minWeakRulePageShare else { return nil }
+                return String(format: "only %.2f of the page's own ruled lines on its lines: another form's grid", own.page)
             }
             if let m = byPrint, m.accepted { return m }
             let byFrame = matchByFrame(all, lineShares)
