@@ -6,7 +6,7 @@ import Glibc
 /// Chohyo runs one engine per worker instead, and the two together contend for the cores.
 /// libgomp reads the variable once, when it is loaded, before `main`: setting it from inside
 /// the process changes nothing. So the command, started without it, starts itself again with
-/// it. Measured on 40 pages of the seed-37000 held-out set (2 cores): 17.7 s without the
+/// it. Measured on 20 pages of the seed-37000 held-out set (2 cores): 17.7 s without the
 /// variable (9.7 s of system time, 3.5 million context switches), 8.2 s with it (1.1 s, 123).
 enum OpenMPThreads {
     static let variable = "OMP_THREAD_LIMIT"

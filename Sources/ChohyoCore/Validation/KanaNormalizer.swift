@@ -58,7 +58,7 @@ public enum KanaNormalizer {
     /// writes a reading in one script, so the odd letter is likely misread (ナ read as す on a
     /// light fax, seed-39000 held-out set). へ べ ぺ are left out: they look the same in both
     /// scripts. On the tuning set and eight used held-out sets, kana fields read so were 51
-    /// wrong and 3 right (all three holding べ, since left out); 1 wrong was accepted.
+    /// wrong and 4 right (all four holding べ, since left out); 1 wrong was accepted.
     public static func mixesHiraganaIntoKatakana(_ text: String) -> Bool {
         var hiragana = false, katakana = false
         for s in text.unicodeScalars {
