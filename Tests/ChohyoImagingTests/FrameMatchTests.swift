@@ -10,14 +10,9 @@ final class FrameMatchTests: XCTestCase {
     func matcher() throws -> FormMatcher { FormMatcher(templates: try TestForm.allTemplates()) }
 
     func testALightFaxOfTheSalaryReportIsMatchedByItsFrame() throws {
-        let m = try matcher()
-        let match = try m.match(try TestForm.preparedFixture("kyuyo-fax-frame-seed23000.tif"))
-        XCTAssertTrue(match.accepted, match.reason)
-        XCTAssertEqual(match.method, .frame)
+        let (match, best) = try TestForm.assertFixtureMatched("kyuyo-fax-frame-seed23000.tif", to: "kyuyo_shiharai_hokokusho",
+                                                              turns: 0, by: .frame)
         XCTAssertTrue(match.method.rulesLost)
-        let best = try XCTUnwrap(match.best)
-        XCTAssertEqual(m.templates[best.formIndex].formID, "kyuyo_shiharai_hokokusho")
-        XCTAssertEqual(best.quarterTurns, 0)
         XCTAssertGreaterThanOrEqual(best.alignment.score, FormMatcher.minFrameTemplateShare)
         XCTAssertTrue(match.reason.contains("by the ruled lines left on the page"), match.reason)
     }
@@ -25,13 +20,8 @@ final class FrameMatchTests: XCTestCase {
     /// The 口座振替依頼書's frame lies wholly on the 異動届出書's too (0.25 of its lines against
     /// 0.36): the form whose lines it covers more is taken, and the page is turned upright.
     func testASidewaysFaxOfTheDebitRequestIsNotTakenForTheFormSharingItsFrame() throws {
-        let m = try matcher()
-        let match = try m.match(try TestForm.preparedFixture("koza-fax-frame-seed13000.tif"))
-        XCTAssertTrue(match.accepted, match.reason)
-        XCTAssertEqual(match.method, .frame)
-        let best = try XCTUnwrap(match.best)
-        XCTAssertEqual(m.templates[best.formIndex].formID, "koza_furikae")
-        XCTAssertEqual(best.quarterTurns, 1)
+        let (match, best) = try TestForm.assertFixtureMatched("koza-fax-frame-seed13000.tif", to: "koza_furikae",
+                                                              turns: 1, by: .frame)
         XCTAssertGreaterThan(match.formRunnerUp, 0.2, "the 異動届出書 is a rival")
         XCTAssertGreaterThanOrEqual(best.alignment.score - match.formRunnerUp, FormMatcher.minFrameLead)
     }
@@ -39,14 +29,9 @@ final class FrameMatchTests: XCTestCase {
     /// On the lightest faxes the frame itself comes out in dashes (seed-37000 set, upside down):
     /// too short to count as lines until their gaps are bridged.
     func testAFrameInDashesIsMatchedOnceItsGapsAreBridged() throws {
-        let m = try matcher()
-        let match = try m.match(try TestForm.preparedFixture("kyuyo-fax-dashed-seed37000.tif"))
-        XCTAssertTrue(match.accepted, match.reason)
-        XCTAssertEqual(match.method, .frame)
+        let (match, _) = try TestForm.assertFixtureMatched("kyuyo-fax-dashed-seed37000.tif", to: "kyuyo_shiharai_hokokusho",
+                                                           turns: 2, by: .frame)
         XCTAssertTrue(match.reason.contains("their dashes joined"), match.reason)
-        let best = try XCTUnwrap(match.best)
-        XCTAssertEqual(m.templates[best.formIndex].formID, "kyuyo_shiharai_hokokusho")
-        XCTAssertEqual(best.quarterTurns, 2)
     }
 
     /// The page of another kind that came nearest on the tuning set and sixteen used held-out

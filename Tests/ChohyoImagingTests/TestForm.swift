@@ -32,6 +32,22 @@ enum TestForm {
         return try PagePreparer.prepare(try ImageSource(path: url.path).page(0)).image
     }
 
+    /// Matches a fixture page against every form and checks that it went to `form`, turned
+    /// `turns` quarter turns, by `method`; returns the match and its candidate for further checks.
+    @discardableResult
+    static func assertFixtureMatched(_ name: String, to form: String, turns: Int, by method: FormMatcher.Method,
+                                     file: StaticString = #filePath, line: UInt = #line) throws
+        -> (match: FormMatcher.Match, best: FormMatcher.Candidate) {
+        let matcher = FormMatcher(templates: try allTemplates())
+        let match = try matcher.match(try preparedFixture(name))
+        XCTAssertTrue(match.accepted, match.reason, file: file, line: line)
+        XCTAssertEqual(match.method, method, file: file, line: line)
+        let best = try XCTUnwrap(match.best, file: file, line: line)
+        XCTAssertEqual(matcher.templates[best.formIndex].formID, form, file: file, line: line)
+        XCTAssertEqual(best.quarterTurns, turns, file: file, line: line)
+        return (match, best)
+    }
+
     static func templateImage() throws -> ChohyoImaging.Image {
         try ImageSource(path: try load().templateURL.path).page(0)
     }

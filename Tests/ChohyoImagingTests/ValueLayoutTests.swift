@@ -112,13 +112,8 @@ final class ValueLayoutTests: XCTestCase {
     /// specks along the left edge: counted, they put its ink inside the boxes at 0.82, and it
     /// was left unclassified; left out, 1.00.
     func testSpecksAlongThePageEdgeAreNoValues() throws {
-        let matcher = FormMatcher(templates: try templates())
-        let fax = try matcher.match(try TestForm.preparedFixture("ido-fax-edge-seed9000.tif"))
-        XCTAssertTrue(fax.accepted, fax.reason)
-        XCTAssertEqual(fax.method, .valueLayout)
-        let best = try XCTUnwrap(fax.best)
-        XCTAssertEqual(matcher.templates[best.formIndex].formID, "tokubetsu_choshu_ido")
-        XCTAssertEqual(best.quarterTurns, 0)
+        let (_, best) = try TestForm.assertFixtureMatched("ido-fax-edge-seed9000.tif", to: "tokubetsu_choshu_ido",
+                                                          turns: 0, by: .valueLayout)
         XCTAssertGreaterThanOrEqual(best.alignment.score, FormMatcher.minValueLayoutScore)
     }
 
