@@ -273,6 +273,21 @@ enum JudgeStage {
             characters = nil
             note = note ?? "the 年, 月 or 日 of the date was misread; shown as written on the form"
         }
+        // A date whose era name was misread (相和63年 for 昭和63年), where only one era fits the
+        // year, is shown with that era, to a person.
+        if field.type == .date, !outcome.valid, let mended = EraDate.eraMended(text),
+           case let again = FieldValidator.validate(mended, field: field), again.valid {
+            outcome = again
+            text = mended
+            characters = nil
+            note = note ?? "the era of the date was misread; shown as the one era its year fits"
+        }
+        // A value of a closed list misread (給料・貸与) is shown as the one allowed value it is
+        // nearest to, to a person.
+        if field.type == .text, !outcome.valid, let choice = FieldValidator.nearestChoice(text, field: field) {
+            outcome = .ok(choice)
+            note = note ?? "not one of the allowed values; shown as the nearest, \(choice)"
+        }
         if field.type == .date, outcome.valid, EraDate.yearOneInFigures(text) {
             note = note ?? "the year reads 1 in figures, where forms write 元年: a digit of the year may be missing"
         }

@@ -125,4 +125,24 @@ final class EraDateTests: XCTestCase {
         XCTAssertEqual(FieldValidator.validate("1800/1/1", field: withCode).reason, "date before 1868-01-25 has no era code")
         XCTAssertEqual(FieldValidator.validate("1800/1/1", field: plain), .ok("1800-01-01"))
     }
+
+    /// Misread era names from the tuning and held-out sets: mended only where one era fits.
+    func testEraMended() {
+        XCTAssertEqual(EraDate.eraMended("相 和 63 年 1 月 24 日", thisYear: 2026), "昭和63年1月24日")
+        XCTAssertEqual(EraDate.eraMended("隊 各 58 年 3 月 8 日", thisYear: 2026), "昭和58年3月8日")
+        XCTAssertEqual(EraDate.eraMended("困 和 45 年 10 月 18 日", thisYear: 2026), "昭和45年10月18日")
+        XCTAssertEqual(EraDate.eraMended("令 着 7 年 1 月 26 昌", thisYear: 2026), "令和7年1月26日")
+        XCTAssertEqual(EraDate.eraMended("能 57 年 3 月 17 日", thisYear: 2026), "昭和57年3月17日")
+        // 和 is in 昭和 and 令和, and both have a year 6; 全調 keeps no era kanji and year 5 fits four eras.
+        XCTAssertNil(EraDate.eraMended("定 和 6 年 1 月 11 日", thisYear: 2026))
+        XCTAssertNil(EraDate.eraMended("全 調 5 年 12 月 26 日", thisYear: 2026))
+        // 明治 and 昭和 both reach year 40.
+        XCTAssertNil(EraDate.eraMended("隊 各 40 年 3 月 8 日", thisYear: 2026))
+        // A well-read era is not for this function; nor is a date that does not parse once mended.
+        XCTAssertNil(EraDate.eraMended("昭和 58 年 3 月 8 日", thisYear: 2026))
+        XCTAssertNil(EraDate.eraMended("相 和 63 年 2 月 30 日", thisYear: 2026))
+        // 令和 has no year 9 until 2027.
+        XCTAssertNil(EraDate.eraMended("令 着 9 年 1 月 26 日", thisYear: 2026))
+        XCTAssertEqual(EraDate.eraMended("令 着 9 年 1 月 26 日", thisYear: 2027), "令和9年1月26日")
+    }
 }

@@ -101,4 +101,19 @@ final class TextAndKanaTests: XCTestCase {
         XCTAssertFalse(KanaNormalizer.isAllKatakana(""))
         XCTAssertFalse(KanaNormalizer.isAllKatakana("ア ア"))
     }
+
+    /// 種別 misreads from the tuning and held-out sets: the one allowed value they are nearest.
+    func testNearestChoice() {
+        var field = makeField(.text)
+        field.choices = ["給料・賞与", "給料", "賞与", "役員報酬"]
+        XCTAssertEqual(FieldValidator.nearestChoice("給料 ・ 貸 与", field: field), "給料・賞与")
+        XCTAssertEqual(FieldValidator.nearestChoice("給料 賞与", field: field), "給料・賞与")
+        XCTAssertEqual(FieldValidator.nearestChoice("給料 ・ 貸 己", field: field), "給料・賞与")
+        XCTAssertEqual(FieldValidator.nearestChoice("錦 与", field: field), "賞与")
+        // Three characters off, or as near to two values, or already allowed: nothing.
+        XCTAssertNil(FieldValidator.nearestChoice("給 斉 ・ 委 号", field: field))
+        XCTAssertNil(FieldValidator.nearestChoice("給与", field: field))
+        XCTAssertNil(FieldValidator.nearestChoice("給料", field: field))
+        XCTAssertNil(FieldValidator.nearestChoice("給料 ・ 貸 与", field: makeField(.text)))
+    }
 }

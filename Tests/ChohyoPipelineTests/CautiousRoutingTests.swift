@@ -48,6 +48,22 @@ final class CautiousRoutingTests: XCTestCase {
 
     /// 平成10年 read 平成 1 年, every character at 91 or more, was accepted on the seed-33000
     /// held-out set; forms write the first year of an era 元年.
+    func testAMisreadEraOrChoiceIsShownMendedToAPerson() {
+        let date = field("birth_date", .date)
+        var category = field("category", .text)
+        category.choices = ["給料・賞与", "給料", "賞与", "役員報酬"]
+        let f = form([date, category])
+        let era = JudgeStage.judge(field: date, form: f, reading: agreed("相 和 63 年 1 月 24 日", Array(repeating: 99, count: 10)))
+        XCTAssertEqual(era.value, "1988-01-24")
+        XCTAssertEqual(era.status, .review)
+        XCTAssertTrue(era.reason.contains("era of the date was misread"), era.reason)
+        let choice = JudgeStage.judge(field: category, form: f, reading: agreed("給料 ・ 貸 与", [99, 99, 99, 99, 99]))
+        XCTAssertEqual(choice.value, "給料・賞与")
+        XCTAssertEqual(choice.status, .review)
+        XCTAssertTrue(choice.reason.contains("shown as the nearest, 給料・賞与"), choice.reason)
+        XCTAssertEqual(JudgeStage.judge(field: category, form: f, reading: agreed("給 斉 ・ 委 号", [99, 99, 99, 99, 99])).status, .invalid)
+    }
+
     func testAnEraYearOneInFiguresGoesToAPerson() {
         let date = field("birth_date", .date)
         let f = form([date])

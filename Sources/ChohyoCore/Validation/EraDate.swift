@@ -1,3 +1,5 @@
+import Foundation
+
 /// 和暦 and 西暦 dates: parsing, era lookup and 元号コード + YYMMDD.
 public enum EraDate {
     /// A Japanese era with its code in the public data standard.
@@ -144,6 +146,37 @@ public enum EraDate {
         guard i == s.count, out != s else { return nil }
         return String(out)
     }
+
+    /// A date whose era name was misread (相和63年…, 隊各58年…, 令着7年…): the text with the one
+    /// era the reading can stand for, or nil. The era read must keep one of its two kanji in
+    /// place (相和 → 昭和 or 令和) or lose both; of the eras left, exactly one may have a year
+    /// that high (昭和 alone runs past 31, and 令和 is young), and the mended date must parse,
+    /// with its 年 月 日 mended as `unitsMended` does if need be. A lone kanji or a mark before the
+    /// two is dropped. Whether the date is right is a person's to say: this is for review only.
+    public static func eraMended(_ text: String, thisYear: Int = currentYear) -> String? {
+        let s = Array(TextNormalizer.removingSpaces(TextNormalizer.halfWidthDigitsAndLatin(text)))
+        guard let eraEnd = s.firstIndex(where: { $0 == "元" || $0.isASCII && $0.isNumber }), eraEnd >= 1,
+              splitEra(String(s[..<eraEnd]))?.1.isEmpty != true else { return nil }
+        let read = Array(s[max(0, eraEnd - 2)..<eraEnd])
+        let digits = s[eraEnd...].prefix { $0.isASCII && $0.isNumber }
+        guard let year = s[eraEnd] == "元" ? 1 : Int(String(digits)), (1...2).contains(s[eraEnd] == "元" ? 1 : digits.count)
+        else { return nil }
+        let possible = eras.filter { era in
+            year <= (era.end?.year ?? thisYear) - era.start.year + 1
+        }
+        let alike = possible.filter { era in zip(Array(era.name), read).contains { $0 == $1 } }
+        let readHasEraKanji = eras.contains { era in zip(Array(era.name), read).contains { $0 == $1 } }
+        let candidates = readHasEraKanji ? alike : possible
+        guard candidates.count == 1 else { return nil }
+        let mended = candidates[0].name + String(s[eraEnd...])
+        for attempt in [mended, unitsMended(mended)].compactMap({ $0 }) {
+            if case .success = parse(attempt) { return attempt }
+        }
+        return nil
+    }
+
+    /// The Gregorian year now, by the machine's clock.
+    public static var currentYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) }
 
     /// Era names, one-kanji abbreviations and letters (M T S H R, either case).
     private static func splitEra(_ s: String) -> (Era, String)? {

@@ -41,6 +41,19 @@ public enum FieldValidator {
         return .invalid("not one of the \(choices.count) allowed values (closest: \(closest))")
     }
 
+    /// The one allowed value a misread `choices` text stands for (給料・貸与 → 給料・賞与), or nil:
+    /// the nearest value, at most one character away (two for values of five characters or
+    /// more), with every other value further. Such a value is shown to a person, never accepted.
+    public static func nearestChoice(_ text: String, field: FieldDefinition) -> String? {
+        guard field.type == .text, let choices = field.choices, !choices.isEmpty else { return nil }
+        let cleaned = TextNormalizer.trimStrayMarks(TextNormalizer.normalizeText(text))
+        guard !cleaned.isEmpty, !choices.contains(cleaned) else { return nil }
+        let ranked = choices.map { ($0, Levenshtein.distance($0, cleaned)) }.sorted { $0.1 < $1.1 }
+        let (best, distance) = ranked[0]
+        guard distance <= (best.count >= 5 ? 2 : 1), ranked.dropFirst().allSatisfy({ $0.1 > distance }) else { return nil }
+        return best
+    }
+
     static func kana(_ text: String) -> ValidationOutcome {
         let normalized = KanaNormalizer.normalize(text)
         return KanaNormalizer.isAllKatakana(normalized) ? .ok(normalized) : .invalid("not katakana")
