@@ -55,6 +55,9 @@ public struct BatchSummary: Codable, Equatable, Sendable {
     public var errors: [PageIssue]
     /// Pages no form matched, with the classifier's reason.
     public var unclassified: [PageIssue]
+    /// Pages read, but too faint or damaged to read as a whole (`PageResult.attention`): a
+    /// person looks at the page first, and may ask for a clearer copy.
+    public var attention: [PageIssue] = []
     public var elapsedSeconds: Double
     public var pagesPerMinute: Double
     /// Characters replaced by 〓 (or refused) in the CSV export.
@@ -79,7 +82,7 @@ public struct BatchSummary: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case fields, errors, unclassified
+        case fields, errors, unclassified, attention
         case pagesTotal = "pages_total"
         case pagesByStatus = "pages_by_status"
         case pagesByForm = "pages_by_form"
@@ -133,6 +136,7 @@ public struct BatchSummaryBuilder: Sendable {
     private var fieldsByForm: [String: FieldCounts] = [:]
     private var errors: [PageIssue] = []
     private var unclassified: [PageIssue] = []
+    private var attention: [PageIssue] = []
     private var unmappable: [UnmappableCharacterReport] = []
 
     public init() {}
@@ -149,6 +153,9 @@ public struct BatchSummaryBuilder: Sendable {
                 counts.add(field.status)
             }
             fieldsByForm[form] = counts
+            if let note = result.attention {
+                attention.append(PageIssue(source: result.source, page: result.page, message: note))
+            }
         case .unclassified:
             pages.unclassified += 1
             unclassified.append(PageIssue(source: result.source, page: result.page,
@@ -171,10 +178,12 @@ public struct BatchSummaryBuilder: Sendable {
     public func build(elapsedSeconds: Double) -> BatchSummary {
         let perMinute = elapsedSeconds > 0 ? Double(pages.total) / (elapsedSeconds / 60) : 0
         let byPlace: (PageIssue, PageIssue) -> Bool = { ($0.source, $0.page) < ($1.source, $1.page) }
-        return BatchSummary(pagesTotal: pages.total, pagesByStatus: pages, pagesByForm: pagesByForm,
-                            fields: fields, fieldsByForm: fieldsByForm,
-                            errors: errors.sorted(by: byPlace), unclassified: unclassified.sorted(by: byPlace),
-                            elapsedSeconds: elapsedSeconds, pagesPerMinute: perMinute,
-                            unmappableCharacters: unmappable)
+        var summary = BatchSummary(pagesTotal: pages.total, pagesByStatus: pages, pagesByForm: pagesByForm,
+                                   fields: fields, fieldsByForm: fieldsByForm,
+                                   errors: errors.sorted(by: byPlace), unclassified: unclassified.sorted(by: byPlace),
+                                   elapsedSeconds: elapsedSeconds, pagesPerMinute: perMinute,
+                                   unmappableCharacters: unmappable)
+        summary.attention = attention.sorted(by: byPlace)
+        return summary
     }
 }

@@ -9,11 +9,13 @@ extension BatchSummary {
     ///     Time:         2m 05s (19.2 pages/min)
     ///     Unclassified: 1 page for a person to sort
     ///       scan_0004.png p.1: best match 0.41 below 0.60
+    ///     Faint:        1 page to look at as a whole first
+    ///       fax_0007.tif p.1: 9 of 17 required values on this page failed their checks: …
     ///     Errors:       1 page
     ///       scan_0012.pdf p.3: cannot read image
     ///     Unmappable:   2 characters written as 〓 (listed in summary.json)
     ///
-    /// `maxListed` caps the pages listed under Unclassified and Errors.
+    /// `maxListed` caps the pages listed under Unclassified, Faint and Errors.
     public func renderText(maxListed: Int = 10) -> String {
         var lines: [String] = []
         func line(_ label: String, _ text: String) {
@@ -52,6 +54,10 @@ extension BatchSummary {
         if !unclassified.isEmpty {
             line("Unclassified", "\(plural(unclassified.count, "page")) for a person to sort")
             list(unclassified)
+        }
+        if !attention.isEmpty {
+            line("Faint", "\(plural(attention.count, "page")) to look at as a whole first")
+            list(attention)
         }
         if !errors.isEmpty {
             line("Errors", plural(errors.count, "page"))

@@ -28,6 +28,7 @@ extension Forms {
             try preview.overlay().writePNG(to: out)
             let r = preview.result
             print("\(scan) page \(page): \(r.classification ?? ""); turned \(r.orientation ?? 0)°, deskewed \(r.deskewAngle ?? 0)°")
+            if let note = r.attention { print("page: \(note)") }
             for f in preview.fields {
                 let value = FormPreview.displayValue(f.result.value, type: f.definition.type)
                 print("\(f.number)\t\(f.definition.key)\t\(f.result.status.rawValue)\t\(Int(f.result.confidence))\t\(value)\t\(f.result.reason)")

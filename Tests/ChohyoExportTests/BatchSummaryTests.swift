@@ -43,7 +43,7 @@ final class BatchSummaryTests: XCTestCase {
         let url = dir.appendingPathComponent("summary.json")
         try summary.write(to: url)
         let text = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertTrue(text.hasPrefix("{\n  \"elapsed_seconds\" : 150,\n  \"errors\" : ["), text)
+        XCTAssertTrue(text.hasPrefix("{\n  \"attention\" : [\n\n  ],\n  \"elapsed_seconds\" : 150,\n  \"errors\" : ["), text)
         XCTAssertTrue(text.contains("\"pages_by_status\" : {\n    \"error\" : 1,\n    \"ok\" : 3,\n    \"unclassified\" : 1\n  }"), text)
         XCTAssertEqual(try JSONDecoder().decode(BatchSummary.self, from: Data(contentsOf: url)), summary)
     }
@@ -62,5 +62,17 @@ final class BatchSummaryTests: XCTestCase {
         XCTAssertEqual(lines[8], "  e.pdf p.3: cannot read image")
         XCTAssertEqual(lines[9], "Unmappable:   1 character written as 〓 (listed in summary.json)")
         XCTAssertEqual(lines.count, 10)
+    }
+
+    func testFaintPagesAreListedForALookAsAWhole() throws {
+        var faint = Fixtures.page("f.tif", fields: ["name": Fixtures.field(nil, .invalid)])
+        faint.attention = "9 of 17 required values on this page failed their checks: the page may be too faint"
+        let summary = BatchSummary.make(results: results + [faint], elapsedSeconds: 150)
+        XCTAssertEqual(summary.attention, [PageIssue(source: "f.tif", page: 1, message: faint.attention!)])
+        let lines = summary.renderText().split(separator: "\n").map(String.init)
+        let at = try XCTUnwrap(lines.firstIndex(of: "Faint:        1 page to look at as a whole first"), lines.joined(separator: "\n"))
+        XCTAssertEqual(lines[at + 1], "  f.tif p.1: " + faint.attention!)
+        XCTAssertEqual(try JSONDecoder().decode(BatchSummary.self, from: summary.jsonData()), summary)
+        XCTAssertTrue(BatchSummary.make(results: results, elapsedSeconds: 1).attention.isEmpty)
     }
 }

@@ -323,6 +323,8 @@ final class BatchEndToEndTests: XCTestCase {
         XCTAssertEqual(summary.fields, counts)
         XCTAssertEqual(summary.fieldsByForm, [PipelineTestSupport.formID: counts])
         XCTAssertEqual(summary.unclassified, [])
+        XCTAssertEqual(summary.attention, [], "the good samples read well: no page is called faint")
+        XCTAssertTrue(f.first.results.allSatisfy { $0.attention == nil })
         let errors = f.first.results.filter { $0.status == .error }
         XCTAssertEqual(summary.errors.map(\.source), errors.map(\.source).sorted())
         XCTAssertEqual(Set(summary.errors.map(\.message)), Set(errors.compactMap(\.error)))

@@ -62,9 +62,11 @@ public struct PageResult: Codable, Equatable, Sendable {
     public var classification: String?
     /// key → result, for every field of the form (empty when unclassified or error).
     public var fields: [String: FieldResult]
+    /// Why the page as a whole needs a person's eye (`PageLegibility`); nil when it reads well.
+    public var attention: String?
 
     enum CodingKeys: String, CodingKey {
-        case source, page, form, status, error, fields, orientation, classification
+        case source, page, form, status, error, fields, orientation, classification, attention
         case deskewAngle = "deskew_angle"
         case deskewConfidence = "deskew_confidence"
         case orientationConfidence = "orientation_confidence"
@@ -95,6 +97,7 @@ public struct PageResult: Codable, Equatable, Sendable {
         try c.encodeIfPresent(orientationConfidence, forKey: .orientationConfidence)
         try c.encodeIfPresent(matchScore, forKey: .matchScore)
         try c.encodeIfPresent(classification, forKey: .classification)
+        try c.encodeIfPresent(attention, forKey: .attention)
         try c.encode(fields, forKey: .fields)
     }
 }
