@@ -191,10 +191,19 @@ public struct EvaluationReport: Codable, Equatable, Sendable {
     public var digitOnly: FieldStats
     /// Problems with the ground truth itself (unknown form or field, value that fails its validator).
     public var warnings: [String]
+    /// Pages read as their right form but called too faint to read as a whole
+    /// (`PageResult.attention`), and the figures of every other page: how well the pages a
+    /// person could read were read.
+    public var faintPages = 0
+    public var notFaint = FieldStats()
+    public var notFaintDigitOnly = FieldStats()
 
     enum CodingKeys: String, CodingKey {
         case pages, forms, overall, warnings
         case digitOnly = "digit_only"
+        case faintPages = "faint_pages"
+        case notFaint = "not_faint"
+        case notFaintDigitOnly = "not_faint_digit_only"
     }
 
     public init(pages: PageEvaluationStats, forms: [FormEvaluation], overall: FieldStats, digitOnly: FieldStats,

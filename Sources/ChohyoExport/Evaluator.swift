@@ -54,6 +54,7 @@ public struct Evaluator {
         var truthPages: [String: Int] = [:]
         var used: Set<PlaceKey> = []
         var unknownForms: Set<String> = []
+        var faintPages = 0, notFaint = FieldStats(), notFaintDigitOnly = FieldStats()
 
         for page in truth {
             let key = PlaceKey(name: page.name, page: page.page)
@@ -95,13 +96,19 @@ public struct Evaluator {
             for unknown in page.fields.keys.sorted() where form.field(unknown) == nil {
                 warnings.append("\(page.file): field \"\(unknown)\" is not in form \(formID); ignored")
             }
+            let faint = correct && result?.attention != nil
+            if faint { faintPages += 1 }
             for field in form.fields {
                 guard let raw = page.fields[field.key] else { continue }
                 let expected = normalisedTruth(raw, field: field, file: page.file, warnings: &warnings)
                 let got = correct ? result?.fields[field.key] : nil
+                let figures = compare(expected: expected, got: got, pageUsable: correct)
                 stats[formID, default: [:]][field.key, default: FieldStats()] =
-                    stats[formID, default: [:]][field.key, default: FieldStats()]
-                    + compare(expected: expected, got: got, pageUsable: correct)
+                    stats[formID, default: [:]][field.key, default: FieldStats()] + figures
+                if !faint {
+                    notFaint = notFaint + figures
+                    if field.type.isDigitOnly { notFaintDigitOnly = notFaintDigitOnly + figures }
+                }
             }
         }
 
@@ -117,10 +124,14 @@ public struct Evaluator {
             formReports.append(FormEvaluation(form: form.id, title: form.title, pages: truthPages[form.id] ?? 0,
                                               fields: fields, total: total, digitOnly: digits))
         }
-        return EvaluationReport(pages: pages, forms: formReports,
-                                overall: formReports.reduce(FieldStats()) { $0 + $1.total },
-                                digitOnly: formReports.reduce(FieldStats()) { $0 + $1.digitOnly },
-                                warnings: warnings)
+        var report = EvaluationReport(pages: pages, forms: formReports,
+                                      overall: formReports.reduce(FieldStats()) { $0 + $1.total },
+                                      digitOnly: formReports.reduce(FieldStats()) { $0 + $1.digitOnly },
+                                      warnings: warnings)
+        report.faintPages = faintPages
+        report.notFaint = notFaint
+        report.notFaintDigitOnly = notFaintDigitOnly
+        return report
     }
 
     /// The figures for one field of one page.

@@ -104,6 +104,35 @@ final class EvaluatorTests: XCTestCase {
         XCTAssertTrue(md.contains("- d p.1: expected f, got no result"), md)
     }
 
+    /// A page called faint counts in every figure, and is left out of the rows beside them.
+    func testFaintPagesAreShownBesideTheFiguresNotInstead() throws {
+        let plain = try makeExample()
+        XCTAssertEqual(plain.faintPages, 0)
+        XCTAssertEqual(plain.notFaint, plain.overall)
+        XCTAssertEqual(plain.notFaintDigitOnly, plain.digitOnly)
+        XCTAssertFalse(plain.markdown().contains("called faint"))
+
+        var faint = Fixtures.page("a.png", form: "f", fields: [
+            "name": Fixtures.field(nil, .invalid), "amount": Fixtures.field(nil, .invalid), "zip": Fixtures.field(nil, .invalid)])
+        faint.attention = "3 of 3 required values on this page failed their checks"
+        let sharp = Fixtures.page("b.png", form: "f", fields: [
+            "name": Fixtures.field("佐藤"), "amount": Fixtures.field("1200"), "zip": Fixtures.field(nil, .review)])
+        let report = try Evaluator(forms: [form], normaliser: normaliser).evaluate(truthDirectory: dir, results: [faint, sharp])
+        XCTAssertEqual(report.faintPages, 1)
+        // All pages: a's 3 fields wrong, b's 3 right; c and d have no result (4 fields wrong).
+        XCTAssertEqual(report.overall.count, 10)
+        XCTAssertEqual(report.overall.exact, 3)
+        // Without the faint page a: b, c and d.
+        XCTAssertEqual(report.notFaint.count, 7)
+        XCTAssertEqual(report.notFaint.exact, 3)
+        XCTAssertEqual(report.notFaintDigitOnly.count, 4)
+        let md = report.markdown()
+        XCTAssertTrue(md.contains("| **all fields** | 10 | 30.0 |"), md)
+        XCTAssertTrue(md.contains("| all fields, without the 1 page called faint | 7 | 42.9 |"), md)
+        XCTAssertTrue(md.contains("never instead of them"), md)
+        XCTAssertEqual(try JSONDecoder().decode(EvaluationReport.self, from: JSONEncoder().encode(report)), report)
+    }
+
     func testMisclassifiedErroredAndInvalidTruth() {
         let truth = [
             GroundTruthPage(name: "g", page: 1, file: "g.json", form: "f", fields: ["name": "山田", "amount": "12"]),
