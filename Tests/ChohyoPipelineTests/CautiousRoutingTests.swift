@@ -64,6 +64,18 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: category, form: f, reading: agreed("給 斉 ・ 委 号", [99, 99, 99, 99, 99])).status, .invalid)
     }
 
+    /// 8番6号 read 8番号, every character at 95 or more, was accepted on the seed-45000 set.
+    func testANumberLostBetween番And号GoesToAPerson() {
+        let address = field("payer_address", .text)
+        let f = form([address])
+        let conf = Array(repeating: 99.0, count: 12)
+        let lost = JudgeStage.judge(field: address, form: f, reading: agreed("福岡 県 久留 米 市 桜台 5 丁目 8 番号", conf))
+        XCTAssertEqual(lost.status, .review)
+        XCTAssertTrue(lost.reason.contains("番 followed by 号"), lost.reason)
+        XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("福岡 県 久留 米 市 桜台 5 丁目 8 番 6 号", conf + [99])).status, .accepted)
+        XCTAssertFalse(Chome.losesNumberBetween番And号("番号"))
+    }
+
     func testAnEraYearOneInFiguresGoesToAPerson() {
         let date = field("birth_date", .date)
         let f = form([date])
