@@ -141,7 +141,7 @@ public final class BatchRunner {
             if let fi = page.formIndex {
                 if let failure = failures[slot] { result.status = .error; result.error = failure; return result }
                 result.fields = JudgeStage.judge(form: forms[fi], readings: perPage[slot], matchedBy: page.matchedBy)
-                result.attention = PageLegibility.note(form: forms[fi].definition, fields: result.fields)
+                result.attention = PageLegibility.apply(form: forms[fi].definition, rules: forms[fi].rules, to: &result.fields)
             }
             return result
         }

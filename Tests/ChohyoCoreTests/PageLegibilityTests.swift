@@ -32,4 +32,39 @@ final class PageLegibilityTests: XCTestCase {
         XCTAssertNil(PageLegibility.note(form: form, fields: results(form, invalid: ["r0", "r1"])))
         XCTAssertNotNil(PageLegibility.note(form: form, fields: results(form, invalid: ["r0", "r1", "r2"])))
     }
+
+    func testAFaintPageSendsItsAcceptedValuesButNotItsCheckBoxesToAPerson() {
+        let form = page(required: 6, boxes: 2)
+        var fields = results(form, invalid: ["r0", "r1", "r2"])
+        for key in ["r3", "b0"] { fields[key]?.status = .accepted }
+        XCTAssertNotNil(PageLegibility.apply(form: form, to: &fields))
+        XCTAssertEqual(fields["r3"]?.status, .review)
+        XCTAssertTrue(fields["r3"]?.reason.contains("too faint to read as a whole") == true)
+        XCTAssertEqual(fields["b0"]?.status, .accepted)
+        XCTAssertEqual(fields["r0"]?.status, .invalid)
+        // A page that reads well keeps what it accepted.
+        var good = results(form, invalid: ["r0", "r1"])
+        good["r3"]?.status = .accepted
+        XCTAssertNil(PageLegibility.apply(form: form, to: &good))
+        XCTAssertEqual(good["r3"]?.status, .accepted)
+    }
+
+    /// Three amounts whose equation holds confirm each other, faint page or not.
+    func testNumbersOfAHoldingEquationStayAccepted() throws {
+        let amounts = ["annual_tax", "collected", "unpaid"].map { makeField(.amount, key: $0) }
+        let others = (0..<6).map { makeField(.text, key: "r\($0)") }
+        let form = FormDefinition(id: "t", version: 1, title: "t", template: "t.png", fields: amounts + others)
+        var fields = results(form, invalid: ["r0", "r1", "r2"])
+        for (key, value) in [("annual_tax", "15000"), ("collected", "3000"), ("unpaid", "12000")] {
+            fields[key] = FieldResult(value: value, text: value, confidence: 99, status: .accepted, reason: "")
+        }
+        let rule = try CrossFieldRule(parsing: "unpaid = annual_tax - collected")
+        var kept = fields
+        XCTAssertNotNil(PageLegibility.apply(form: form, rules: [rule], to: &kept))
+        XCTAssertEqual(["annual_tax", "collected", "unpaid"].map { kept[$0]?.status }, [.accepted, .accepted, .accepted])
+        // When the equation does not hold, each is a value read alone.
+        fields["unpaid"]?.value = "13000"
+        XCTAssertNotNil(PageLegibility.apply(form: form, rules: [rule], to: &fields))
+        XCTAssertEqual(["annual_tax", "collected", "unpaid"].map { fields[$0]?.status }, [.review, .review, .review])
+    }
 }

@@ -28,6 +28,10 @@ final class FaintPageTests: XCTestCase {
         let note = try XCTUnwrap(fax.attention, "the faint fax is called faint")
         XCTAssertTrue(note.contains("required values on this page failed their checks"), note)
         XCTAssertTrue(note.contains("ask for a clearer copy"), note)
+        let definition = try PipelineTestSupport.loadForm().definition
+        for field in definition.fields where field.type != .checkbox {
+            XCTAssertNotEqual(fax.fields[field.key]?.status, .accepted, "\(field.key) is not accepted on a faint page")
+        }
         let scan = try XCTUnwrap(results.first { $0.source.hasSuffix("scan.png") })
         XCTAssertEqual(scan.status, .ok)
         XCTAssertNil(scan.attention, "a good scan is not called faint")
