@@ -264,23 +264,22 @@ enum JudgeStage {
                 note = note ?? "first two readings failed their checks; a further reading used"
             }
         }
-        // A date whose 年, 月 or 日 was misread (…23晶) is shown mended, to a person: the date is
-        // in its digits, but a misread character says the reading was not clean.
-        if field.type == .date, !outcome.valid, let mended = EraDate.unitsMended(text),
-           case let again = FieldValidator.validate(mended, field: field), again.valid {
-            outcome = again
-            text = mended
-            characters = nil
-            note = note ?? "the 年, 月 or 日 of the date was misread; shown as written on the form"
-        }
-        // A date whose era name was misread (相和63年 for 昭和63年), where only one era fits the
-        // year, is shown with that era, to a person.
-        if field.type == .date, !outcome.valid, let mended = EraDate.eraMended(text),
-           case let again = FieldValidator.validate(mended, field: field), again.valid {
-            outcome = again
-            text = mended
-            characters = nil
-            note = note ?? "the era of the date was misread; shown as the one era its year fits"
+        // A date whose 年, 月 or 日 was misread (…23晶), or its era name (相和63年, where one era
+        // alone fits the year), is shown mended, to a person: the date is in its digits, but a
+        // misread character says the reading was not clean.
+        if field.type == .date {
+            let menders: [(mend: (String) -> String?, why: String)] = [
+                (EraDate.unitsMended, "the 年, 月 or 日 of the date was misread; shown as written on the form"),
+                ({ EraDate.eraMended($0) }, "the era of the date was misread; shown as the one era its year fits"),
+            ]
+            for (mend, why) in menders where !outcome.valid {
+                if let mended = mend(text), case let again = FieldValidator.validate(mended, field: field), again.valid {
+                    outcome = again
+                    text = mended
+                    characters = nil
+                    note = note ?? why
+                }
+            }
         }
         // A value of a closed list misread (給料・貸与) is shown as the one allowed value it is
         // nearest to, to a person.
