@@ -140,8 +140,7 @@ public final class BatchRunner {
             var result = page.result
             if let fi = page.formIndex {
                 if let failure = failures[slot] { result.status = .error; result.error = failure; return result }
-                result.fields = JudgeStage.judge(form: forms[fi], readings: perPage[slot], matchedBy: page.matchedBy)
-                result.attention = PageLegibility.apply(form: forms[fi].definition, rules: forms[fi].rules, to: &result.fields)
+                JudgeStage.judgePage(&result, form: forms[fi], readings: perPage[slot], matchedBy: page.matchedBy)
             }
             return result
         }

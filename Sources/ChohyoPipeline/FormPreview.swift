@@ -41,8 +41,7 @@ public struct FormPreview {
         let reader = try FragmentReader(preload: ["jpn", "eng"], dataPath: tessdata)
         var readings: [String: FragmentReading] = [:]
         for (key, fragment) in out.fragments { readings[key] = try reader.read(fragment) }
-        result.fields = JudgeStage.judge(form: form, readings: readings, matchedBy: out.matchedBy)
-        result.attention = PageLegibility.apply(form: form.definition, rules: form.rules, to: &result.fields)
+        JudgeStage.judgePage(&result, form: form, readings: readings, matchedBy: out.matchedBy)
         let prepared = try PagePreparer.prepare(try source.page(pageIndex))
         let upright = try prepared.image.rotatedOrth(quarterTurns: (result.orientation ?? 0) / 90)
         let fields = form.definition.fields.enumerated().compactMap { i, f -> Field? in

@@ -6,6 +6,14 @@ import ChohyoRecognition
 /// Stage: readings → validated, normalised, routed field results for one page,
 /// then the form's cross-field rules.
 enum JudgeStage {
+    /// Judges a page's readings into `result`: its fields (`judge(form:readings:matchedBy:)`),
+    /// then whether the page as a whole is too faint to read (`PageLegibility`).
+    static func judgePage(_ result: inout PageResult, form loaded: LoadedDefinition,
+                          readings: [String: FragmentReading], matchedBy: FormMatcher.Method) {
+        result.fields = judge(form: loaded, readings: readings, matchedBy: matchedBy)
+        result.attention = PageLegibility.apply(form: loaded.definition, rules: loaded.rules, to: &result.fields)
+    }
+
     /// - Parameter matchedBy: how the page was matched. Without its ruled lines (a light fax,
     ///   a dropout scan), its kana, and text holding kana, a Latin letter or a character read
     ///   below 97, is not accepted without a person (`heldOnLostRules`); by the few lines left
