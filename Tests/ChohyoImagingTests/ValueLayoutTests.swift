@@ -108,6 +108,16 @@ final class ValueLayoutTests: XCTestCase {
         XCTAssertTrue(letter.reason.contains("in lines across boxes"), letter.reason)
     }
 
+    /// A letter faxed sideways (seed-47000 held-out set): 0.96 of its ink fell inside 13 of the
+    /// 異動届出書's boxes, enough to be matched without the spill rule, though 0.90 of its marks
+    /// lay in lines running across boxes.
+    func testALetterWhoseLinesRunAcrossBoxesIsNotMatchedHoweverMuchInkFallsInside() throws {
+        let matcher = FormMatcher(templates: try templates())
+        let letter = try matcher.match(try TestForm.preparedFixture("letter-fax-sideways-seed47000.tif"))
+        XCTAssertFalse(letter.accepted, letter.reason)
+        XCTAssertTrue(letter.reason.contains("lines of writing, not values"), letter.reason)
+    }
+
     /// A legible fax of the 異動届出書 (seed-9000 set) whose lid shadow came out as a row of
     /// specks along the left edge: counted, they put its ink inside the boxes at 0.82, and it
     /// was left unclassified; left out, 1.00.
