@@ -327,6 +327,9 @@ enum JudgeStage {
         if note == nil, field.type == .text, Prefecture.holdsAddress(field), Chome.losesNumberBetween番And号(outcome.value ?? "") {
             note = "番 followed by 号 with no number between: a number of the address may be lost"
         }
+        if note == nil, field.type == .phone, PhoneNumber.hasUnpairedParenthesis(text) {
+            note = "a parenthesis without its pair: a speck may have been read as one"
+        }
         if note == nil, field.type == .digits, hasGapInsideDigits(text) {
             note = "a gap inside the number: a broken digit may have been read as two"
         }

@@ -49,6 +49,17 @@ final class NumberFieldTests: XCTestCase {
         XCTAssertEqual(validate("090-1234-56789", .phone).reason, "expected 10–11 digits, got 12")
         XCTAssertEqual(validate("3-1234-56789", .phone).reason, "phone number must start with 0")
         XCTAssertEqual(validate("03-1234-567a", .phone).reason, "not a phone number")
+        // The numbering plan: mobile numbers have 11 digits, fixed lines 10 (seen misread on
+        // the held-out sets: 080-7950-376 for 080-7950-3760, 025-3250-4444 for 0263-28-6444).
+        XCTAssertEqual(validate("080-7950-376", .phone).reason, "a number starting 080 has 11 digits, got 10")
+        XCTAssertEqual(validate("025-3250-4444", .phone).reason, "a number starting 025 has 10 digits, got 11")
+        XCTAssertEqual(validate("0800-123-4567", .phone), .ok("08001234567"))
+        XCTAssertEqual(validate("050-1234-5678", .phone), .ok("05012345678"))
+        XCTAssertTrue(PhoneNumber.hasUnpairedParenthesis("082-958-0967-)"))
+        XCTAssertTrue(PhoneNumber.hasUnpairedParenthesis("(080-9862-0703"))
+        XCTAssertTrue(PhoneNumber.hasUnpairedParenthesis(")03(1234-5678"))
+        XCTAssertFalse(PhoneNumber.hasUnpairedParenthesis("03(1234)5678"))
+        XCTAssertFalse(PhoneNumber.hasUnpairedParenthesis("０３（１２３４）５６７８"))
     }
 
     func testCheckbox() {

@@ -76,6 +76,17 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertFalse(Chome.losesNumberBetween番And号("番号"))
     }
 
+    /// 082-958-0987 read "082-958-0967-)" was accepted on the seed-47000 set.
+    func testAPhoneNumberWithAnUnpairedParenthesisGoesToAPerson() {
+        let phone = field("payer_phone", .phone)
+        let f = form([phone])
+        let conf = Array(repeating: 99.0, count: 14)
+        let speck = JudgeStage.judge(field: phone, form: f, reading: agreed("082-958-0967-)", conf))
+        XCTAssertEqual(speck.status, .review)
+        XCTAssertTrue(speck.reason.contains("parenthesis without its pair"), speck.reason)
+        XCTAssertEqual(JudgeStage.judge(field: phone, form: f, reading: agreed("082(958)0967", Array(conf.prefix(12)))).status, .accepted)
+    }
+
     func testAnEraYearOneInFiguresGoesToAPerson() {
         let date = field("birth_date", .date)
         let f = form([date])
