@@ -87,6 +87,12 @@ extension ReadRateReport {
         } else if pages.ok > 0 {
             s += "The \(Self.count(pages.ok, "page")) it recognised held no fields. "
         }
+        let faint = forms.reduce(0) { $0 + $1.faintPages }
+        if faint > 0 {
+            s += "\(Self.count(faint, "page")) recognised \(faint == 1 ? "was" : "were") too faint to read as a whole:"
+                + " a clerk looks at \(faint == 1 ? "it" : "them") first and may ask for a clearer copy, so \(faint == 1 ? "its" : "their")"
+                + " fields in review are counted as keyed by hand. "
+        }
         if unplaced.pages > 0 {
             s += "\(Self.count(unplaced.pages, "page")) could not be recognised or read and \(unplaced.pages == 1 ? "is" : "are")"
                 + " keyed by hand as today. "

@@ -156,14 +156,23 @@ public struct ReadRateForm: Codable, Equatable, Sendable {
     /// The title from the form definition; nil without one.
     public var title: String?
     public var pages: Int
+    /// Of `pages`, those called faint (`PageResult.attention`): their fields in review are
+    /// counted as keyed, not verified.
+    public var faintPages: Int
     public var counts: FieldCounts
     public var shares: ReadRateShares
     public var hours: ReadRateHours
     /// In definition order (fields not in the definition after them, sorted); sorted by key without a definition.
     public var fields: [ReadRateField]
 
-    public init(form: String, title: String?, pages: Int, counts: FieldCounts, hours: ReadRateHours, fields: [ReadRateField]) {
-        self.form = form; self.title = title; self.pages = pages; self.counts = counts
+    enum CodingKeys: String, CodingKey {
+        case form, title, pages, counts, shares, hours, fields
+        case faintPages = "faint_pages"
+    }
+
+    public init(form: String, title: String?, pages: Int, faintPages: Int = 0, counts: FieldCounts, hours: ReadRateHours,
+                fields: [ReadRateField]) {
+        self.form = form; self.title = title; self.pages = pages; self.faintPages = faintPages; self.counts = counts
         shares = ReadRateShares(counts); self.hours = hours; self.fields = fields
     }
 
@@ -172,6 +181,7 @@ public struct ReadRateForm: Codable, Equatable, Sendable {
         try c.encode(form, forKey: .form)
         try c.encode(title, forKey: .title)
         try c.encode(pages, forKey: .pages)
+        try c.encode(faintPages, forKey: .faintPages)
         try c.encode(counts, forKey: .counts)
         try c.encode(shares, forKey: .shares)
         try c.encode(hours, forKey: .hours)
@@ -284,6 +294,7 @@ public struct ReadRateReport: Codable, Equatable, Sendable {
     public static let formulaLines = [
         "by hand = pages × P + fields × S_k",
         "with Chohyo = pages × P + review fields × S_v + invalid fields × S_k + fields of unclassified or error pages × S_k",
+        "on a page called faint (attention in results.jsonl), review fields count as keyed (S_k, not S_v): a person may have to ask for a clearer copy",
         "accepted fields take no staff time; every page is handled once (P) either way",
         "unclassified and error pages are keyed entirely by hand either way, at the average fields per classified page",
         "saved = by hand − with Chohyo; share = saved / by hand; staff years = saved / hours per staff year",
@@ -296,6 +307,9 @@ public struct ReadRateReport: Codable, Equatable, Sendable {
                             assumptions: ReadRateAssumptions = ReadRateAssumptions()) -> ReadRateReport {
         struct Tally {
             var pages = 0
+            var faintPages = 0
+            /// Review fields of the pages called faint.
+            var faintReview = 0
             var counts = FieldCounts()
             var fields: [String: FieldCounts] = [:]
             var reasons: [String: [String: Int]] = [:]
@@ -311,6 +325,10 @@ public struct ReadRateReport: Codable, Equatable, Sendable {
             let form = result.form ?? "(unknown)"
             var tally = tallies[form] ?? Tally()
             tally.pages += 1
+            if result.attention != nil {
+                tally.faintPages += 1
+                tally.faintReview += result.fields.values.filter { $0.status == .review }.count
+            }
             for (key, field) in result.fields {
                 tally.counts.add(field.status)
                 tally.fields[key, default: FieldCounts()].add(field.status)
@@ -341,10 +359,11 @@ public struct ReadRateReport: Codable, Equatable, Sendable {
             let c = tally.counts
             let pageSeconds = Double(tally.pages) * a.secondsPage
             let formHand = pageSeconds + Double(c.total) * a.secondsKeyed
-            let formChohyo = pageSeconds + Double(c.review) * a.secondsVerified + Double(c.invalid) * a.secondsKeyed
+            let formChohyo = pageSeconds + Double(c.review - tally.faintReview) * a.secondsVerified
+                + Double(c.invalid + tally.faintReview) * a.secondsKeyed
             hand += formHand; chohyo += formChohyo
             counts.accepted += c.accepted; counts.review += c.review; counts.invalid += c.invalid
-            forms.append(ReadRateForm(form: id, title: def?.title, pages: tally.pages, counts: c,
+            forms.append(ReadRateForm(form: id, title: def?.title, pages: tally.pages, faintPages: tally.faintPages, counts: c,
                                       hours: ReadRateHours(secondsByHand: formHand, secondsWithChohyo: formChohyo,
                                                            hoursPerStaffYear: a.hoursPerStaffYear),
                                       fields: fields))

@@ -95,6 +95,26 @@ final class ReadRateReportTests: XCTestCase {
         XCTAssertEqual(year.hours.staffYearsSaved, 0.026, accuracy: 1e-12)
     }
 
+    /// Page 1 of form "a" called faint: its review field is counted as keyed (S_k = 8 s), not
+    /// verified. a with Chohyo: 2×5 + 1×4 (p2's review) + (1 invalid + p1's review)×8 = 30 s.
+    func testReviewFieldsOfAFaintPageCountAsKeyed() throws {
+        var results = Self.results
+        results[0].attention = "2 of 3 required values on this page failed their checks"
+        let report = ReadRateReport.make(results: results, forms: [Self.formA])
+        let a = report.forms[0]
+        XCTAssertEqual(a.faintPages, 1)
+        XCTAssertEqual(report.forms[1].faintPages, 0)
+        XCTAssertEqual(a.hours.byHand * Self.hour, 58, accuracy: 1e-9)
+        XCTAssertEqual(a.hours.withChohyo * Self.hour, 30, accuracy: 1e-9)
+        XCTAssertTrue(report.plainWords.contains("1 page recognised was too faint to read as a whole"), report.plainWords)
+        XCTAssertTrue(report.formula.contains { $0.hasPrefix("on a page called faint") })
+        let data = try report.jsonData()
+        XCTAssertTrue(String(decoding: data, as: UTF8.self).contains("\"faint_pages\" : 1"))
+        XCTAssertEqual(try JSONDecoder().decode(ReadRateReport.self, from: data), report)
+        // Without a faint page the figures are those worked out above.
+        XCTAssertEqual(ReadRateReport.make(results: Self.results, forms: [Self.formA]).forms[0].hours.withChohyo * Self.hour, 26, accuracy: 1e-9)
+    }
+
     func testFieldsInDefinitionOrderWithLabelsAndReviewReasons() {
         let report = ReadRateReport.make(results: Self.results, forms: [Self.formA])
         let a = report.forms[0]
