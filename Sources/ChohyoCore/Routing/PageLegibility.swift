@@ -24,10 +24,7 @@ public enum PageLegibility {
     public static func apply(form: FormDefinition, rules: [CrossFieldRule] = [],
                              to fields: inout [String: FieldResult]) -> String? {
         guard let note = note(form: form, fields: fields) else { return nil }
-        var values: [String: String] = [:]
-        for (key, result) in fields { if let v = result.value { values[key] = v } }
-        let confirmed = Set(rules.filter { !$0.fieldKeys.contains { fields[$0]?.status == .invalid } }
-            .flatMap { $0.confirmedKeys(values) })
+        let confirmed = Set(Router.confirmations(rules, in: fields, values: Router.values(of: fields)).flatMap(\.keys))
         for field in form.fields where field.type != .checkbox && !confirmed.contains(field.key) {
             guard var result = fields[field.key], result.status == .accepted else { continue }
             result.status = .review

@@ -29,8 +29,7 @@ public enum Router {
     /// law). A `confirmsOnly` rule that fails changes nothing.
     public static func applyRules(_ rules: [CrossFieldRule], to fields: inout [String: FieldResult],
                                   messages: [String?], keepInReview: Set<String> = []) {
-        var values: [String: String] = [:]
-        for (key, result) in fields { if let v = result.value { values[key] = v } }
+        let values = values(of: fields)
         var failed: Set<String> = []
         for (i, rule) in rules.enumerated() {
             guard !rule.confirmsOnly, case .fail = rule.evaluate(values) else { continue }
@@ -53,8 +52,8 @@ public enum Router {
         // accepted. Not when one of its numbers failed its own checks; fields a failing rule
         // names, and those in `keepInReview`, stay as they are.
         // The message says what is wrong when the rule fails, so the rule is named by itself.
-        for rule in rules where !rule.fieldKeys.contains(where: { fields[$0]?.status == .invalid }) {
-            let confirmed = rule.confirmedKeys(values).filter {
+        for (rule, keys) in confirmations(rules, in: fields, values: values) {
+            let confirmed = keys.filter {
                 !failed.contains($0) && !keepInReview.contains($0) && fields[$0]?.status == .review
             }
             guard !confirmed.isEmpty else { continue }
@@ -66,6 +65,20 @@ public enum Router {
                 fields[key] = result
             }
         }
+    }
+
+    /// The fields' values by key, as rules read them (fields without a value left out).
+    public static func values(of fields: [String: FieldResult]) -> [String: String] {
+        fields.compactMapValues(\.value)
+    }
+
+    /// Each rule that confirms values on this page, with the keys it confirms: an equation that
+    /// holds (`CrossFieldRule.confirmedKeys`), none of whose fields failed its own checks.
+    public static func confirmations(_ rules: [CrossFieldRule], in fields: [String: FieldResult],
+                                     values: [String: String]) -> [(rule: CrossFieldRule, keys: [String])] {
+        rules.filter { !$0.fieldKeys.contains { fields[$0]?.status == .invalid } }
+            .map { ($0, $0.confirmedKeys(values)) }
+            .filter { !$0.1.isEmpty }
     }
 
     /// "93" for whole numbers, else up to two decimals, cut (not rounded) so that a value
