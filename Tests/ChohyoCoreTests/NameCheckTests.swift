@@ -109,4 +109,22 @@ final class NameCheckTests: XCTestCase {
         XCTAssertEqual(fields["account_holder_kana"]?.status, .invalid)
         XCTAssertEqual(fields["account_holder_kana"]?.reason, "not kana")
     }
+
+    func testASmallVowelWhereTheFullSizeOneMakesAKnownNameGoesToAPerson() throws {
+        let ido = try load("tokubetsu_choshu_ido")
+        // ウエダマコト read ウェダマコト (seed 51000), its name 上田誠 in review: the kana is
+        // checked alone, and ウェダ is in the list as a name written in katakana.
+        var fields = ["employee_name": FieldResult(value: "上田誠", text: "上田 誠", confidence: 89.9, status: .review,
+                                                   reason: "a character read with confidence 89.9, below 90"),
+                      "employee_name_kana": accepted("ウェダマコト")]
+        NameCheck.apply(ido.definition, lists: ido.nameLists, to: &fields)
+        XCTAssertEqual(fields["employee_name_kana"]?.status, .review)
+        XCTAssertEqual(fields["employee_name_kana"]?.reason, NameCheck.smallVowel)
+        // A loanword name keeps its small vowel and is accepted: ウイリアムズジョン is no known name.
+        XCTAssertEqual(check(ido, ["employee_name_kana": "ウィリアムズジョン"])["employee_name_kana"]?.status, .accepted)
+        // Small ョ is left alone, though リヨウ is known too.
+        XCTAssertEqual(check(ido, ["employee_name_kana": "フジタリョウ"])["employee_name_kana"]?.status, .accepted)
+        XCTAssertEqual(NameCheck.fullSizeVowels("ウェダマコト"), "ウエダマコト")
+        XCTAssertNil(NameCheck.fullSizeVowels("フジタリョウ"))
+    }
 }
