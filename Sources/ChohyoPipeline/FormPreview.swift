@@ -22,7 +22,8 @@ public struct FormPreview {
     /// Reads page `pageIndex` of `scan` as `form`, whatever the match score (a preview is
     /// for seeing where a definition is off, so it is drawn even when it fits badly).
     public static func run(scan: String, pageIndex: Int = 0, form: LoadedDefinition, tessdata: String? = nil) throws -> FormPreview {
-        let source = try ImageSource(path: scan)
+        let source: ImageSource
+        do { source = try ImageSource(path: scan) } catch { throw BatchError.definition("\(scan): \(error)") }
         guard pageIndex < source.pageCount else {
             throw BatchError.definition("\(scan) has \(source.pageCount) page(s); page \(pageIndex + 1) asked for")
         }

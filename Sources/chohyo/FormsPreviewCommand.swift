@@ -15,7 +15,7 @@ extension Forms {
             """
         )
         @Argument(help: "Form id.") var id: String
-        @Argument(help: "A scan (PNG, JPEG, TIFF).") var scan: String
+        @Argument(help: "A scan (PNG, JPEG, TIFF or PDF).") var scan: String
         @Option(name: .long, help: "Overlay PNG to write.") var out: String = "overlay.png"
         @Option(name: .long, help: "Page of a multi-page file (1-based).") var page: Int = 1
         @OptionGroup var forms: FormsOption

@@ -29,4 +29,20 @@ final class FormPreviewTests: XCTestCase {
         let my = try XCTUnwrap(preview.fields.first { $0.definition.type == .myNumber })
         XCTAssertEqual(FormPreview.displayValue(my.result.value, type: .myNumber), "************")
     }
+
+    func testAScanThatCannotBeOpenedIsNamedInTheError() throws {
+        let form = try PipelineTestSupport.loadForm()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("preview-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = dir.appendingPathComponent("no-such-scan.png").path
+        let truncated = dir.appendingPathComponent("truncated.png")
+        let png = try Data(contentsOf: PipelineTestSupport.sample("kyuyo_0007.png"))
+        try png.prefix(2000).write(to: truncated)
+        for path in [missing, truncated.path] {
+            XCTAssertThrowsError(try FormPreview.run(scan: path, form: form), path) { error in
+                XCTAssertTrue("\(error)".hasPrefix(path + ": "), "\(error)")
+            }
+        }
+    }
 }
