@@ -8,6 +8,13 @@ public enum Dropout {
         r > 110 && r - g > 55 && r - b > 35
     }
 
+    /// Light pink that is not red enough for `isRed`: the pale edges of red strokes and faded
+    /// stamp ink, blurred with the paper by the scan or JPEG. Dropped from the values' grey
+    /// image only (not counted as red ink, nor used for registration).
+    @inline(__always) static func isPinkFringe(r: Int, g: Int, b: Int) -> Bool {
+        r > 150 && r - g > 30 && r - b > 20
+    }
+
     /// Result of splitting a colour image.
     public struct Split {
         /// 8 bpp, red ink turned white.
@@ -37,6 +44,8 @@ public enum Dropout {
                 if isRed(r: r, g: g, b: b) {
                     v = 255; red += 1
                     ml[x >> 5] |= 1 << (31 - UInt32(x & 31))
+                } else if isPinkFringe(r: r, g: g, b: b) {
+                    v = 255
                 } else { v = (r * 77 + g * 150 + b * 29) >> 8 }
                 dl[x >> 2] |= UInt32(v) << (24 - 8 * UInt32(x & 3))
             }

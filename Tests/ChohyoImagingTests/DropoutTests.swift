@@ -42,6 +42,21 @@ final class DropoutTests: XCTestCase {
         XCTAssertLessThan(cut2.inkPixels, 1600, "and the pink one is gone")
     }
 
+    /// A faded rubber stamp's pale pink (212, 164, 164 on a seed-51000 page) is not red enough
+    /// for `isRed`, yet darker than the ink threshold: its remnant in an empty box was read
+    /// "eg" and accepted. Pale pink is dropped; a neutral grey mark as light is still ink.
+    func testAFadedPinkStampIsDroppedButAGreyMarkAsLightStays() throws {
+        let identity = Alignment(scaleX: 1, offsetX: 0, scaleY: 1, offsetY: 0, score: 1)
+        func ring(r: UInt32, g: UInt32, b: UInt32) throws -> FieldCutter.Cut {
+            let page = try colour(try Image.blank(width: 400, height: 120, depth: 8))
+            paintDisc(page, cx: 200, cy: 60, radius: 40, r: r, g: g, b: b)
+            paintDisc(page, cx: 200, cy: 60, radius: 36, r: 255, g: 255, b: 255)
+            return try FieldCutter.cut(page: page, alignment: identity, box: Box(x: 0, y: 0, width: 400, height: 120))
+        }
+        XCTAssertEqual(try ring(r: 212, g: 164, b: 164).inkPixels, 0, "the pale pink ring is dropped out")
+        XCTAssertGreaterThan(try ring(r: 178, g: 178, b: 178).inkPixels, 500, "a grey ring as dark is ink")
+    }
+
     func testThinRedRulesOfADropoutFormAreNotASeal() throws {
         // A cut that caught the red cell border of a form printed in a dropout colour.
         let page = try colour(try Image.blank(width: 600, height: 120, depth: 8))
