@@ -112,6 +112,33 @@ final class DigitRunsTests: XCTestCase {
         XCTAssertEqual(out.filter { $0.confidence < 99 }.count, 1, "the year and the day paired")
     }
 
+    /// jpn reads the typed 0 of a room number as 90 or 60 (ハイツ402号 as 4902): three digit
+    /// marks, four digits read. eng reads the marks as 402, so the 9 goes and the field goes to
+    /// a person, shown right. Only a 6 or 9 before a 0 is taken out so.
+    func testA0ReadAsTwoDigitsLosesItsStrayDigitAndIsLeftToAPerson() throws {
+        let image = try line("KDDDK")
+        func jpn(_ digits: [String]) -> [TesseractEngine.Symbol] {
+            let texts = ["ツ"] + digits + ["号"]
+            return texts.enumerated().map { i, t in
+                let x = i == 0 ? 10 : i == texts.count - 1 ? 172 : 70 + (i - 1) * 3 * 34 / digits.count
+                return TesseractEngine.Symbol(text: t, confidence: t == "9" ? 92.6 : 99, startsWord: i == 0,
+                                              box: Box(x: x, y: 10, width: t == "ツ" || t == "号" ? 52 : 20, height: 52))
+            }
+        }
+        func eng(_ digits: String) -> (ChohyoImaging.Image) throws -> [TesseractEngine.Symbol] {
+            { _ in digits.map { TesseractEngine.Symbol(text: String($0), confidence: 99, startsWord: false) } }
+        }
+        let out = try DigitRuns.reread(jpn(["4", "9", "0", "2"]), in: image, readDigits: eng("402"))
+        XCTAssertEqual(out.map(\.text).joined(), "ツ402号")
+        XCTAssertEqual(out.filter { DigitRuns.isDigit($0.text) }.map(\.confidence), [50, 50, 50], "held for a person")
+        // Any other digit eng lacks stays: eng reads some 10s as 1, and two touching glyphs as one.
+        XCTAssertEqual(try DigitRuns.reread(jpn(["4", "1", "0", "2"]), in: image, readDigits: eng("402")).map(\.text).joined(),
+                       "ツ4102号")
+        // eng reading other digits than jpn's without one leaves jpn's too.
+        XCTAssertEqual(try DigitRuns.reread(jpn(["4", "9", "0", "2"]), in: image, readDigits: eng("482")).map(\.text).joined(),
+                       "ツ4902号")
+    }
+
     func testRunsArePairedInOrderByCountAndPlace() {
         let ink = [DigitRuns.InkRun(x0: 168, x1: 194, y0: 0, y1: 39, count: 1),
                    DigitRuns.InkRun(x0: 430, x1: 450, y0: 0, y1: 39, count: 1),
