@@ -110,6 +110,15 @@ final class DigitRunsTests: XCTestCase {
         XCTAssertEqual(out.map(\.text).joined(), "令和6年1月31日", "jpn's digits stay")
         XCTAssertEqual(out[4].confidence, DigitRuns.mendedConfidence, "the month's 1")
         XCTAssertEqual(out.filter { $0.confidence < 99 }.count, 1, "the year and the day paired")
+        // eng reads the month's ink as 10: the month is shown as 10, still held for a person.
+        var calls = 0
+        let mended = try DigitRuns.reread(jpn, in: image) { _ in
+            calls += 1
+            return calls == 1 ? ["1", "0"].map { TesseractEngine.Symbol(text: $0, confidence: 99, startsWord: false) } : []
+        }
+        XCTAssertEqual(mended.map(\.text).joined(), "令和6年10月31日")
+        XCTAssertEqual(mended[4].confidence, DigitRuns.mendedConfidence)
+        XCTAssertEqual(mended[5].confidence, DigitRuns.mendedConfidence)
     }
 
     /// jpn reads the typed 0 of a room number as 90 or 60 (ハイツ402号 as 4902): three digit
