@@ -127,4 +127,24 @@ final class NameCheckTests: XCTestCase {
         XCTAssertEqual(NameCheck.fullSizeVowels("ウェダマコト"), "ウエダマコト")
         XCTAssertNil(NameCheck.fullSizeVowels("フジタリョウ"))
     }
+
+    func testAKanaReadWithACharacterTooManyIsShownWithoutIt() throws {
+        let kyuyo = try load("kyuyo_shiharai_hokokusho")
+        // Beside its accepted name, マコユミ for マユミ (seed 51000): the コ goes.
+        let paired = check(kyuyo, ["payee_name": "岡本真由美", "payee_name_kana": "オカモトマコユミ"])
+        XCTAssertEqual(paired["payee_name_kana"]?.value, "オカモトマユミ")
+        XCTAssertEqual(paired["payee_name_kana"]?.status, .review)
+        XCTAssertTrue(paired["payee_name_kana"]?.reason.contains("shown with one コ taken out") == true)
+        // Alone (its name in review), only a doubled kana goes: ワタナベベアケミ.
+        var fields = ["payee_name": FieldResult(value: "渡辺明美", text: "渡辺 明美", confidence: 80, status: .review, reason: "low"),
+                      "payee_name_kana": accepted("ワタナベベアケミ")]
+        NameCheck.apply(kyuyo.definition, lists: kyuyo.nameLists, to: &fields)
+        XCTAssertEqual(fields["payee_name_kana"]?.value, "ワタナベアケミ")
+        XCTAssertEqual(fields["payee_name_kana"]?.status, .review)
+        // A kana that fits is not touched (佐々木 is read ササキ), nor one no deletion mends.
+        XCTAssertEqual(check(kyuyo, ["payee_name": "佐々木健一", "payee_name_kana": "ササキケンイチ"])["payee_name_kana"]?.value, "ササキケンイチ")
+        let garbled = check(kyuyo, ["payee_name_kana": "ヌヌヌヌヌ"])["payee_name_kana"]
+        XCTAssertEqual(garbled?.value, "ヌヌヌヌヌ")
+        XCTAssertEqual(garbled?.status, .review)
+    }
 }

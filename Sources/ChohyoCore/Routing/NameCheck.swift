@@ -38,6 +38,7 @@ public enum NameCheck {
                             flag(nameKey, nameCutShort, in: &fields)
                         }
                         flag(field.key, readingMismatch, in: &fields)
+                        showOneTakenOut(field.key, kana, fits: { k in splits.contains { $0.readings.contains(k) } }, in: &fields)
                     }
                     continue
                 }
@@ -45,6 +46,7 @@ public enum NameCheck {
             guard let list = lists[field.key] ?? field.readingOf.flatMap({ lists[$0] }) else { continue }
             if !list.isKnownReading(bare) {
                 flag(field.key, unknownReading, in: &fields)
+                showOneTakenOut(field.key, kana, fits: list.isKnownReading, doubledOnly: true, in: &fields)
             } else if let large = fullSizeVowels(bare), list.isKnownReading(large) {
                 flag(field.key, smallVowel, in: &fields)
             }
@@ -61,6 +63,30 @@ public enum NameCheck {
     }
 
     static let readOnKana = 3
+
+    /// A kana flagged above is shown with one character taken out when that makes it fit
+    /// and no other character taken out does: jpn reads a kana twice (ワタナベベアケミ,
+    /// オオタタユミ) or puts one in (マユミ read マコユミ). Beside its name, any character may
+    /// go that makes the kana a reading of that name; alone, only the second of a doubled
+    /// kana that makes it a known reading (taking out any character made fax misreadings
+    /// like ハト・サ into other known readings). The field stays with a person; only what they
+    /// are shown changes.
+    static func showOneTakenOut(_ key: String, _ kana: String, fits: (String) -> Bool, doubledOnly: Bool = false,
+                                in fields: inout [String: FieldResult]) {
+        let written = Array(kana.filter { !$0.isWhitespace })
+        let bare = Array(PersonNameList.katakana(String(written)))
+        guard bare.count == written.count, bare.count >= 3 else { return }
+        var found: Set<Int> = [], shown: Set<String> = []
+        for i in bare.indices where !doubledOnly || (i > 0 && bare[i - 1] == bare[i]) {
+            var k = bare; k.remove(at: i)
+            if fits(String(k)), shown.insert(String(k)).inserted { found.insert(i) }
+        }
+        guard found.count == 1, let i = found.first, var result = fields[key] else { return }
+        var mended = written; let gone = mended.remove(at: i)
+        result.value = String(mended)
+        result.reason += "; shown with one \(gone) taken out, which makes it a reading of a name"
+        fields[key] = result
+    }
 
     /// The kana with its small vowels (ァィゥェォ) made full size, or nil when it has none.
     /// Japanese names are read without them; loanword names (ウィリアム) have them. The
