@@ -362,6 +362,9 @@ enum JudgeStage {
         if note == nil, field.type == .kana, KanaNormalizer.mixesHiraganaIntoKatakana(text) {
             note = "hiragana among katakana: a reading is written in one script, so a character may be misread"
         }
+        if note == nil, let value = outcome.value, !value.isEmpty, !field.matchesPattern(value) {
+            note = "not of the form the definition asks (pattern \(field.pattern ?? ""))"
+        }
         if note == nil, field.type == .text, field.choices == nil, let (rare, common) = rareTwin(in: outcome.value ?? "") {
             note = "\(rare) is rare in names and addresses, and jpn reads it for its look-alike \(common)"
         }

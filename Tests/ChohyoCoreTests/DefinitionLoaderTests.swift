@@ -249,6 +249,30 @@ final class DefinitionLoaderTests: XCTestCase {
         XCTAssertEqual(misread.reason, "not one of the 3 allowed values (closest: 給料・賞与)")
     }
 
+    func testAPatternMustCompileAndApplyToText() throws {
+        let bad = """
+          - key: submit_to
+            label: 提出先
+            type: text
+            pattern: '^.+[市区町村長$'
+            box: [10, 20, 300, 60]
+          - key: amount_a
+            label: 金額A
+            type: amount
+            pattern: '^[0-9]+$'
+            box: [10, 100, 300, 60]
+        """
+        XCTAssertEqual(try problems(minimal(fields: bad)).map(\.message).sorted(),
+                       ["pattern applies only to text and kana fields", "pattern is not a valid regular expression: ^.+[市区町村長$"])
+        var field = FieldDefinition(key: "submit_to", label: "提出先", type: .text, box: Box(x: 0, y: 0, width: 10, height: 10))
+        XCTAssertTrue(field.matchesPattern("那覇市胡"), "no pattern, anything goes")
+        field.pattern = "^.+[市区町村]長$"
+        XCTAssertTrue(field.matchesPattern("那覇市長"))
+        XCTAssertTrue(field.matchesPattern("東海村長"))
+        XCTAssertFalse(field.matchesPattern("那覇市胡"))
+        XCTAssertFalse(field.matchesPattern("x那覇市長y"), "the whole value must match")
+    }
+
     func testNameListAndReadingOfAreChecked() throws {
         let fields = """
           - key: name

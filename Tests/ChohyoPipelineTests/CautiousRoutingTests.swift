@@ -34,6 +34,19 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(sure.value, "寿町2丁目102号")
     }
 
+    /// 那覇市長 read 那覇市胡, 長 at 91.8, was accepted on the seed-53000 held-out set: the 提出先's
+    /// pattern asks for a municipality's head.
+    func testAValueOutsideItsPatternGoesToAPerson() {
+        var submit = field("submit_to", .text)
+        submit.pattern = "^.+[市区町村]長$"
+        let f = form([submit])
+        let odd = JudgeStage.judge(field: submit, form: f, reading: agreed("那覇 市 胡", [98.6, 96.4, 98.3, 91.8]))
+        XCTAssertEqual(odd.status, .review)
+        XCTAssertEqual(odd.value, "那覇市胡")
+        XCTAssertTrue(odd.reason.contains("not of the form the definition asks"), odd.reason)
+        XCTAssertEqual(JudgeStage.judge(field: submit, form: f, reading: agreed("那覇 市長", [99, 99, 99, 99])).status, .accepted)
+    }
+
     func testADateWithAMisreadUnitIsShownMendedToAPerson() {
         let date = field("birth_date", .date)
         let f = form([date])

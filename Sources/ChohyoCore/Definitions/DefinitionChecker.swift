@@ -36,6 +36,10 @@ public enum DefinitionChecker {
             if field.eraCode == true, field.type != .date { addField("era_code applies only to date fields") }
             if field.choices != nil, field.type != .text { addField("choices apply only to text fields") }
             if let c = field.choices, c.isEmpty { addField("choices is empty") }
+            if let p = field.pattern {
+                if field.type != .text && field.type != .kana { addField("pattern applies only to text and kana fields") }
+                if (try? Regex(p)) == nil { addField("pattern is not a valid regular expression: \(p)") }
+            }
             if let s = field.recognition?.verifyScale, !(0.3...3).contains(s) { addField("recognition verify_scale must be 0.3–3, got \(s)") }
             if let c = field.minConfidence, !(0...100).contains(c) { addField("min_confidence must be 0–100, got \(c)") }
             checkNames(field, in: def, file: file, add: addField)

@@ -98,9 +98,12 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
     /// For a `text` field with `name_list` that names a contact (担当者): the name may follow a
     /// department (人事部増田, 総務課 田中一郎), and after one the given name may be left out.
     public var nameAfterDepartment: Bool?
+    /// For `text` and `kana`: a regular expression the whole value must match (提出先:
+    /// `^.+[市区町村]長$`). A value that does not goes to a person, shown as read.
+    public var pattern: String?
 
     enum CodingKeys: String, CodingKey {
-        case key, label, type, box, required, length, recognition, choices
+        case key, label, type, box, required, length, recognition, choices, pattern
         case nameList = "name_list"
         case readingOf = "reading_of"
         case nameAfterDepartment = "name_after_department"
@@ -147,6 +150,14 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
         nameList = try c.decodeIfPresent(String.self, forKey: .nameList)
         readingOf = try c.decodeIfPresent(String.self, forKey: .readingOf)
         nameAfterDepartment = try c.decodeIfPresent(Bool.self, forKey: .nameAfterDepartment)
+        pattern = try c.decodeIfPresent(String.self, forKey: .pattern)
+    }
+
+    /// Whether the value matches `pattern` as a whole (true without one, or with one that does
+    /// not compile: `DefinitionChecker` reports that).
+    public func matchesPattern(_ value: String) -> Bool {
+        guard let pattern, let regex = try? Regex(pattern) else { return true }
+        return (try? regex.wholeMatch(in: value)) != nil
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -168,6 +179,7 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
         try c.encodeIfPresent(nameList, forKey: .nameList)
         try c.encodeIfPresent(readingOf, forKey: .readingOf)
         try c.encodeIfPresent(nameAfterDepartment, forKey: .nameAfterDepartment)
+        try c.encodeIfPresent(pattern, forKey: .pattern)
     }
 }
 
