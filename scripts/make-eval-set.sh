@@ -17,7 +17,9 @@
 #   chohyo eval --truth OUT_DIR/truth-scan /tmp/eval-out/results.jsonl   (faxes left out)
 #
 # FORM_COUNT and OTHER_COUNT override the page counts (100 and 20); EVAL_SEED (default 1000)
-# moves every seed, for a fresh set nothing has been tuned on (docs/ACCURACY.md reports 11000; 7000 and 9000 were earlier runs). Needs python3-pil,
+# moves every seed, for a fresh set nothing has been tuned on (docs/ACCURACY.md section 2 lists the
+# seeds used; the forms take base+1, +1001, +2001, the other pages +3001, the mix +4001, so a new
+# base should share none of them with an old one: 100500 shares none with 1000-53000). Needs python3-pil,
 # python3-yaml, fonts-noto-cjk and fonts-ipafont (Debian). Takes a few minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
