@@ -17,6 +17,15 @@ final class NameCheckTests: XCTestCase {
         return fields
     }
 
+    /// A name sent to review by its readings, beside an accepted kana: the kana is checked alone.
+    func checkBesideANameInReview(_ loaded: LoadedDefinition, _ nameKey: String, _ name: String, reason: String,
+                                  _ kanaKey: String, _ kana: String) -> [String: FieldResult] {
+        var fields = [nameKey: FieldResult(value: name, text: name, confidence: 0, status: .review, reason: reason),
+                      kanaKey: accepted(kana)]
+        NameCheck.apply(loaded.definition, lists: loaded.nameLists, to: &fields)
+        return fields
+    }
+
     func testTheRealDefinitionsNameTheBundledList() throws {
         let kyuyo = try load("kyuyo_shiharai_hokokusho")
         XCTAssertEqual(Set(kyuyo.nameLists.keys), ["payee_name", "payee_name_kana"])
@@ -77,10 +86,8 @@ final class NameCheckTests: XCTestCase {
         let kyuyo = try load("kyuyo_shiharai_hokokusho")
         // 村田和也 read as 村田和志 (a known name) and sent to review by its readings: its right
         // kana is checked on its own and stays accepted (tuning hard set).
-        var fields = ["payee_name": FieldResult(value: "村田和志", text: "村田 和志", confidence: 0, status: .review,
-                                                reason: "readings disagree; two of three agree on the value shown"),
-                      "payee_name_kana": accepted("ムラタカズヤ")]
-        NameCheck.apply(kyuyo.definition, lists: kyuyo.nameLists, to: &fields)
+        var fields = checkBesideANameInReview(kyuyo, "payee_name", "村田和志", reason: "readings disagree; two of three agree on the value shown",
+                                              "payee_name_kana", "ムラタカズヤ")
         XCTAssertEqual(fields["payee_name_kana"]?.status, .accepted)
         // 藤田裕子 accepted, its kana misread (ユウゴ) and already in review for a weak character:
         // the name stays accepted; the kana gets the mismatch added to its reason.
@@ -114,10 +121,8 @@ final class NameCheckTests: XCTestCase {
         let ido = try load("tokubetsu_choshu_ido")
         // ウエダマコト read ウェダマコト (seed 51000), its name 上田誠 in review: the kana is
         // checked alone, and ウェダ is in the list as a name written in katakana.
-        var fields = ["employee_name": FieldResult(value: "上田誠", text: "上田 誠", confidence: 89.9, status: .review,
-                                                   reason: "a character read with confidence 89.9, below 90"),
-                      "employee_name_kana": accepted("ウェダマコト")]
-        NameCheck.apply(ido.definition, lists: ido.nameLists, to: &fields)
+        let fields = checkBesideANameInReview(ido, "employee_name", "上田誠", reason: "a character read with confidence 89.9, below 90",
+                                              "employee_name_kana", "ウェダマコト")
         XCTAssertEqual(fields["employee_name_kana"]?.status, .review)
         XCTAssertEqual(fields["employee_name_kana"]?.reason, NameCheck.smallVowel)
         // A loanword name keeps its small vowel and is accepted: ウイリアムズジョン is no known name.
@@ -136,9 +141,7 @@ final class NameCheckTests: XCTestCase {
         XCTAssertEqual(paired["payee_name_kana"]?.status, .review)
         XCTAssertTrue(paired["payee_name_kana"]?.reason.contains("shown with one コ taken out") == true)
         // Alone (its name in review), only a doubled kana goes: ワタナベベアケミ.
-        var fields = ["payee_name": FieldResult(value: "渡辺明美", text: "渡辺 明美", confidence: 80, status: .review, reason: "low"),
-                      "payee_name_kana": accepted("ワタナベベアケミ")]
-        NameCheck.apply(kyuyo.definition, lists: kyuyo.nameLists, to: &fields)
+        let fields = checkBesideANameInReview(kyuyo, "payee_name", "渡辺明美", reason: "low", "payee_name_kana", "ワタナベベアケミ")
         XCTAssertEqual(fields["payee_name_kana"]?.value, "ワタナベアケミ")
         XCTAssertEqual(fields["payee_name_kana"]?.status, .review)
         // A kana that fits is not touched (佐々木 is read ササキ), nor one no deletion mends.
