@@ -106,6 +106,11 @@ enum DigitRuns {
         let pairs = pair(textRuns.map(\.count), starts: starts, with: ink, line: line)
         var out = symbols
         let pairedInk = Set(pairs.map(\.1)), pairedText = Set(pairs.map(\.0))
+        /// The ink run nearest jpn's run starting at `x`, within `maxDrift` line heights, of those `ok` admits.
+        func nearestInk(to x: Int, _ ok: (Int) -> Bool) -> Int? {
+            ink.indices.filter { ok($0) && abs(Double(ink[$0].x0 - x)) <= maxDrift * line }
+                .min(by: { abs(ink[$0].x0 - x) < abs(ink[$1].x0 - x) })
+        }
         func cutOut(_ r: InkRun) throws -> Image {
             let x = max(0, r.x0 - padding), y = max(0, r.y0 - padding)
             return try image.cropped(x: x, y: y, width: min(image.width, r.x1 + padding) - x,
@@ -119,8 +124,7 @@ enum DigitRuns {
         var added: [Int: TesseractEngine.Symbol] = [:]
         for (t, run) in textRuns.enumerated() where !pairedText.contains(t) {
             guard let x = starts[t], run.upperBound < symbols.count, symbols[run.upperBound].text == "月" else { continue }
-            let near = ink.indices.filter { !pairedInk.contains($0) && abs(Double(ink[$0].x0 - x)) <= maxDrift * line }
-            guard let k = near.min(by: { abs(ink[$0].x0 - x) < abs(ink[$1].x0 - x) }), ink[k].count == run.count + 1 else { continue }
+            guard let k = nearestInk(to: x, { !pairedInk.contains($0) }), ink[k].count == run.count + 1 else { continue }
             for i in run { out[i] = doubted(symbols[i]) }
             let jpn = run.map { digitValue(symbols[$0].text) }
             if jpn == [1], case let eng = try readDigits(try cutOut(ink[k])).compactMap({ digitValue($0.text) }),
@@ -141,11 +145,8 @@ enum DigitRuns {
         var dropped = Set<Int>(), splitInk = Set<Int>()
         for (t, run) in textRuns.enumerated() where !pairedText.contains(t) && run.count >= 2 {
             guard let x = starts[t] else { continue }
-            let near = ink.indices.filter {
-                !pairedInk.contains($0) && !splitInk.contains($0) && ink[$0].count == run.count - 1
-                    && abs(Double(ink[$0].x0 - x)) <= maxDrift * line
-            }
-            guard let k = near.min(by: { abs(ink[$0].x0 - x) < abs(ink[$1].x0 - x) }) else { continue }
+            guard let k = nearestInk(to: x, { !pairedInk.contains($0) && !splitInk.contains($0) && ink[$0].count == run.count - 1 })
+            else { continue }
             let digits = try readDigits(try cutOut(ink[k])).compactMap { digitValue($0.text) }
             let jpn = run.map { digitValue(symbols[$0].text) }
             guard digits.count == ink[k].count,
