@@ -312,17 +312,19 @@ enum JudgeStage {
         if field.type == .date, outcome.valid, EraDate.yearOneInFigures(text) {
             note = note ?? "the year reads 1 in figures, where forms write 元年: a digit of the year may be missing"
         }
-        // An address starting one character away from a prefecture goes to a person, with the
+        // An address with a rare twin (`addressTwins`: 未広町) goes to a person, shown with the
+        // common one. An address starting one character away from a prefecture goes to a person, with the
         // prefecture put right when only one is that near; so does one with a misread 丁目, or a
         // building word with a misread voicing mark (`BuildingWords`), put right. The misread
         // character says the reading was not clean.
-        if field.type == .text, Prefecture.holdsAddress(field), let read = outcome.value,
-           let (mended, rare, common) = addressTwinsMended(read),
-           case let again = FieldValidator.validate(mended, field: field), again.valid {
-            outcome = again
-            note = note ?? "\(rare) is rare in addresses, and jpn reads it for its look-alike \(common); shown as \(common)"
-        }
-        if field.type == .text, Prefecture.holdsAddress(field), let value = outcome.value {
+        if field.type == .text, Prefecture.holdsAddress(field), var value = outcome.value {
+            // A rare twin first: 冨山県 is then 富山県, not near two prefectures.
+            if let (mended, rare, common) = addressTwinsMended(value),
+               case let again = FieldValidator.validate(mended, field: field), again.valid, let shown = again.value {
+                outcome = again
+                value = shown
+                note = note ?? "\(rare) is rare in addresses, and jpn reads it for its look-alike \(common); shown as \(common)"
+            }
             let near = Prefecture.near(value)
             if !near.isEmpty {
                 if let mended = Prefecture.mended(value, near: near), case let again = FieldValidator.validate(mended, field: field), again.valid {
