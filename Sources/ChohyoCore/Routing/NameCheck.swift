@@ -94,8 +94,9 @@ public enum NameCheck {
     /// confidence 99 and accepted on the seed-51000 held-out set, the list knowing ウェダ as a
     /// family name written in katakana. None of the 7,200 kana on the tuning set and the
     /// held-out sets has a small vowel, so a reading with one goes to a person when the
-    /// full-size one is a known name too. The other small kana (ャュョッ) are left alone: リョウ and ショウ are known
-    /// beside their old spellings リヨウ and シヨウ, and 232 right readings would go to a person.
+    /// full-size one is a known name too. The other small kana (ャュョッ) are left alone:
+    /// リョウ and ショウ are known beside their old spellings リヨウ and シヨウ, and 232 right
+    /// readings would go to a person.
     static func fullSizeVowels(_ kana: String) -> String? {
         guard kana.contains(where: { smallVowels[$0] != nil }) else { return nil }
         return String(kana.map { smallVowels[$0] ?? $0 })
