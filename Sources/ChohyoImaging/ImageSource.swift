@@ -26,9 +26,12 @@ public final class ImageSource: @unchecked Sendable {
             throw ImagingError.unreadable("no such file")
         }
         if isDir.boolValue { throw ImagingError.notAFile("it is a directory") }
-        let attrs = try? FileManager.default.attributesOfItem(atPath: path)
+        // A symbolic link is judged by what it points to (a clerk's folder of links to the
+        // scanner's share is read), so a link to a device or a pipe is refused like the thing itself.
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let attrs = try? FileManager.default.attributesOfItem(atPath: target)
         if let type = attrs?[.type] as? FileAttributeType, type != .typeRegular {
-            throw ImagingError.notAFile("file type \(type.rawValue)")
+            throw ImagingError.notAFile(Self.describe(type))
         }
         if let size = attrs?[.size] as? Int, size == 0 { throw ImagingError.emptyFile }
         if let size = attrs?[.size] as? Int, size > limits.maxFileBytes {
@@ -101,6 +104,16 @@ public final class ImageSource: @unchecked Sendable {
         case .pdf:
             guard let pdf else { throw ImagingError.operationFailed("PDF document missing") }
             return try pdf.page(index)
+        }
+    }
+
+    /// What a file that is not a regular file is, in words.
+    static func describe(_ type: FileAttributeType) -> String {
+        switch type {
+        case .typeCharacterSpecial, .typeBlockSpecial: return "it is a device"
+        case .typeSocket: return "it is a socket"
+        case .typeDirectory: return "it is a directory"
+        default: return "it is a pipe or other special file"
         }
     }
 

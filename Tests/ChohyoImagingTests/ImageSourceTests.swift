@@ -257,6 +257,22 @@ final class ImageSourceTests: XCTestCase {
         XCTAssertTrue(e!.description.contains("directory"), e!.description)
     }
 
+    func testSymbolicLinkToAScanIsRead() throws {
+        let scan = try write(try sampleBytes("kyuyo_0001.jpg"), as: "scan.jpg")
+        let link = tmp.appendingPathComponent("link.jpg").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: scan)
+        let viaLink = try ImageSource(path: link).page(0), direct = try ImageSource(path: scan).page(0)
+        XCTAssertEqual(viaLink.width, direct.width)
+        XCTAssertEqual(viaLink.height, direct.height)
+    }
+
+    func testSymbolicLinkToADeviceIsRefused() throws {
+        let link = tmp.appendingPathComponent("zero.png").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/dev/zero")
+        let e = imagingError("link to /dev/zero") { try openAndDecode(link) }
+        XCTAssertEqual(e?.description, "not a regular file (it is a device)")
+    }
+
     func testMissingFile() {
         let e = imagingError("missing file") { try openAndDecode(tmp.appendingPathComponent("nope.png").path) }
         guard case .unreadable = e else { return XCTFail("missing: \(String(describing: e))") }
