@@ -15,8 +15,10 @@ extension BatchSummary {
     ///       scan_0012.pdf p.3: cannot read image
     ///     Unmappable:   2 characters written as 〓 (listed in summary.json)
     ///
-    /// `maxListed` caps the pages listed under Unclassified, Faint and Errors.
-    public func renderText(maxListed: Int = 10) -> String {
+    /// `maxListed` caps the pages listed under Unclassified, Faint and Errors. With
+    /// `errorsNamedAbove` (the batch command names each error as it happens) the errors are
+    /// only counted here; the unclassified and faint pages are still listed.
+    public func renderText(maxListed: Int = 10, errorsNamedAbove: Bool = false) -> String {
         var lines: [String] = []
         func line(_ label: String, _ text: String) {
             lines.append((label + ":").padding(toLength: 14, withPad: " ", startingAt: 0) + text)
@@ -60,8 +62,8 @@ extension BatchSummary {
             list(attention)
         }
         if !errors.isEmpty {
-            line("Errors", plural(errors.count, "page"))
-            list(errors)
+            line("Errors", plural(errors.count, "page") + (errorsNamedAbove ? " (named above, listed in summary.json)" : ""))
+            if !errorsNamedAbove { list(errors) }
         }
         if !unmappableCharacters.isEmpty {
             let replaced = unmappableCharacters.allSatisfy { $0.replacement != nil }

@@ -68,7 +68,7 @@ struct Batch: ParsableCommand {
         bar.finish()
         if !quiet {
             // Errors were named as they happened; the summary only counts them.
-            stderrLine(summary.renderText(maxListed: summary.errors.isEmpty ? 10 : 0))
+            stderrLine(summary.renderText(errorsNamedAbove: true))
             stderrLine("Results: \(out)/results.jsonl, summary.json" + (summary.pagesByForm.isEmpty ? "" : ", " + summary.pagesByForm.keys.sorted().map { "\($0).csv" }.joined(separator: ", ")))
         }
     }

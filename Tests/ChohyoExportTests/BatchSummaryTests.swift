@@ -64,6 +64,15 @@ final class BatchSummaryTests: XCTestCase {
         XCTAssertEqual(lines.count, 10)
     }
 
+    func testErrorsNamedAboveAreCountedAndTheOtherPagesStillListed() {
+        let lines = BatchSummary.make(results: results, elapsedSeconds: 150)
+            .renderText(errorsNamedAbove: true).split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[5], "Unclassified: 1 page for a person to sort")
+        XCTAssertEqual(lines[6], "  d.png p.1: best match 0.41 below 0.60")
+        XCTAssertEqual(lines[7], "Errors:       1 page (named above, listed in summary.json)")
+        XCTAssertEqual(lines.count, 8)
+    }
+
     func testFaintPagesAreListedForALookAsAWhole() throws {
         var faint = Fixtures.page("f.tif", fields: ["name": Fixtures.field(nil, .invalid)])
         faint.attention = "9 of 17 required values on this page failed their checks: the page may be too faint"
