@@ -23,6 +23,14 @@ public struct GroundTruthPage: Equatable, Sendable {
     }
 }
 
+/// A ground-truth folder that cannot be used at all (single bad files are warnings instead).
+public enum GroundTruthError: Error, Equatable, CustomStringConvertible {
+    case folder(String, String)
+    public var description: String {
+        switch self { case .folder(let path, let why): return "ground truth \(path): \(why)" }
+    }
+}
+
 public enum GroundTruth {
     public static let scanExtensions: Set<String> = ["png", "jpg", "jpeg", "tif", "tiff", "pdf", "bmp", "gif", "webp"]
 
@@ -46,7 +54,15 @@ public enum GroundTruth {
     /// Loads every `*.json` in `directory` (not its sub-folders), sorted by file name.
     /// Files that are not ground truth, or a second file for the same page, are skipped with a warning.
     public static func load(directory: URL) throws -> (pages: [GroundTruthPage], warnings: [String]) {
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDir) else {
+            throw GroundTruthError.folder(directory.path, "no such folder")
+        }
+        guard isDir.boolValue else { throw GroundTruthError.folder(directory.path, "not a folder (give the folder that holds the NAME.json files)") }
+        guard let listed = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+            throw GroundTruthError.folder(directory.path, "folder cannot be read")
+        }
+        let names = listed.sorted()
         let scans = Set(names.compactMap { name -> String? in
             let url = URL(fileURLWithPath: name)
             return scanExtensions.contains(url.pathExtension.lowercased()) ? url.deletingPathExtension().lastPathComponent : nil

@@ -177,6 +177,21 @@ final class EvaluatorTests: XCTestCase {
         XCTAssertEqual(try JSONDecoder().decode(EvaluationReport.self, from: data), report)
     }
 
+    func testMissingTruthFolderIsNamedPlainly() throws {
+        let missing = URL(fileURLWithPath: "/nonexistent/truth", isDirectory: true)
+        XCTAssertThrowsError(try GroundTruth.load(directory: missing)) { e in
+            XCTAssertEqual("\(e)", "ground truth /nonexistent/truth: no such folder")
+        }
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("a.json")
+        try Data("{\"form\": null}".utf8).write(to: file)
+        XCTAssertThrowsError(try GroundTruth.load(directory: file)) { e in
+            XCTAssertTrue("\(e)".hasSuffix("a.json: not a folder (give the folder that holds the NAME.json files)"), "\(e)")
+        }
+        XCTAssertEqual(try GroundTruth.load(directory: dir).pages.count, 1)
+    }
+
     func testTruthFileNames() {
         XCTAssertTrue(GroundTruth.place(of: "a") == ("a", 1))
         XCTAssertTrue(GroundTruth.place(of: "c-p2") == ("c", 2))
