@@ -7,19 +7,20 @@ struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read a batch of scanned forms (PNG, JPEG, TIFF incl. multi-page and G4 fax, PDF).",
         discussion: """
-        INPUT may be files or folders (folders are read recursively; .json ground-truth
-        files beside the scans are skipped). Every page is turned upright, straightened,
+        INPUT may be files or folders (folders are read recursively; .json ground-truth \
+        files beside the scans are skipped). Every page is turned upright, straightened, \
         matched to a form definition, cut into fields and read.
 
         Output in --out:
           results.jsonl   one line per page: source, page, form, status, error,
-                          deskew_angle and fields {value, text, confidence, status, reason}
+                          deskew_angle and fields
+                          {value, text, confidence, status, reason}
           FORM.csv        one per form, one row per page, columns in definition order
           summary.json    counts, errors, pages per minute
 
-        A bad file (corrupt, cut short, empty, wrong extension, too large) gets an error
+        A bad file (corrupt, cut short, empty, wrong extension, too large) gets an error \
         line and a status "error" record; the rest of the batch goes on.
-        Exit status: 0 when the batch ran (some pages may have failed and are listed),
+        Exit status: 0 when the batch ran (some pages may have failed and are listed), \
         64 for a usage error, 65 for a broken form definition.
         """
     )

@@ -7,10 +7,10 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure throughput and memory on a folder of scans (see docs/BENCHMARKS.md).",
         discussion: """
-        Runs the whole batch on INPUT with one worker per core and reports pages per
-        minute, fields per second per core and peak memory (max RSS of this process).
-        Then, unless --zonal-pages 0, it cuts the fields of the first pages and reads the
-        same crops both ways, one at a time: Chohyo's reused in-process engine, and the
+        Runs the whole batch on INPUT with one worker per core and reports pages per \
+        minute, fields per second per core and peak memory (max RSS of this process). \
+        Then, unless --zonal-pages 0, it cuts the fields of the first pages and reads the \
+        same crops both ways, one at a time: Chohyo's reused in-process engine, and the \
         common zonal approach of one `tesseract` command per crop.
         """
     )

@@ -10,13 +10,15 @@ struct Chohyo: ParsableCommand {
 
           chohyo batch scans/ --out results/
 
-        writes results/results.jsonl (every page, every field, with confidence and the
-        reason it was accepted or sent to a person), one CSV per form for the RPA robot,
-        and summary.json. Fields Chohyo is unsure of are marked "review", fields that fail
+        writes results/results.jsonl (every page, every field, with confidence and the \
+        reason it was accepted or sent to a person), one CSV per form for the RPA robot, \
+        and summary.json. Fields Chohyo is unsure of are marked "review", fields that fail \
         their checks "invalid": nothing doubtful is passed on as accepted.
 
         Form definitions live in FormDefinitions/ (see docs/form-definitions.md):
-          chohyo forms list        chohyo forms check        chohyo forms show ID --json
+          chohyo forms list
+          chohyo forms check
+          chohyo forms show ID --json
 
         Accuracy on scans with known answers:
           chohyo eval --truth Samples/kyuyo results/results.jsonl

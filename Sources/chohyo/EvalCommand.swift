@@ -9,7 +9,7 @@ struct Eval: ParsableCommand {
         discussion: """
         Ground truth is NAME.json beside NAME.png (or .jpg/.tif) in the --truth folder:
           {"form": "kyuyo_shiharai_hokokusho", "fields": {"payee_name": "山田太郎", ...}}
-        Reports exact match of normalised values, character error rate, the share accepted
+        Reports exact match of normalised values, character error rate, the share accepted \
         automatically and the error escape: fields accepted although their value is wrong.
         """
     )

@@ -7,10 +7,10 @@ extension Forms {
         static let configuration = CommandConfiguration(
             abstract: "Draw a definition's boxes, what was read and its status over a scan.",
             discussion: """
-            Reads one page of SCAN as form ID and writes an overlay PNG: each field's box in
-            green (accepted), orange (review) or red (invalid), captioned with its number, key,
-            confidence, status and, when it is plain ASCII, the value. Every field is also listed
-            on standard output with its value (a My Number is masked). Use it to see at a glance
+            Reads one page of SCAN as form ID and writes an overlay PNG: each field's box in \
+            green (accepted), orange (review) or red (invalid), captioned with its number, key, \
+            confidence, status and, when it is plain ASCII, the value. Every field is also listed \
+            on standard output with its value (a My Number is masked). Use it to see at a glance \
             where a definition is off for a municipality's own variant of a form.
             """
         )

@@ -7,21 +7,21 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read rate per form and field, and the estimated staff hours saved against keying by hand.",
         discussion: """
-        Reads results.jsonl from `chohyo batch` and reports, per form and per field, the share
-        of fields accepted automatically, sent to review and invalid, with the most common
+        Reads results.jsonl from `chohyo batch` and reports, per form and per field, the share \
+        of fields accepted automatically, sent to review and invalid, with the most common \
         review reason; and the staff hours Chohyo saves, under stated assumptions:
 
           by hand     = pages × P + fields × S_k
           with Chohyo = pages × P + review fields × S_v + invalid fields × S_k
                         + fields of unclassified/error pages × S_k
 
-        S_k (--seconds-keyed, default 8): keying one field by hand, finding it included.
-        S_v (--seconds-verified, default 4): checking one review field against its image.
-        P (--seconds-page, default 5): handling one page, by hand and with Chohyo alike.
-        One staff year = 2,000 h. Unclassified and error pages are counted at the average
+        S_k (--seconds-keyed, default 8): keying one field, finding it included.
+        S_v (--seconds-verified, default 4): checking one review field by its image.
+        P (--seconds-page, default 5): handling one page, by hand or with Chohyo.
+        One staff year = 2,000 h. Unclassified and error pages are counted at the average \
         fields per classified page. --pages-per-year N scales the hours to N pages a year.
 
-        Field order and labels come from the form definitions in --forms when that folder
+        Field order and labels come from the form definitions in --forms when that folder \
         exists; otherwise fields are sorted by key.
         """
     )
