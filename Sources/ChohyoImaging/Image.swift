@@ -1,4 +1,6 @@
 import CLeptTess
+import ChohyoCore
+import Foundation
 
 /// An owned Leptonica image. The wrapper holds exactly one reference and
 /// releases it in `deinit`; every Leptonica call that returns a new PIX is
@@ -160,8 +162,9 @@ public final class Image: @unchecked Sendable {
     }
 
     public func writePNG(to path: String) throws {
-        guard pixWrite(path, raw, Int32(IFF_PNG)) == 0 else {
-            throw ImagingError.operationFailed("write \(path)")
+        let data = Data(try pngData())
+        do { try data.write(to: URL(fileURLWithPath: path)) } catch {
+            throw ImagingError.cannotWrite(path: path, reason: FileProblem.reason(error))
         }
     }
 }

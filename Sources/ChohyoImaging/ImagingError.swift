@@ -11,6 +11,7 @@ public enum ImagingError: Error, CustomStringConvertible, Equatable {
     case truncated(String)
     case notAFile(String)
     case operationFailed(String)
+    case cannotWrite(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -28,6 +29,7 @@ public enum ImagingError: Error, CustomStringConvertible, Equatable {
         case .truncated(let why): return "image data is corrupt or truncated (\(why))"
         case .notAFile(let what): return "not a regular file (\(what))"
         case .operationFailed(let what): return "image operation failed: \(what)"
+        case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason)"
         }
     }
 }

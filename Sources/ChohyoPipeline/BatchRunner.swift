@@ -42,7 +42,9 @@ public final class BatchRunner {
     public func run(progress: ((BatchProgress) -> Void)? = nil) throws -> BatchSummary {
         let start = Date()
         let out = options.outputDirectory
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        if let problem = FileProblem.prepareFolder(out) {
+            throw BatchError.output("cannot use \(out.path) as the output folder: \(problem)")
+        }
         // A new batch starts a new results file (the writer itself only ever appends).
         let resultsURL = out.appendingPathComponent("results.jsonl")
         try? FileManager.default.removeItem(at: resultsURL)
@@ -149,7 +151,8 @@ public final class BatchRunner {
 
 public enum BatchError: Error, CustomStringConvertible {
     case definition(String)
+    case output(String)
     public var description: String {
-        switch self { case .definition(let m): return m }
+        switch self { case .definition(let m), .output(let m): return m }
     }
 }

@@ -202,11 +202,13 @@ public enum DefinitionDrafter {
                 throw DraftError.output("\(DefinitionProblem.displayPath(url)) already exists (use --force to replace it)")
             }
         }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if let problem = FileProblem.prepareFolder(folder) {
+            throw DraftError.output("cannot write into \(DefinitionProblem.displayPath(folder)): \(problem)")
+        }
         try draft.template.writePNG(to: pngURL.path)
         let yaml = DraftYAML.render(draft, sourceName: sourceName, nameList: nameList.map { relativePath(to: $0, from: folder) })
         do { try yaml.write(to: yamlURL, atomically: true, encoding: .utf8) } catch {
-            throw DraftError.output("cannot write \(DefinitionProblem.displayPath(yamlURL)): \(error.localizedDescription)")
+            throw DraftError.output("cannot write \(DefinitionProblem.displayPath(yamlURL)): \(FileProblem.reason(error))")
         }
     }
 }

@@ -273,6 +273,15 @@ final class ImageSourceTests: XCTestCase {
         XCTAssertEqual(e?.description, "not a regular file (it is a device)")
     }
 
+    func testWritingAPNGIntoAMissingFolderNamesPathAndReason() throws {
+        let path = tmp.appendingPathComponent("missing/overlay.png").path
+        let e = imagingError("write into missing folder") { try Image.blank(width: 4, height: 4, depth: 8).writePNG(to: path) }
+        XCTAssertEqual(e?.description, "cannot write \(path): No such file or directory")
+        let ok = tmp.appendingPathComponent("overlay.png").path
+        try Image.blank(width: 4, height: 4, depth: 8).writePNG(to: ok)
+        XCTAssertEqual(try ImageSource(path: ok).page(0).width, 4)
+    }
+
     func testMissingFile() {
         let e = imagingError("missing file") { try openAndDecode(tmp.appendingPathComponent("nope.png").path) }
         guard case .unreadable = e else { return XCTFail("missing: \(String(describing: e))") }

@@ -98,6 +98,10 @@ final class CommandLineTests: XCTestCase {
         for name in ["results.jsonl", "summary.json", "kyuyo_shiharai_hokokusho.csv"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), name)
         }
+        // An output folder that cannot be made stops the batch at once, in plain words.
+        let onFile = try chohyo(["batch", scans.path, "--out", scans.appendingPathComponent("empty.png").path])
+        XCTAssertNotEqual(onFile.status, 0)
+        XCTAssertTrue(onFile.stderr.contains("cannot use \(scans.path)/empty.png as the output folder: it is a file, not a folder"), onFile.stderr)
         let help = try chohyo(["batch", "--help"])
         XCTAssertEqual(help.status, 0)
         XCTAssertTrue(help.stdout.contains("--encoding"), help.stdout)
