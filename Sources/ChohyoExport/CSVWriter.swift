@@ -43,7 +43,11 @@ public enum CSVExportError: Error, Equatable, CustomStringConvertible {
 /// - a cell is `FieldResult.value ?? ""`; `row_status` is `accepted` when every field of the form
 ///   is accepted, else `review`;
 /// - RFC 4180 quoting (a cell with `,`, `"`, CR or LF is quoted, quotes doubled), CRLF line ends,
-///   also after the last row.
+///   also after the last row;
+/// - a cell starting with `=`, `+`, `-`, `@`, a tab or CR is written with a `'` before it
+///   (`defused`): clerks open these files in Excel, which would run such a cell as a formula
+///   (CSV injection). No value Chohyo accepts starts so (`FieldValidator` sends a text that
+///   does to a person); a file name might.
 ///
 /// 個人番号 values are written as they are (the CSV is the designated export), but reports and
 /// errors only name the row and column.
@@ -81,8 +85,9 @@ public struct CSVWriter {
         var reports: [UnmappableCharacterReport] = []
 
         func append(line cells: [(column: String, value: String, sensitive: Bool)], source: String?, page: Int?) throws {
-            for (i, cell) in cells.enumerated() {
+            for (i, raw) in cells.enumerated() {
                 if i > 0 { data.append(0x2C) }
+                let cell = (column: raw.column, value: source == nil ? raw.value : Self.defused(raw.value), sensitive: raw.sensitive)
                 guard let encoder else {
                     data.append(contentsOf: Array(Self.quote(cell.value).utf8))
                     continue
@@ -170,6 +175,16 @@ public struct CSVWriter {
     public static func quote(_ cell: String) -> String {
         guard needsQuotes(cell) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Signs that make a spreadsheet read a cell as a formula when they start it.
+    public static let formulaSigns: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// The cell with a `'` before it when it starts with a formula sign (OWASP's advice for CSV
+    /// injection); any other cell as it is.
+    public static func defused(_ cell: String) -> String {
+        guard let first = cell.first, formulaSigns.contains(first) else { return cell }
+        return "'" + cell
     }
 
     static func needsQuotes(_ cell: String) -> Bool {

@@ -20,6 +20,17 @@ final class TextAndKanaTests: XCTestCase {
         XCTAssertEqual(validate("\u{3000}", .text, required: false), .ok(""))
     }
 
+    func testTextStartingWithAFormulaSignGoesToAPerson() {
+        for text in ["=HYPERLINK(\"http://x\",\"山田\")", "+81 3 1234", "@SUM(A1)", "-1 Co."] {
+            let outcome = validate(text, .text)
+            XCTAssertFalse(outcome.valid, text)
+            XCTAssertTrue(outcome.reason?.contains("a spreadsheet would run it as a formula") == true, "\(text): \(String(describing: outcome.reason))")
+        }
+        // A dash a rule left before Japanese text is dropped as before, not held.
+        XCTAssertEqual(validate("-大阪府堺市北区1丁目", .text).value, "大阪府堺市北区1丁目")
+        XCTAssertEqual(validate("山田=太郎", .text).valid, true, "a sign inside is not a formula")
+    }
+
     func testStrayMarksAtTheEdgesAreDroppedAndInsideGoToAPerson() {
         // Rule stubs and specks read at the start or end of a Japanese value (held-out escapes).
         XCTAssertEqual(validate("|大阪府東大阪市富士見2丁目21番6号", .text).value, "大阪府東大阪市富士見2丁目21番6号")

@@ -50,6 +50,26 @@ final class CSVWriterTests: XCTestCase {
         XCTAssertEqual(lines[1], "a.png,1,review,山田,,,,,")
     }
 
+    func testCellsStartingWithAFormulaSignAreDefused() throws {
+        XCTAssertEqual(CSVWriter.defused("=1+1"), "'=1+1")
+        XCTAssertEqual(CSVWriter.defused("+81"), "'+81")
+        XCTAssertEqual(CSVWriter.defused("-5"), "'-5")
+        XCTAssertEqual(CSVWriter.defused("@SUM(A1)"), "'@SUM(A1)")
+        XCTAssertEqual(CSVWriter.defused("\tx"), "'\tx")
+        XCTAssertEqual(CSVWriter.defused("山田=太郎"), "山田=太郎")
+        XCTAssertEqual(CSVWriter.defused(""), "")
+
+        let results = [Fixtures.page("=cmd.png", fields: ["name": Fixtures.field("=HYPERLINK(\"http://x\",\"y\")")])]
+        for encoding in CSVEncoding.allCases {
+            let export = try CSVWriter(encoding: encoding).render(form: Fixtures.form, results: results)
+            var body = export.data
+            if encoding == .utf8bom { body = body.dropFirst(3) }
+            let decoded = encoding == .cp932 ? cp932Decode(body) : String(decoding: body, as: UTF8.self)
+            XCTAssertTrue(decoded.hasSuffix("'=cmd.png,1,review,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,,,,\r\n"), "\(encoding): \(decoded)")
+            XCTAssertTrue(decoded.hasPrefix("source,page,row_status,"), "the header is left alone")
+        }
+    }
+
     func testRFC4180Quoting() throws {
         XCTAssertEqual(CSVWriter.quote("plain"), "plain")
         XCTAssertEqual(CSVWriter.quote("a,b"), "\"a,b\"")

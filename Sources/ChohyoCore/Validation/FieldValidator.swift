@@ -15,6 +15,11 @@ public enum FieldValidator {
             if let mark = TextNormalizer.strayMarkInside(cleaned) {
                 return .invalid("stray mark \"\(mark)\" inside the text: a speck or a rule read as a character")
             }
+            // No name, address or other text on these forms starts so; a spreadsheet would take
+            // it for a formula (the CSV export defuses it as well).
+            if let first = cleaned.first, formulaSigns.contains(first) {
+                return .invalid("starts with \"\(first)\", as no name or address does (a spreadsheet would run it as a formula)")
+            }
             return choice(cleaned, field: field)
         case .kana: return kana(text)
         case .digits: return digits(text, field: field)
@@ -32,6 +37,9 @@ public enum FieldValidator {
         case .checkbox: return checkbox(text)
         }
     }
+
+    /// First characters that make a spreadsheet read a cell as a formula.
+    static let formulaSigns: Set<Character> = ["=", "+", "-", "@"]
 
     /// A text field with `choices` holds one of them exactly (a misread such as 給料・党与
     /// must not pass as a new value); the reason names the closest allowed value.
