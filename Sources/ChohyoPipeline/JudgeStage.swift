@@ -48,6 +48,7 @@ enum JudgeStage {
         let alwaysReviewed = Set(form.fields.filter { $0.alwaysReview == true }.map(\.key))
         Router.applyRules(loaded.rules, to: &fields, messages: loaded.ruleMessages, keepInReview: alwaysReviewed)
         NameCheck.apply(form, lists: loaded.nameLists, to: &fields)
+        PlaceCheck.apply(form, lists: loaded.municipalityLists, to: &fields)
         // After the name list: a kana held back here is still compared with the name beside it
         // first (中山千尋 read 中山 on a faxed page of the seed-27000 set, its kana in review).
         if matchedBy.rulesLost {

@@ -66,6 +66,7 @@ final class DefinitionLoaderTests: XCTestCase {
     func testRealDefinitionDecodesAndChecksWithDummyTemplate() throws {
         let yaml = try String(contentsOf: realFile, encoding: .utf8)
             .replacingOccurrences(of: "name_list: ../Models/", with: "name_list: \(packageRoot.path)/Models/")
+            .replacingOccurrences(of: "municipality_list: ../Models/", with: "municipality_list: \(packageRoot.path)/Models/")
         try write(yaml, name: "kyuyo_shiharai_hokokusho.yaml", template: "kyuyo_shiharai_hokokusho.png")
         let loaded = try DefinitionLoader.load(file: dir.appendingPathComponent("kyuyo_shiharai_hokokusho.yaml"))
         let def = loaded.definition
@@ -271,6 +272,34 @@ final class DefinitionLoaderTests: XCTestCase {
         XCTAssertTrue(field.matchesPattern("東海村長"))
         XCTAssertFalse(field.matchesPattern("那覇市胡"))
         XCTAssertFalse(field.matchesPattern("x那覇市長y"), "the whole value must match")
+    }
+
+    func testAMunicipalityListOnlyOnTextAndItsFileMustParse() throws {
+        let fields = """
+          - key: address
+            label: 住所
+            type: text
+            municipality_list: places.tsv
+            box: [10, 20, 300, 60]
+          - key: amount
+            label: 金額
+            type: amount
+            municipality_list: places.tsv
+            box: [10, 100, 300, 60]
+        """
+        XCTAssertEqual(try problems(minimal(fields: fields)).map { "\($0.field ?? ""): \($0.message)" },
+                       ["address: municipality_list file not found: places.tsv",
+                        "amount: municipality_list applies only to text fields",
+                        "amount: municipality_list file not found: places.tsv"])
+        try "茨城県\tつくば市\n".write(to: dir.appendingPathComponent("places.tsv"), atomically: true, encoding: .utf8)
+        let bad = try problems(minimal(fields: """
+          - key: address
+            label: 住所
+            type: text
+            municipality_list: places.tsv
+            box: [10, 20, 300, 60]
+        """))
+        XCTAssertEqual(bad.map(\.message), ["municipality_list places.tsv: line 1: expected prefecture, county, municipality and ward, tab-separated"])
     }
 
     func testNameListAndReadingOfAreChecked() throws {

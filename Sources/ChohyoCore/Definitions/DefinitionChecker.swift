@@ -62,7 +62,8 @@ public enum DefinitionChecker {
         return problems
     }
 
-    /// `name_list` only on text and kana fields, and the file must exist; `reading_of` only on a
+    /// `name_list` only on text and kana fields, `municipality_list` only on text fields, and
+    /// their files must exist; `reading_of` only on a
     /// kana field, naming a text field of the form that has a name list.
     static func checkNames(_ field: FieldDefinition, in def: FormDefinition, file: URL, add: (String) -> Void) {
         if let list = field.nameList {
@@ -71,6 +72,14 @@ public enum DefinitionChecker {
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) || isDirectory.boolValue {
                 add("name_list file not found: \(list)")
+            }
+        }
+        if let list = field.municipalityList {
+            if field.type != .text { add("municipality_list applies only to text fields") }
+            let url = DefinitionLoader.nameListURL(list, file: file)
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) || isDirectory.boolValue {
+                add("municipality_list file not found: \(list)")
             }
         }
         if field.nameAfterDepartment == true, field.type != .text || field.nameList == nil {

@@ -35,11 +35,14 @@ public struct LoadedDefinition: Sendable {
     public let rules: [CrossFieldRule]
     /// Field key → its loaded `name_list`.
     public let nameLists: [String: PersonNameList]
+    /// Field key → its loaded `municipality_list`.
+    public let municipalityLists: [String: MunicipalityList]
 
     public init(definition: FormDefinition, fileURL: URL, templateURL: URL, rules: [CrossFieldRule],
-                nameLists: [String: PersonNameList] = [:]) {
+                nameLists: [String: PersonNameList] = [:], municipalityLists: [String: MunicipalityList] = [:]) {
         self.definition = definition; self.fileURL = fileURL; self.templateURL = templateURL; self.rules = rules
         self.nameLists = nameLists
+        self.municipalityLists = municipalityLists
     }
 
     /// Rule messages aligned with `rules`, as `Router.applyRules` takes them.
@@ -90,12 +93,23 @@ public enum DefinitionLoader {
                 problems.append(DefinitionProblem(file: name, field: field.key, message: "name_list \(list): \(error)"))
             }
         }
+        var places: [String: MunicipalityList] = [:]
+        for field in def.fields {
+            guard let list = field.municipalityList else { continue }
+            do {
+                places[field.key] = try MunicipalityListCache.shared.list(at: nameListURL(list, file: file))
+            } catch {
+                problems.append(DefinitionProblem(file: name, field: field.key, message: "municipality_list \(list): \(error)"))
+            }
+        }
         if !problems.isEmpty { return (nil, problems) }
         return (LoadedDefinition(definition: def, fileURL: file.standardizedFileURL,
-                                 templateURL: templateURL(for: def, file: file), rules: rules, nameLists: lists), [])
+                                 templateURL: templateURL(for: def, file: file), rules: rules, nameLists: lists,
+                                 municipalityLists: places), [])
     }
 
-    /// A `name_list` path: as written if absolute, else relative to the definition's folder.
+    /// A `name_list` or `municipality_list` path: as written if absolute, else relative to the
+    /// definition's folder.
     public static func nameListURL(_ path: String, file: URL) -> URL {
         if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
         return file.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL

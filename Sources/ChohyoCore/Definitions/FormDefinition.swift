@@ -101,10 +101,15 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
     /// For `text` and `kana`: a regular expression the whole value must match (提出先:
     /// `^.+[市区町村]長$`). A value that does not goes to a person, shown as read.
     public var pattern: String?
+    /// For `text`: a list of Japan's municipalities (`Models/municipalities.tsv`), relative to
+    /// the definition's folder. An address (`Prefecture.holdsAddress`) must start with one of
+    /// them, any other text must name one's head (提出先: つくば市長); else it goes to a person.
+    public var municipalityList: String?
 
     enum CodingKeys: String, CodingKey {
         case key, label, type, box, required, length, recognition, choices, pattern
         case nameList = "name_list"
+        case municipalityList = "municipality_list"
         case readingOf = "reading_of"
         case nameAfterDepartment = "name_after_department"
         case labelVariants = "label_variants"
@@ -151,6 +156,7 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
         readingOf = try c.decodeIfPresent(String.self, forKey: .readingOf)
         nameAfterDepartment = try c.decodeIfPresent(Bool.self, forKey: .nameAfterDepartment)
         pattern = try c.decodeIfPresent(String.self, forKey: .pattern)
+        municipalityList = try c.decodeIfPresent(String.self, forKey: .municipalityList)
     }
 
     /// Whether the value matches `pattern` as a whole (true without one, or with one that does
@@ -180,6 +186,7 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
         try c.encodeIfPresent(readingOf, forKey: .readingOf)
         try c.encodeIfPresent(nameAfterDepartment, forKey: .nameAfterDepartment)
         try c.encodeIfPresent(pattern, forKey: .pattern)
+        try c.encodeIfPresent(municipalityList, forKey: .municipalityList)
     }
 }
 
