@@ -192,9 +192,10 @@ public enum DefinitionDrafter {
 
     /// Writes the YAML and, next to it, the template image named by `template:`.
     /// Refuses to replace existing files unless `overwrite`.
-    /// `nameList`: the name list file, if any; the YAML names it relative to its own folder.
+    /// `nameList`, `municipalityList`: the list files, if any; the YAML names them relative to
+    /// its own folder.
     public static func write(_ draft: Draft, to yamlURL: URL, sourceName: String, overwrite: Bool = false,
-                             nameList: URL? = nil) throws {
+                             nameList: URL? = nil, municipalityList: URL? = nil) throws {
         let folder = yamlURL.deletingLastPathComponent()
         let pngURL = folder.appendingPathComponent(draft.definition.template)
         if !overwrite {
@@ -206,7 +207,8 @@ public enum DefinitionDrafter {
             throw DraftError.output("cannot write into \(DefinitionProblem.displayPath(folder)): \(problem)")
         }
         try draft.template.writePNG(to: pngURL.path)
-        let yaml = DraftYAML.render(draft, sourceName: sourceName, nameList: nameList.map { relativePath(to: $0, from: folder) })
+        let yaml = DraftYAML.render(draft, sourceName: sourceName, nameList: nameList.map { relativePath(to: $0, from: folder) },
+                                    municipalityList: municipalityList.map { relativePath(to: $0, from: folder) })
         do { try yaml.write(to: yamlURL, atomically: true, encoding: .utf8) } catch {
             throw DraftError.output("cannot write \(DefinitionProblem.displayPath(yamlURL)): \(FileProblem.reason(error))")
         }

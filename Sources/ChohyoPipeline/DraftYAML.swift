@@ -9,7 +9,10 @@ public enum DraftYAML {
     ///   (relative to the YAML's folder); fields matched to a person's name get `name_list`, and
     ///   a フリガナ one `reading_of` the nearest such name, a contact (担当者)
     ///   `name_after_department`. Nil: no name list.
-    public static func render(_ draft: DefinitionDrafter.Draft, sourceName: String, nameList: String? = nil) -> String {
+    /// - Parameter municipalityList: likewise, the municipality list; text fields that hold an
+    ///   address (`Prefecture.holdsAddress`: 住所, 所在地) get `municipality_list`.
+    public static func render(_ draft: DefinitionDrafter.Draft, sourceName: String, nameList: String? = nil,
+                              municipalityList: String? = nil) -> String {
         let def = draft.definition
         var out: [String] = []
         out.append("# DRAFT form definition proposed by `chohyo forms draft` from \(comment(sourceName)).")
@@ -48,6 +51,9 @@ public enum DraftYAML {
                     out.append("    reading_of: \(name)")
                 }
                 if d.match?.entry.afterDepartment == true { out.append("    name_after_department: true") }
+            }
+            if let municipalityList, f.type == .text, Prefecture.holdsAddress(f) {
+                out.append("    municipality_list: \(scalar(municipalityList))")
             }
         }
         return out.joined(separator: "\n") + "\n"

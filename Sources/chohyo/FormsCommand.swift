@@ -65,6 +65,7 @@ struct Forms: ParsableCommand {
                         if let list = f.nameList { o["name_list"] = DefinitionLoader.nameListURL(list, file: d.fileURL).path }
                         if let key = f.readingOf { o["reading_of"] = key }
                         if f.nameAfterDepartment == true { o["name_after_department"] = true }
+                        if let list = f.municipalityList { o["municipality_list"] = DefinitionLoader.nameListURL(list, file: d.fileURL).path }
                         return o
                     },
                     "rules": (def.rules ?? []).map { ["expr": $0.expr, "message": $0.message ?? ""] },
@@ -80,6 +81,7 @@ struct Forms: ParsableCommand {
                         line += "\tname list" + (f.readingOf.map { ", reading of \($0)" } ?? "")
                             + (f.nameAfterDepartment == true ? ", after a department" : "")
                     }
+                    if f.municipalityList != nil { line += "\tmunicipality list" }
                     print(line)
                 }
                 for r in def.rules ?? [] { print("  rule: \(r.expr)") }

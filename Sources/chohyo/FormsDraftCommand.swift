@@ -74,10 +74,15 @@ extension Forms {
             } catch let e as DraftError {
                 throw CLIError("\(blank): \(e)")
             }
-            // The name list beside the label dictionary, for the fields it marks as a person's name.
-            let nameList = URL(fileURLWithPath: labelKeys).deletingLastPathComponent().appendingPathComponent("person-names.tsv")
+            // The name and municipality lists beside the label dictionary, for the fields it marks
+            // as a person's name and for addresses.
+            let models = URL(fileURLWithPath: labelKeys).deletingLastPathComponent()
+            func beside(_ name: String) -> URL? {
+                let url = models.appendingPathComponent(name)
+                return FileManager.default.fileExists(atPath: url.path) ? url : nil
+            }
             try DefinitionDrafter.write(draft, to: yamlURL, sourceName: sourceName, overwrite: force,
-                                        nameList: FileManager.default.fileExists(atPath: nameList.path) ? nameList : nil)
+                                        nameList: beside("person-names.tsv"), municipalityList: beside("municipalities.tsv"))
 
             let checkboxes = draft.fields.filter { $0.field.type == .checkbox }.count
             let p = DraftYAML.plural

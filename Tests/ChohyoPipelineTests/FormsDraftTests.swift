@@ -125,6 +125,10 @@ final class FormsDraftTests: XCTestCase {
         XCTAssertTrue(yaml.contains("    name_list: \(list)\n"), yaml)
         XCTAssertTrue(shown.stdout.range(of: #"\n  name\ttext\t[^\n]*\tname list\n"#, options: .regularExpression) != nil, shown.stdout)
         XCTAssertTrue(shown.stdout.contains("\tname list, reading of name\n"), shown.stdout)
+        // Addresses name the municipality list beside it the same way.
+        let places = DefinitionDrafter.relativePath(to: PipelineTestSupport.root.appendingPathComponent("Models/municipalities.tsv"), from: dir)
+        XCTAssertTrue(yaml.contains("    municipality_list: \(places)\n"), yaml)
+        XCTAssertTrue(shown.stdout.range(of: #"\n  [a-z_]*address\ttext\t[^\n]*\tmunicipality list\n"#, options: .regularExpression) != nil, shown.stdout)
 
         // Existing files are not replaced without --force.
         let again = try chohyo(["forms", "draft", "FormDefinitions/kyuyo_shiharai_hokokusho.png", "--id", "kyuyo_draft", "--out", out.path])
