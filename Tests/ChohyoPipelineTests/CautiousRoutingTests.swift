@@ -329,11 +329,12 @@ final class CautiousRoutingTests: XCTestCase {
     func testOnAPageMatchedWithoutItsRulesKanjiNeedSureCharactersAndDatesPass() throws {
         let kyuyo = try DefinitionLoader.load(file: PipelineTestSupport.root.appendingPathComponent("FormDefinitions/kyuyo_shiharai_hokokusho.yaml"))
         let readings = [
-            // 金沢市長 read 生沢市長 on a faxed page, the 生 at 93 (seed-27000 held-out set).
-            "submit_to": agreed("生沢 市 長", [93, 99.5, 99.5, 99.5]),
+            // 金沢市長 read 生沢市長 on a faxed page, the 生 at 93 (seed-27000 held-out set): the
+            // municipality list holds that one now (below); here a right 金沢 with its 金 at 93.
+            "submit_to": agreed("金沢 市 長", [93, 99.5, 99.5, 99.5]),
             "payer_name": agreed("北斗 電機 株式 会社", [99.3, 99.5, 99.5, 99.5, 99.5, 99.5]),
             // 弥生町8丁目 read 弥生ET8丁目, every character at 96 or more.
-            "payer_address": agreed("兵庫 県 神戸 市 弥生 ET8 丁 目 1 番 7 号", Array(repeating: 99, count: 17)),
+            "payer_address": agreed("兵庫 県 神戸 市 中央 区 弥生 ET8 丁 目 1 番 7 号", Array(repeating: 99, count: 20)),
             "birth_date": agreed("昭和 52 年 3 月 15 日", [99, 99, 99, 99, 99, 99, 99, 99, 99]),
             // 中山千尋 read 中山 (中 and 山 are a known family and given name), and its kana right.
             "payee_name": agreed("中 山", [98.4, 97.4]),
@@ -364,6 +365,16 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(lost["payee_name_kana"]?.status, .review)
         XCTAssertEqual(lost["payee_name"]?.status, .review)
         XCTAssertEqual(lost["payee_name"]?.reason, "name list: the kana is not a reading of the name")
+        // The page's misreads as they were go to a person on any page now: 生沢市 is no
+        // municipality, and 神戸市 has wards.
+        var asRead = readings
+        asRead["submit_to"] = agreed("生沢 市 長", [93, 99.5, 99.5, 99.5])
+        asRead["payer_address"] = agreed("兵庫 県 神戸 市 弥生 ET8 丁 目 1 番 7 号", Array(repeating: 99, count: 17))
+        let held = JudgeStage.judge(form: kyuyo, readings: asRead)
+        XCTAssertEqual(held["submit_to"]?.status, .review)
+        XCTAssertEqual(held["submit_to"]?.reason, PlaceCheck.unknownOffice)
+        XCTAssertEqual(held["payer_address"]?.status, .review)
+        XCTAssertEqual(held["payer_address"]?.reason, PlaceCheck.unknownAddress)
     }
 
     func testAPageWithThreeInvalidFieldsIsCheckedWhole() throws {
@@ -377,10 +388,11 @@ final class CautiousRoutingTests: XCTestCase {
                         "taxpayer_phone": agreed("774", [99.5, 99.5, 99.5])]
         let shifted = JudgeStage.judge(form: koza, readings: readings)
         XCTAssertEqual(shifted.values.filter { $0.status == .invalid }.count, 3)
-        for key in ["taxpayer_address", "tax_health"] {
-            XCTAssertEqual(shifted[key]?.status, .review, key)
-            XCTAssertEqual(shifted[key]?.reason.hasPrefix("3 fields of this page failed their checks"), true, shifted[key]?.reason ?? "")
-        }
+        XCTAssertEqual(shifted["tax_health"]?.status, .review)
+        XCTAssertEqual(shifted["tax_health"]?.reason.hasPrefix("3 fields of this page failed their checks"), true, shifted["tax_health"]?.reason ?? "")
+        // The cut-short address starts with no municipality: held by that first.
+        XCTAssertEqual(shifted["taxpayer_address"]?.status, .review)
+        XCTAssertEqual(shifted["taxpayer_address"]?.reason, PlaceCheck.unknownAddress)
         // Two invalid fields leave the rest alone…
         readings["taxpayer_phone"] = agreed("0454881322", Array(repeating: 99.5, count: 10))
         XCTAssertEqual(JudgeStage.judge(form: koza, readings: readings)["tax_health"]?.status, .accepted)
