@@ -48,7 +48,7 @@ public struct FormMatcher: Sendable {
         /// Best score among other forms.
         public let formRunnerUp: Double
         public let accepted: Bool
-        public let reason: String
+        public var reason: String
         /// Ink blobs (characters and marks) the layout matchers found on the page, when they ran.
         public var marks: Int? = nil
     }
@@ -114,7 +114,13 @@ public struct FormMatcher: Sendable {
                 guard own.template >= FormMatcher.minGridTemplateShare, own.page < FormMatcher.minWeakRulePageShare else { return nil }
                 return String(format: "only %.2f of the page's own ruled lines on its lines: another form's grid", own.page)
             }
-            if let m = byPrint, m.accepted { return m }
+            if let m = byPrint, m.accepted {
+                guard let frame = try frameOfAnotherForm(than: m, page, all, lineShares, cache) else { return m }
+                var taken = frame
+                taken.reason = "by its print \(templates[m.best!.formIndex].formID), but " + frame.reason
+                    + "; the frame is taken: the print of a busy form catches the specks of a faint page"
+                return taken
+            }
             let byFrame = matchByFrame(all, lineShares)
             if let m = byFrame, m.accepted { return m }
             let byDashedFrame = try matchByDashedFrame(page, cache)

@@ -34,6 +34,17 @@ final class FrameMatchTests: XCTestCase {
         XCTAssertTrue(match.reason.contains("their dashes joined"), match.reason)
     }
 
+    /// A faxed 口座振替依頼書 with only its dashed frame and a few dotted values left fits the
+    /// densely printed 給与支払報告書 by its print (0.91 of its ink on it, seed-120500 held-out
+    /// set, where it went to that form); its frame, dashes joined, lies on the 口座振替依頼書's,
+    /// and the frame is taken.
+    func testAFaintFaxIsNotTakenForTheBusierFormItsSpecksFitWhenItsFrameSaysOtherwise() throws {
+        let (match, _) = try TestForm.assertFixtureMatched("koza-fax-print-kyuyo-seed120500.tif", to: "koza_furikae",
+                                                           turns: 0, by: .frame)
+        XCTAssertTrue(match.reason.hasPrefix("by its print kyuyo_shiharai_hokokusho, but matched koza_furikae by the ruled lines left on the page, their dashes joined"),
+                      match.reason)
+    }
+
     /// The page of another kind that came nearest on the tuning set and sixteen used held-out
     /// sets: a faxed receipt whose lines lie on the 異動届出書's (0.94) but cover 0.14 of them.
     func testAFaxedReceiptWhoseLinesLieOnAFormIsNotMatched() throws {
