@@ -20,6 +20,14 @@ final class TextAndKanaTests: XCTestCase {
         XCTAssertEqual(validate("\u{3000}", .text, required: false), .ok(""))
     }
 
+    func testAnASCIIBracketInsideTextIsAStrayMark() {
+        XCTAssertEqual(validate("愛知県岡崎市桜台6丁目23番1]号", .text),
+                       .invalid("stray mark \"]\" inside the text: a speck or a rule read as a character"))
+        XCTAssertFalse(validate("コスモハイツ120}号", .text).valid)
+        XCTAssertFalse(validate("[山田太郎", .text).valid)
+        XCTAssertEqual(validate("株式会社（本社）", .text).valid, true, "full-width parentheses are left alone")
+    }
+
     func testTextStartingWithAFormulaSignGoesToAPerson() {
         for text in ["=HYPERLINK(\"http://x\",\"山田\")", "+81 3 1234", "@SUM(A1)", "-1 Co."] {
             let outcome = validate(text, .text)
