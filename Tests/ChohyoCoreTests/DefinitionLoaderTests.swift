@@ -300,6 +300,15 @@ final class DefinitionLoaderTests: XCTestCase {
             box: [10, 20, 300, 60]
         """))
         XCTAssertEqual(bad.map(\.message), ["municipality_list places.tsv: line 1: expected prefecture, county, municipality and ward, tab-separated"])
+        try Data([0x93, 0x8c, 0x8b, 0x9e]).write(to: dir.appendingPathComponent("sjis.tsv"))
+        let notUTF8 = try problems(minimal(fields: """
+          - key: address
+            label: 住所
+            type: text
+            municipality_list: sjis.tsv
+            box: [10, 20, 300, 60]
+        """))
+        XCTAssertEqual(notUTF8.map(\.message), ["municipality_list sjis.tsv: line 0: cannot read the file as UTF-8 text"])
     }
 
     func testNameListAndReadingOfAreChecked() throws {

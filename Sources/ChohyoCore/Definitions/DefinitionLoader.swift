@@ -88,7 +88,7 @@ public enum DefinitionLoader {
             guard let list = field.nameList else { continue }
             let url = nameListURL(list, file: file)
             do {
-                lists[field.key] = try NameListCache.shared.list(at: url)
+                lists[field.key] = try ListCaches.names.list(at: url)
             } catch {
                 problems.append(DefinitionProblem(file: name, field: field.key, message: "name_list \(list): \(error)"))
             }
@@ -97,7 +97,7 @@ public enum DefinitionLoader {
         for field in def.fields {
             guard let list = field.municipalityList else { continue }
             do {
-                places[field.key] = try MunicipalityListCache.shared.list(at: nameListURL(list, file: file))
+                places[field.key] = try ListCaches.municipalities.list(at: nameListURL(list, file: file))
             } catch {
                 problems.append(DefinitionProblem(file: name, field: field.key, message: "municipality_list \(list): \(error)"))
             }

@@ -74,20 +74,3 @@ public struct MunicipalityList: Sendable, Equatable {
         return offices.contains(String(v.dropLast()))
     }
 }
-
-/// Municipality lists loaded once per process, shared by every field that names the same file.
-final class MunicipalityListCache: @unchecked Sendable {
-    static let shared = MunicipalityListCache()
-    private let lock = NSLock()
-    private var lists: [String: MunicipalityList] = [:]
-
-    func list(at url: URL) throws -> MunicipalityList {
-        let path = url.standardizedFileURL.path
-        lock.lock()
-        defer { lock.unlock() }
-        if let list = lists[path] { return list }
-        let list = try MunicipalityList(contentsOf: url)
-        lists[path] = list
-        return list
-    }
-}
