@@ -50,6 +50,13 @@ final class CSVWriterTests: XCTestCase {
         XCTAssertEqual(lines[1], "a.png,1,review,山田,,,,,")
     }
 
+    /// The CSV of `Fixtures.form` for `results`, as text (the BOM of UTF-8 left out).
+    func renderedText(_ results: [PageResult], _ encoding: CSVEncoding) throws -> String {
+        var body = try CSVWriter(encoding: encoding).render(form: Fixtures.form, results: results).data
+        if encoding == .utf8bom { body = body.dropFirst(3) }
+        return encoding == .cp932 ? cp932Decode(body) : String(decoding: body, as: UTF8.self)
+    }
+
     func testCellsStartingWithAFormulaSignAreDefused() throws {
         XCTAssertEqual(CSVWriter.defused("=1+1"), "'=1+1")
         XCTAssertEqual(CSVWriter.defused("+81"), "'+81")
@@ -61,10 +68,7 @@ final class CSVWriterTests: XCTestCase {
 
         let results = [Fixtures.page("=cmd.png", fields: ["name": Fixtures.field("=HYPERLINK(\"http://x\",\"y\")")])]
         for encoding in CSVEncoding.allCases {
-            let export = try CSVWriter(encoding: encoding).render(form: Fixtures.form, results: results)
-            var body = export.data
-            if encoding == .utf8bom { body = body.dropFirst(3) }
-            let decoded = encoding == .cp932 ? cp932Decode(body) : String(decoding: body, as: UTF8.self)
+            let decoded = try renderedText(results, encoding)
             XCTAssertTrue(decoded.hasSuffix("'=cmd.png,1,review,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,,,,\r\n"), "\(encoding): \(decoded)")
             XCTAssertTrue(decoded.hasPrefix("source,page,row_status,"), "the header is left alone")
         }
@@ -79,13 +83,8 @@ final class CSVWriterTests: XCTestCase {
 
         let results = [Fixtures.page("x,y.png", fields: ["name": Fixtures.field("株式会社\"髙\",東京")])]
         for encoding in CSVEncoding.allCases {
-            let export = try CSVWriter(encoding: encoding).render(form: Fixtures.form, results: results)
-            var body = export.data
-            if encoding == .utf8bom { body = body.dropFirst(3) }
             let expectedRow = "\"x,y.png\",1,review,\"株式会社\"\"髙\"\",東京\",,,,,\r\n"
-            let decoded = encoding == .cp932
-                ? cp932Decode(body)
-                : String(decoding: body, as: UTF8.self)
+            let decoded = try renderedText(results, encoding)
             XCTAssertTrue(decoded.hasSuffix(expectedRow), "\(encoding): \(decoded)")
         }
     }
