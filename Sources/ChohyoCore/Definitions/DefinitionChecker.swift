@@ -66,21 +66,19 @@ public enum DefinitionChecker {
     /// their files must exist; `reading_of` only on a
     /// kana field, naming a text field of the form that has a name list.
     static func checkNames(_ field: FieldDefinition, in def: FormDefinition, file: URL, add: (String) -> Void) {
+        /// Whether a list the field names is missing (or a folder).
+        func missing(_ list: String) -> Bool {
+            var isDirectory: ObjCBool = false
+            return !FileManager.default.fileExists(atPath: DefinitionLoader.nameListURL(list, file: file).path, isDirectory: &isDirectory)
+                || isDirectory.boolValue
+        }
         if let list = field.nameList {
             if field.type != .text && field.type != .kana { add("name_list applies only to text and kana fields") }
-            let url = DefinitionLoader.nameListURL(list, file: file)
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) || isDirectory.boolValue {
-                add("name_list file not found: \(list)")
-            }
+            if missing(list) { add("name_list file not found: \(list)") }
         }
         if let list = field.municipalityList {
             if field.type != .text { add("municipality_list applies only to text fields") }
-            let url = DefinitionLoader.nameListURL(list, file: file)
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) || isDirectory.boolValue {
-                add("municipality_list file not found: \(list)")
-            }
+            if missing(list) { add("municipality_list file not found: \(list)") }
         }
         if field.nameAfterDepartment == true, field.type != .text || field.nameList == nil {
             add("name_after_department applies only to text fields with a name_list")
