@@ -178,7 +178,7 @@ public struct CSVWriter {
     }
 
     /// Signs that make a spreadsheet read a cell as a formula when they start it.
-    public static let formulaSigns: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    public static let formulaSigns = FieldValidator.formulaSigns.union(["\t", "\r"])
 
     /// The cell with a `'` before it when it starts with a formula sign (OWASP's advice for CSV
     /// injection); any other cell as it is.

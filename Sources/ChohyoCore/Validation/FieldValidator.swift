@@ -38,8 +38,9 @@ public enum FieldValidator {
         }
     }
 
-    /// First characters that make a spreadsheet read a cell as a formula.
-    static let formulaSigns: Set<Character> = ["=", "+", "-", "@"]
+    /// First characters that make a spreadsheet read a cell as a formula (the CSV export adds a
+    /// tab and CR, which no text keeps at its start).
+    public static let formulaSigns: Set<Character> = ["=", "+", "-", "@"]
 
     /// A text field with `choices` holds one of them exactly (a misread such as 給料・党与
     /// must not pass as a new value); the reason names the closest allowed value.
