@@ -272,6 +272,14 @@ final class DefinitionLoaderTests: XCTestCase {
         XCTAssertTrue(field.matchesPattern("東海村長"))
         XCTAssertFalse(field.matchesPattern("那覇市胡"))
         XCTAssertFalse(field.matchesPattern("x那覇市長y"), "the whole value must match")
+        // Compiled once and shared by the batch's workers: the same answers from many at once.
+        let values = ["那覇市長", "那覇市胡", "東海村長", "x那覇市長y"]
+        let answers = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 400)
+        defer { answers.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 400) { i in answers[i] = field.matchesPattern(values[i % 4]) }
+        XCTAssertEqual(Array(answers), Array(repeating: [true, false, true, false], count: 100).flatMap { $0 })
+        field.pattern = "^.+[市区町村長$"
+        XCTAssertTrue(field.matchesPattern("那覇市胡"), "a pattern that does not compile holds nothing (the checker names it)")
     }
 
     func testAMunicipalityListOnlyOnTextAndItsFileMustParse() throws {
