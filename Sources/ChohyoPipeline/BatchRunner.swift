@@ -151,8 +151,10 @@ public final class BatchRunner {
 
 public enum BatchError: Error, CustomStringConvertible {
     case definition(String)
+    /// A scan named on the command line that cannot be read or does not hold the page asked for.
+    case input(String)
     case output(String)
     public var description: String {
-        switch self { case .definition(let m), .output(let m): return m }
+        switch self { case .definition(let m), .input(let m), .output(let m): return m }
     }
 }

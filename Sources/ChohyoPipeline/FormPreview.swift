@@ -23,9 +23,9 @@ public struct FormPreview {
     /// for seeing where a definition is off, so it is drawn even when it fits badly).
     public static func run(scan: String, pageIndex: Int = 0, form: LoadedDefinition, tessdata: String? = nil) throws -> FormPreview {
         let source: ImageSource
-        do { source = try ImageSource(path: scan) } catch { throw BatchError.definition("\(scan): \(error)") }
+        do { source = try ImageSource(path: scan) } catch { throw BatchError.input("\(scan): \(error)") }
         guard pageIndex < source.pageCount else {
-            throw BatchError.definition("\(scan) has \(source.pageCount) page(s); page \(pageIndex + 1) asked for")
+            throw BatchError.input("\(scan) has \(source.pageCount) page(s); page \(pageIndex + 1) asked for")
         }
         let template = try TemplateModel(definition: form.definition, templateURL: form.templateURL)
         let task = PageTask(source: source, displayPath: scan, pageIndex: pageIndex)
@@ -37,7 +37,7 @@ public struct FormPreview {
         }
         var result = out.result
         guard let alignment = out.alignment, result.status == .ok else {
-            throw BatchError.definition("\(scan) page \(pageIndex + 1): \(result.error ?? result.classification ?? "not read")")
+            throw BatchError.input("\(scan) page \(pageIndex + 1): \(result.error ?? result.classification ?? "not read")")
         }
         let reader = try FragmentReader(preload: ["jpn", "eng"], dataPath: tessdata)
         var readings: [String: FragmentReading] = [:]

@@ -42,6 +42,7 @@ final class FormPreviewTests: XCTestCase {
         for path in [missing, truncated.path] {
             XCTAssertThrowsError(try FormPreview.run(scan: path, form: form), path) { error in
                 XCTAssertTrue("\(error)".hasPrefix(path + ": "), "\(error)")
+                guard case BatchError.input = error else { return XCTFail("a scan, not a definition, is at fault: \(error)") }
             }
         }
     }
