@@ -11,6 +11,8 @@ public struct PrintLayout: Sendable {
     let map: ValueLayout.BoxMap
     /// The template's print (labels and lines), dilated by a pixel.
     let printNear: ByteGrid
+    /// Number of the template's printed labels the map holds (some lie under field boxes).
+    let labelCount: Int
 
     /// - Parameters:
     ///   - working: the blank template at working resolution, 1 bpp.
@@ -21,6 +23,8 @@ public struct PrintLayout: Sendable {
         map = ValueLayout.BoxMap(boxes: fieldBoxes, scale: scale, width: working.width, height: working.height,
                                  printBoxes: labels, lines: structure.linesNear)
         printNear = ByteGrid(try working.dilated(width: 3, height: 3))
+        let boxCount = map.boxCount
+        labelCount = Set(map.labels.filter { Int($0) > boxCount }).count
     }
 
     /// A page's ink at working resolution in one orientation, with its own ruled lines (and a
@@ -48,6 +52,8 @@ public struct PrintLayout: Sendable {
         public let layout: ValueLayout.Fit
         /// Share of the page's ink pixels outside the field boxes that lie on the template's print.
         public let onPrint: Double
+        /// Share of the template's printed labels with ink of the page on them.
+        public let labelsHit: Double
         /// The weaker of the two: what candidates are ranked by.
         public var value: Double { min(layout.score, onPrint) }
     }
@@ -55,17 +61,20 @@ public struct PrintLayout: Sendable {
     /// The best placement of the template over the page's ink, in the candidate orientation.
     func fit(_ ink: PageInk) -> Fit {
         let f = ValueLayout.fit(blobs: ink.blobs, map: map)
-        guard f.blobs > 0 else { return Fit(layout: f, onPrint: 0) }
+        guard f.blobs > 0 else { return Fit(layout: f, onPrint: 0, labelsHit: 0) }
         let page = ink.pixels
         var total = 0, hit = 0
+        var labelSeen = [Bool](repeating: false, count: Int(UInt16.max) + 1)
         for y in 0..<page.height { for x in 0..<page.width where page.bytes[y * page.width + x] != 0 {
             let tx = Int(((Double(x) - f.offsetX) / f.scale).rounded()), ty = Int(((Double(y) - f.offsetY) / f.scale).rounded())
             guard tx >= 0, ty >= 0, tx < printNear.width, ty < printNear.height else { total += 1; continue }
             let label = map.label(tx, ty)
             if label != 0, Int(label) <= map.boxCount { continue }
+            if label != 0 { labelSeen[Int(label)] = true }
             total += 1
             if printNear.bytes[ty * printNear.width + tx] != 0 { hit += 1 }
         } }
-        return Fit(layout: f, onPrint: total > 0 ? Double(hit) / Double(total) : 0)
+        let labelsHit = labelCount > 0 ? Double(labelSeen.lazy.filter { $0 }.count) / Double(labelCount) : 0
+        return Fit(layout: f, onPrint: total > 0 ? Double(hit) / Double(total) : 0, labelsHit: labelsHit)
     }
 }

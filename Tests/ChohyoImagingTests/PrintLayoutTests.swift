@@ -83,6 +83,19 @@ final class PrintLayoutTests: XCTestCase {
         }
     }
 
+    /// A receipt as a light fax, on its side (seed-100500 held-out set): its frame and the big
+    /// letters of its sum came through, the rest broke into dots. Laid over the 給与支払報告書,
+    /// 0.76 of its ink outside the boxes lay on that form's dense print, nearly all of it along
+    /// the rules, and it was sorted as one: ink on the rules of a page is no sign of the form,
+    /// its printed labels are.
+    func testAFaxedReceiptAlongTheRulesOfTheBusiestFormIsNotMatchedByPrint() throws {
+        let matcher = FormMatcher(templates: try templates())
+        let match = try matcher.match(try TestForm.preparedFixture("receipt-fax-print-kyuyo-seed100500.tif"))
+        XCTAssertFalse(match.accepted, match.reason)
+        XCTAssertTrue(match.reason.contains("of its printed labels;"), match.reason)
+        XCTAssertTrue(match.reason.contains("ink on fewer than 0.04 of its printed labels"), match.reason)
+    }
+
     func testSidewaysPageWithoutRulesIsDeskewed() throws {
         // The pink form's values only (its print dropped), fed sideways and 3° askew: the
         // values run down the page, and the skew is found on the page turned a quarter.
