@@ -34,4 +34,13 @@ public struct BatchProgress: Sendable {
     public let elapsed: Double
     /// Pages that failed since the last report, as `source page N: reason` lines.
     public let newErrors: [String]
+
+    public init(pagesDone: Int, pagesKnown: Int, filesDone: Int, filesTotal: Int, elapsed: Double, newErrors: [String]) {
+        self.pagesDone = pagesDone
+        self.pagesKnown = pagesKnown
+        self.filesDone = filesDone
+        self.filesTotal = filesTotal
+        self.elapsed = elapsed
+        self.newErrors = newErrors
+    }
 }

@@ -45,7 +45,7 @@ struct Batch: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Tesseract data folder (default: Tesseract's own).", valueName: "dir"))
     var tessdata: String?
 
-    @Flag(name: .long, help: "No progress bar and no summary on stderr.")
+    @Flag(name: .long, help: "No progress and no summary on stderr (errors are still named). Without it, progress is a bar on a terminal, and a `progress:` line every 30 s when stderr goes to a file.")
     var quiet = false
 
     func validate() throws {
@@ -60,7 +60,7 @@ struct Batch: ParsableCommand {
         if let workers { options.workers = workers }
         options.tessdata = tessdata
         let runner = try BatchRunner(options: options, forms: defs)
-        let bar = ProgressBar(enabled: !quiet && isatty(2) != 0)
+        let bar = ProgressBar(mode: quiet ? .off : isatty(2) != 0 ? .bar : .lines)
         let summary = try runner.run { p in
             // Errors are named as they happen, not only at the end.
             for e in p.newErrors { bar.clear(); stderrLine("error: \(e)") }

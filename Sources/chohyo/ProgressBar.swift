@@ -1,31 +1,39 @@
 import ChohyoPipeline
 import Foundation
 
-/// A one-line progress bar on stderr, only when stderr is a terminal.
+/// Progress on stderr: a one-line bar redrawn in place when stderr is a terminal, plain
+/// `progress:` lines now and then when it goes to a log (`ProgressReport`), nothing when quiet.
 final class ProgressBar {
-    let enabled: Bool
-    init(enabled: Bool) { self.enabled = enabled }
+    enum Mode { case bar, lines, off }
+    let mode: Mode
+    private var report = ProgressReport()
+
+    init(mode: Mode) { self.mode = mode }
 
     func update(_ p: BatchProgress) {
-        guard enabled else { return }
-        let total = max(p.pagesKnown, p.pagesDone, 1)
-        let share = Double(p.pagesDone) / Double(total)
-        let width = 30
-        let filled = Int(share * Double(width))
-        let rate = p.elapsed > 0 ? Double(p.pagesDone) / p.elapsed * 60 : 0
-        let line = String(format: "\r[%@%@] %d/%d pages (files %d/%d)  %.0f pages/min ",
-                          String(repeating: "#", count: filled), String(repeating: ".", count: width - filled),
-                          p.pagesDone, total, p.filesDone, p.filesTotal, rate)
-        FileHandle.standardError.write(line.data(using: .utf8)!)
+        switch mode {
+        case .off:
+            return
+        case .lines:
+            if let line = report.line(for: p) { FileHandle.standardError.write((line + "\n").data(using: .utf8)!) }
+        case .bar:
+            let total = ProgressReport.pagesExpected(p)
+            let width = 30
+            let filled = min(width, Int(Double(p.pagesDone) / Double(total) * Double(width)))
+            let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
+                + ProgressReport.describe(p) + " "
+            FileHandle.standardError.write(line.data(using: .utf8)!)
+        }
     }
 
+    /// Before a line of its own (an error named as it happens): the bar is wiped first.
     func clear() {
-        guard enabled else { return }
+        guard mode == .bar else { return }
         FileHandle.standardError.write("\r\u{1B}[K".data(using: .utf8)!)
     }
 
     func finish() {
-        guard enabled else { return }
+        guard mode == .bar else { return }
         FileHandle.standardError.write("\n".data(using: .utf8)!)
     }
 }

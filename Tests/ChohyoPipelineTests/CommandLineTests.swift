@@ -95,6 +95,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(run.status, 0, "the batch ran; the bad page is listed, not fatal")
         XCTAssertTrue(run.stderr.contains("error: \(scans.path)/empty.png page 1: file is empty (0 bytes)"), run.stderr)
         XCTAssertTrue(run.stderr.contains("Pages:        1 (ok 0, unclassified 0, error 1)"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("\r"), "stderr is a pipe here: no bar redrawn in place")
         for name in ["results.jsonl", "summary.json", "kyuyo_shiharai_hokokusho.csv"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), name)
         }
