@@ -234,6 +234,12 @@ final class CautiousRoutingTests: XCTestCase {
         // The same confidence on a character without a common look-alike passes, and so does 末 when sure.
         XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("中 区 栄 町", [99.5, 99, 91.1, 99])).status, .accepted)
         XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("中 区 末 広 町", [99.5, 99, 98.2, 99, 99])).status, .accepted)
+        // 藤原一郎 read 藤原一朗 by both readings, the 朗 at 93.8 (seed-140500 held-out set).
+        let name = field("employee_name", .text)
+        let misread = JudgeStage.judge(field: name, form: form([name]), reading: agreed("藤原 一 朗", [99, 99.5, 99, 93.8]))
+        XCTAssertEqual(misread.status, .review)
+        XCTAssertTrue(misread.reason.contains("look-alike"), misread.reason)
+        XCTAssertEqual(JudgeStage.judge(field: name, form: form([name]), reading: agreed("藤原 一 郎", [99, 99.5, 99, 98.9])).status, .accepted)
     }
 
     /// 末広町 read 未広町 with the 未 at 97.0, and 船橋 read 般橋 at 98.6, were accepted on the
