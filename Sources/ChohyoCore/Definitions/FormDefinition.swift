@@ -162,7 +162,7 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
     /// Whether the value matches `pattern` as a whole (true without one, or with one that does
     /// not compile: `DefinitionChecker` reports that).
     public func matchesPattern(_ value: String) -> Bool {
-        guard let pattern, let regex = CompiledPatterns.shared.regex(pattern) else { return true }
+        guard let pattern, let regex = CompiledPatterns.regex(pattern) else { return true }
         return (try? regex.wholeMatch(in: value)) != nil
     }
 

@@ -1,22 +1,31 @@
 import Foundation
 
+/// Values made once per process for each key and shared by the batch's workers: a list file
+/// loaded, a pattern compiled. The first caller makes the value under the lock.
+final class OnceCache<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [String: Value] = [:]
+
+    func value(_ key: String, make: () throws -> Value) rethrows -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value = values[key] { return value }
+        let value = try make()
+        values[key] = value
+        return value
+    }
+}
+
 /// Lists loaded once per process and shared by every definition that names the same file (the
 /// bundled name list is 126,000 lines, named by several fields of several forms).
-final class ListCache<List: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lists: [String: List] = [:]
+final class ListCache<List: Sendable>: Sendable {
+    private let cache = OnceCache<List>()
     private let load: @Sendable (URL) throws -> List
 
     init(load: @escaping @Sendable (URL) throws -> List) { self.load = load }
 
     func list(at url: URL) throws -> List {
-        let path = url.standardizedFileURL.path
-        lock.lock()
-        defer { lock.unlock() }
-        if let list = lists[path] { return list }
-        let list = try load(url)
-        lists[path] = list
-        return list
+        try cache.value(url.standardizedFileURL.path) { try load(url) }
     }
 }
 
