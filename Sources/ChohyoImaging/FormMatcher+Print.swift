@@ -30,8 +30,7 @@ extension FormMatcher {
                       ownLines: (Candidate) -> String? = { _ in nil }) throws -> Match? {
         var inks: [Int: PrintLayout.PageInk] = [:]
         var fits: [LayoutFit] = []
-        var onPrint: [Double] = []
-        var labelsHit: [Double] = []
+        var prints: [PrintLayout.Fit] = []
         for (fi, t) in templates.enumerated() {
             guard let layout = t.printLayout else { continue }
             for q in 0..<4 {
@@ -45,20 +44,19 @@ extension FormMatcher {
                 }
                 let fit = layout.fit(ink)
                 fits.append(LayoutFit(formIndex: fi, quarterTurns: q, fit: fit.layout, factor: factor, value: fit.value))
-                onPrint.append(fit.onPrint)
-                labelsHit.append(fit.labelsHit)
+                prints.append(fit)
             }
         }
         guard let pick = pickLayout(fits) else { return nil }
         let t = templates[pick.candidate.formIndex]
-        let best = fits[pick.index], f = best.fit, printShare = onPrint[pick.index]
+        let best = fits[pick.index], f = best.fit, printShare = prints[pick.index].onPrint, labelsHit = prints[pick.index].labelsHit
         let (runnerUp, formRunner) = (pick.orientationRunnerUp, pick.formRunnerUp)
         let facts = String(format: "%.2f of the ink on its print, in %d field boxes or along rules; %.2f of the ink outside the boxes on its print; ink on %.2f of its printed labels; %d marks; next orientation %.2f, next form %.2f",
-                           f.score, f.boxesHit, printShare, labelsHit[pick.index], f.blobs, runnerUp, formRunner)
+                           f.score, f.boxesHit, printShare, labelsHit, f.blobs, runnerUp, formRunner)
         var problems: [String] = []
         if f.score < FormMatcher.minPrintLayoutScore { problems.append(String(format: "ink on print or in boxes below %.2f", FormMatcher.minPrintLayoutScore)) }
         if printShare < FormMatcher.minOnPrint { problems.append(String(format: "ink outside boxes on print below %.2f", FormMatcher.minOnPrint)) }
-        if labelsHit[pick.index] < FormMatcher.minLabelsInked { problems.append(String(format: "ink on fewer than %.2f of its printed labels", FormMatcher.minLabelsInked)) }
+        if labelsHit < FormMatcher.minLabelsInked { problems.append(String(format: "ink on fewer than %.2f of its printed labels", FormMatcher.minLabelsInked)) }
         if f.boxesHit < FormMatcher.minValueBoxes { problems.append("fewer than \(FormMatcher.minValueBoxes) boxes filled") }
         if f.blobs < FormMatcher.minValueBlobs { problems.append("fewer than \(FormMatcher.minValueBlobs) marks") }
         if best.value - runnerUp < FormMatcher.minPrintLead { problems.append("orientation unclear") }

@@ -13,6 +13,8 @@ public struct PrintLayout: Sendable {
     let printNear: ByteGrid
     /// Number of the template's printed labels the map holds (some lie under field boxes).
     let labelCount: Int
+    /// One more than the highest label number in the map.
+    let labelLimit: Int
 
     /// - Parameters:
     ///   - working: the blank template at working resolution, 1 bpp.
@@ -25,6 +27,7 @@ public struct PrintLayout: Sendable {
         printNear = ByteGrid(try working.dilated(width: 3, height: 3))
         let boxCount = map.boxCount
         labelCount = Set(map.labels.filter { Int($0) > boxCount }).count
+        labelLimit = Int(map.labels.max() ?? 0) + 1
     }
 
     /// A page's ink at working resolution in one orientation, with its own ruled lines (and a
@@ -64,7 +67,7 @@ public struct PrintLayout: Sendable {
         guard f.blobs > 0 else { return Fit(layout: f, onPrint: 0, labelsHit: 0) }
         let page = ink.pixels
         var total = 0, hit = 0
-        var labelSeen = [Bool](repeating: false, count: Int(UInt16.max) + 1)
+        var labelSeen = [Bool](repeating: false, count: labelLimit)
         for y in 0..<page.height { for x in 0..<page.width where page.bytes[y * page.width + x] != 0 {
             let tx = Int(((Double(x) - f.offsetX) / f.scale).rounded()), ty = Int(((Double(y) - f.offsetY) / f.scale).rounded())
             guard tx >= 0, ty >= 0, tx < printNear.width, ty < printNear.height else { total += 1; continue }
