@@ -14,7 +14,7 @@ extension FormMatcher {
     /// to a busy form's print puts its ink along the rules, which are print too. A receipt
     /// faxed on its side (seed-100500 held-out set) put 0.76 of its ink outside the boxes on the
     /// 給与支払報告書's print, nearly all along the rules, and inked 0.01 of its labels; it was
-    /// sorted as that form. The 93 form pages matched by print on the tuning set and the
+    /// sorted as that form. The 88 form pages matched by print on the tuning set and the
     /// 給与支払報告書 and 口座振替依頼書 faxes of three used held-out sets (110500–130500) inked
     /// 0.08–0.97 (the lowest: a 口座振替依頼書 with 92 marks, a 給与支払報告書 with 60).
     public static let minLabelsInked = 0.04
