@@ -83,28 +83,24 @@ public enum DefinitionLoader {
             parsed?.confirmsOnly = rule.confirmsOnly ?? false
             return parsed
         }
-        var lists: [String: PersonNameList] = [:]
-        for field in def.fields {
-            guard let list = field.nameList else { continue }
-            let url = nameListURL(list, file: file)
-            do {
-                lists[field.key] = try ListCaches.names.list(at: url)
-            } catch {
-                problems.append(DefinitionProblem(file: name, field: field.key, message: "name_list \(list): \(error)"))
+        /// Field key → the list file it names under `key`, each loaded once per process.
+        func lists<List>(_ key: String, _ named: (FieldDefinition) -> String?, from cache: ListCache<List>) -> [String: List] {
+            var loaded: [String: List] = [:]
+            for field in def.fields {
+                guard let list = named(field) else { continue }
+                do {
+                    loaded[field.key] = try cache.list(at: nameListURL(list, file: file))
+                } catch {
+                    problems.append(DefinitionProblem(file: name, field: field.key, message: "\(key) \(list): \(error)"))
+                }
             }
+            return loaded
         }
-        var places: [String: MunicipalityList] = [:]
-        for field in def.fields {
-            guard let list = field.municipalityList else { continue }
-            do {
-                places[field.key] = try ListCaches.municipalities.list(at: nameListURL(list, file: file))
-            } catch {
-                problems.append(DefinitionProblem(file: name, field: field.key, message: "municipality_list \(list): \(error)"))
-            }
-        }
+        let names = lists("name_list", \.nameList, from: ListCaches.names)
+        let places = lists("municipality_list", \.municipalityList, from: ListCaches.municipalities)
         if !problems.isEmpty { return (nil, problems) }
         return (LoadedDefinition(definition: def, fileURL: file.standardizedFileURL,
-                                 templateURL: templateURL(for: def, file: file), rules: rules, nameLists: lists,
+                                 templateURL: templateURL(for: def, file: file), rules: rules, nameLists: names,
                                  municipalityLists: places), [])
     }
 
