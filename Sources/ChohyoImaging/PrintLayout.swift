@@ -67,17 +67,17 @@ public struct PrintLayout: Sendable {
         guard f.blobs > 0 else { return Fit(layout: f, onPrint: 0, labelsHit: 0) }
         let page = ink.pixels
         var total = 0, hit = 0
-        var labelSeen = [Bool](repeating: false, count: labelLimit)
+        var labelSeen = [Bool](repeating: false, count: labelLimit), labelsSeen = 0
         for y in 0..<page.height { for x in 0..<page.width where page.bytes[y * page.width + x] != 0 {
             let tx = Int(((Double(x) - f.offsetX) / f.scale).rounded()), ty = Int(((Double(y) - f.offsetY) / f.scale).rounded())
             guard tx >= 0, ty >= 0, tx < printNear.width, ty < printNear.height else { total += 1; continue }
             let label = map.label(tx, ty)
             if label != 0, Int(label) <= map.boxCount { continue }
-            if label != 0 { labelSeen[Int(label)] = true }
+            if label != 0, !labelSeen[Int(label)] { labelSeen[Int(label)] = true; labelsSeen += 1 }
             total += 1
             if printNear.bytes[ty * printNear.width + tx] != 0 { hit += 1 }
         } }
-        let labelsHit = labelCount > 0 ? Double(labelSeen.lazy.filter { $0 }.count) / Double(labelCount) : 0
+        let labelsHit = labelCount > 0 ? Double(labelsSeen) / Double(labelCount) : 0
         return Fit(layout: f, onPrint: total > 0 ? Double(hit) / Double(total) : 0, labelsHit: labelsHit)
     }
 }
