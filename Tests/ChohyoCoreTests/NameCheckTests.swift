@@ -77,9 +77,11 @@ final class NameCheckTests: XCTestCase {
         XCTAssertEqual(out["employee_name_kana"]?.status, .review)
         XCTAssertEqual(out["employee_name"]?.status, .review)
         XCTAssertEqual(out["employee_name"]?.reason, NameCheck.readingMismatch)
-        // The list's limit: 高橋 is also read タカバシ, so タカハシ read as タカバシ still fits.
+        // 高橋 is also read タカバシ, so タカハシ read as タカバシ still fits the name; the list
+        // marks that reading rare, and the kana alone goes to a person.
         let fits = check(ido, ["employee_name": "高橋智也", "employee_name_kana": "タカバシトモヤ"])
-        XCTAssertEqual(fits["employee_name_kana"]?.status, .accepted)
+        XCTAssertEqual(fits["employee_name_kana"]?.reason, NameCheck.rareReading)
+        XCTAssertEqual(fits["employee_name"]?.status, .accepted)
     }
 
     func testAPairIsComparedOnlyWhenTheNameWasAcceptedAndTheKanaDecidesTheNamesFate() throws {
@@ -131,6 +133,28 @@ final class NameCheckTests: XCTestCase {
         XCTAssertEqual(check(ido, ["employee_name_kana": "フジタリョウ"])["employee_name_kana"]?.status, .accepted)
         XCTAssertEqual(NameCheck.fullSizeVowels("ウェダマコト"), "ウエダマコト")
         XCTAssertNil(NameCheck.fullSizeVowels("フジタリョウ"))
+    }
+
+    func testAKanaKnownOnlyByARareReadingGoesToAPersonAloneOrBesideItsName() throws {
+        // タカハシトモヤ read タカバシトモヤ at 99 and accepted (tuning hard set, a 口座振替依頼書
+        // faxed): IPAdic gives 高橋 the reading タカバシ too, so the list alone let it through.
+        let koza = try load("koza_furikae")
+        let alone = check(koza, ["account_holder_kana": "タカバシトモヤ"])["account_holder_kana"]
+        XCTAssertEqual(alone?.status, .review)
+        XCTAssertEqual(alone?.reason, NameCheck.rareReading)
+        XCTAssertEqual(check(koza, ["account_holder_kana": "タカハシトモヤ"])["account_holder_kana"]?.status, .accepted)
+        // Beside its name the kana fits 高橋, but only by the rare reading: the kana goes to a
+        // person, the name stays accepted.
+        let kyuyo = try load("kyuyo_shiharai_hokokusho")
+        let beside = check(kyuyo, ["payee_name": "山田太郎", "payee_name_kana": "ヤマタタロウ"])
+        XCTAssertEqual(beside["payee_name_kana"]?.status, .review)
+        XCTAssertEqual(beside["payee_name_kana"]?.reason, NameCheck.rareReading)
+        XCTAssertEqual(beside["payee_name"]?.status, .accepted)
+        // Both readings of 中島 are usual; ヒガ is kept usual though the dictionaries say ヒカ.
+        for usual in [["payee_name": "中島由美", "payee_name_kana": "ナカシマユミ"],
+                      ["payee_name": "比嘉健太", "payee_name_kana": "ヒガケンタ"]] {
+            XCTAssertEqual(check(kyuyo, usual)["payee_name_kana"]?.status, .accepted, "\(usual)")
+        }
     }
 
     func testAKanaReadWithACharacterTooManyIsShownWithoutIt() throws {

@@ -38,9 +38,25 @@ final class PersonNameListTests: XCTestCase {
         XCTAssertFalse(list.isKnownReading("タカハシ"))
     }
 
+    func testARareReadingIsKnownButMarked() throws {
+        let list = try PersonNameList(tsv: small + "family\t高橋\tタカバシ\trare\nfamily\t山崎\tヤマサキ\trare\nfamily\tやまさき\tヤマサキ\n")
+        XCTAssertTrue(list.isKnownReading("タカバシトモヤ"), "still a reading of 高橋")
+        XCTAssertTrue(list.isKnownOnlyByRareReading("タカバシ トモヤ"))
+        XCTAssertFalse(list.isKnownOnlyByRareReading("タカハシトモヤ"))
+        XCTAssertFalse(list.isKnownOnlyByRareReading("ヤマサキヒロシ"), "a name given that reading without the mark makes it usual")
+        XCTAssertFalse(list.isKnownOnlyByRareReading("タカバシ"), "not a known reading at all")
+        XCTAssertFalse(list.isKnownOnlyByRareReading("コトウサクラ"), "not a known reading at all")
+        XCTAssertTrue(list.isRareReading("タカバシ トモヤ", of: "高橋智也"))
+        XCTAssertFalse(list.isRareReading("タカハシトモヤ", of: "高橋智也"))
+        XCTAssertFalse(list.isRareReading("アオキトモヤ", of: "高橋智也"), "not a reading of this name")
+    }
+
     func testBadListsNameTheLine() {
         XCTAssertThrowsError(try PersonNameList(tsv: "family\t青木\n")) { error in
-            XCTAssertEqual(error as? PersonNameList.ParseError, PersonNameList.ParseError(line: 1, reason: "expected kind<TAB>name<TAB>reading"))
+            XCTAssertEqual(error as? PersonNameList.ParseError, PersonNameList.ParseError(line: 1, reason: "expected kind<TAB>name<TAB>reading, and optionally <TAB>rare"))
+        }
+        XCTAssertThrowsError(try PersonNameList(tsv: "family\t青木\tアオキ\tcommon\ngiven\t浩\tヒロシ\n")) { error in
+            XCTAssertEqual((error as? PersonNameList.ParseError)?.line, 1, "only `rare` may follow the reading")
         }
         XCTAssertThrowsError(try PersonNameList(tsv: "family\t青木\tアオキ\nnick\t浩\tヒロシ\n")) { error in
             XCTAssertEqual((error as? PersonNameList.ParseError)?.line, 2)
@@ -64,5 +80,18 @@ final class PersonNameListTests: XCTestCase {
         XCTAssertTrue(list.splits("高橋智也").contains { $0.readings.contains("タカハシトモヤ") })
         XCTAssertTrue(list.isKnownReading("スギヤマサナエ"))
         XCTAssertFalse(list.isKnownReading("スキヤマサナエ"))
+        // Voicing marks lost or gained that land on a rare reading of a common name.
+        for (name, rare) in [("高橋智也", "タカバシトモヤ"), ("山田太郎", "ヤマタタロウ"), ("野口健太", "ノクチケンタ"),
+                             ("前田愛", "マエタアイ"), ("山口由美", "ヤマクチユミ")] {
+            XCTAssertTrue(list.isRareReading(rare, of: name), rare)
+            XCTAssertTrue(list.isKnownReading(rare), rare)
+        }
+        XCTAssertTrue(list.isKnownOnlyByRareReading("タカバシトモヤ"))
+        XCTAssertFalse(list.isKnownOnlyByRareReading("ヤマタタロウ"), "alone it is also 谷 (ヤ) 又太郎 (マタタロウ)")
+        for (name, usual) in [("高橋智也", "タカハシトモヤ"), ("山田太郎", "ヤマダタロウ"), ("中島由美", "ナカシマユミ"),
+                              ("比嘉健太", "ヒガケンタ"), ("上田大樹", "ウエダ タイキ")] {
+            XCTAssertFalse(list.isRareReading(usual, of: name), usual)
+            XCTAssertFalse(list.isKnownOnlyByRareReading(usual), usual)
+        }
     }
 }

@@ -2,7 +2,9 @@
 /// sends values to a person: a name the list does not know may be right (the list is not
 /// every name there is), but OCR's look-alike misreadings (浩→洗, 聡→聴, タカハシ→タカバシ)
 /// rarely land on another known name, and when they do, the kana reading beside it rarely
-/// still fits.
+/// still fits. A kana that lost or gained a voicing mark often does still fit: タカバシ is a
+/// reading of 高橋 too, so a kana known only by a reading the list marks rare (one voicing mark
+/// away from the name's usual reading) goes to a person as well.
 public enum NameCheck {
     static let unknownName = "name list: not a known family name followed by a known given name"
     static let unknownReading = "name list: not a known family-name reading followed by a given-name reading"
@@ -10,6 +12,7 @@ public enum NameCheck {
     static let readingMismatch = "name list: the kana is not a reading of the name"
     static let nameCutShort = "name list: the kana reads on after the name: part of the name may be missing"
     static let smallVowel = "a small kana (ァィゥェォ) where the full-size one also makes a known name: the two are told apart only by size"
+    static let rareReading = "name list: a rare reading of the name, a voicing mark (゛゜) away from its usual one: the mark may be misread"
 
     public static func apply(_ definition: FormDefinition, lists: [String: PersonNameList],
                              to fields: inout [String: FieldResult]) {
@@ -31,7 +34,9 @@ public enum NameCheck {
                let name = nonEmptyValue(fields[nameKey]) {
                 let splits = list.splits(name)
                 if !splits.isEmpty {
-                    if !splits.contains(where: { $0.readings.contains(bare) }) {
+                    if splits.contains(where: { $0.readings.contains(bare) }) {
+                        if list.isRareReading(bare, of: name) { flag(field.key, rareReading, in: &fields) }
+                    } else {
                         if fields[field.key]?.status == .accepted {
                             flag(nameKey, readingMismatch, in: &fields)
                         } else if readsOn(bare, past: splits.flatMap(\.readings)) {
@@ -49,6 +54,8 @@ public enum NameCheck {
                 showOneTakenOut(field.key, kana, fits: list.isKnownReading, doubledOnly: true, in: &fields)
             } else if let large = fullSizeVowels(bare), list.isKnownReading(large) {
                 flag(field.key, smallVowel, in: &fields)
+            } else if list.isKnownOnlyByRareReading(bare) {
+                flag(field.key, rareReading, in: &fields)
             }
         }
     }

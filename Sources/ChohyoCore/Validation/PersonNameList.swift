@@ -6,13 +6,18 @@ import Foundation
 /// turns a name into another character that looks alike (浩→洗, 聡→聴) with full confidence
 /// from both readings, and the list is what catches it.
 ///
-/// Lines: `family|given <TAB> name <TAB> reading`; `#` starts a comment line.
+/// Lines: `family|given <TAB> name <TAB> reading [<TAB> rare]`; `#` starts a comment line.
+/// `rare` marks a rare reading one voicing mark away from a usual reading of the same name
+/// (タカバシ for 高橋, usually タカハシ; `scripts/mark-rare-readings.py`).
 public final class PersonNameList: Sendable {
     /// Written name → its readings.
     let family: [String: Set<String>]
     let given: [String: Set<String>]
     let familyReadings: Set<String>
     let givenReadings: Set<String>
+    /// Readings marked `rare` on every line that gives them.
+    let rareFamilyReadings: Set<String>
+    let rareGivenReadings: Set<String>
     /// Longest family name, in characters: bounds the splits tried.
     let longestFamily: Int
     let longestFamilyReading: Int
@@ -29,18 +34,24 @@ public final class PersonNameList: Sendable {
 
     public init(tsv: String) throws {
         var family: [String: Set<String>] = [:], given: [String: Set<String>] = [:]
+        // Readings marked rare, and readings given without the mark (usual after all).
+        var rareFamily = Set<String>(), rareGiven = Set<String>(), usualFamily = Set<String>(), usualGiven = Set<String>()
         var lineNumber = 0
         for line in tsv.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             if line.isEmpty || line.hasPrefix("#") { continue }
             let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard cols.count == 3, !cols[1].isEmpty, !cols[2].isEmpty else {
-                throw ParseError(line: lineNumber, reason: "expected kind<TAB>name<TAB>reading")
+            guard cols.count == 3 || (cols.count == 4 && cols[3] == "rare"), !cols[1].isEmpty, !cols[2].isEmpty else {
+                throw ParseError(line: lineNumber, reason: "expected kind<TAB>name<TAB>reading, and optionally <TAB>rare")
             }
             let reading = Self.katakana(cols[2])
             switch cols[0] {
-            case "family": family[cols[1], default: []].insert(reading)
-            case "given": given[cols[1], default: []].insert(reading)
+            case "family":
+                family[cols[1], default: []].insert(reading)
+                if cols.count == 4 { rareFamily.insert(reading) } else { usualFamily.insert(reading) }
+            case "given":
+                given[cols[1], default: []].insert(reading)
+                if cols.count == 4 { rareGiven.insert(reading) } else { usualGiven.insert(reading) }
             default: throw ParseError(line: lineNumber, reason: "kind must be family or given, got '\(cols[0])'")
             }
         }
@@ -58,6 +69,8 @@ public final class PersonNameList: Sendable {
         self.given = given
         familyReadings = Set(family.values.joined())
         givenReadings = Set(given.values.joined())
+        rareFamilyReadings = rareFamily.subtracting(usualFamily)
+        rareGivenReadings = rareGiven.subtracting(usualGiven)
         longestFamily = family.keys.map(\.count).max() ?? 0
         longestFamilyReading = familyReadings.map(\.count).max() ?? 0
     }
@@ -109,6 +122,39 @@ public final class PersonNameList: Sendable {
             return true
         }
         return false
+    }
+
+    /// Whether a katakana name (spaces ignored) is a known reading only by way of a rare one:
+    /// every split into a family-name reading and a given-name reading takes a reading marked
+    /// `rare` (タカバシトモヤ; タカハシトモヤ is not).
+    public func isKnownOnlyByRareReading(_ kana: String) -> Bool {
+        let chars = Array(Self.katakana(kana).filter { !$0.isWhitespace })
+        guard chars.count >= 2 else { return false }
+        var known = false
+        for cut in 1..<min(chars.count, longestFamilyReading + 1) {
+            let f = String(chars[..<cut]), g = String(chars[cut...])
+            guard familyReadings.contains(f), givenReadings.contains(g) else { continue }
+            if !rareFamilyReadings.contains(f) && !rareGivenReadings.contains(g) { return false }
+            known = true
+        }
+        return known
+    }
+
+    /// Whether a katakana (spaces ignored) is a reading of a written name only by way of a rare
+    /// reading of its family or given name (山田太郎 read ヤマタタロウ). Alone, the same kana is a
+    /// usual reading of 谷又太郎, so a kana beside its name is checked against that name.
+    public func isRareReading(_ kana: String, of name: String) -> Bool {
+        let bare = Self.katakana(kana).filter { !$0.isWhitespace }
+        var known = false
+        for split in splits(name) where split.readings.contains(bare) {
+            for a in family[split.family] ?? [] where bare.hasPrefix(a) {
+                for b in given[split.given] ?? [] where a + b == bare {
+                    if !rareFamilyReadings.contains(a) && !rareGivenReadings.contains(b) { return false }
+                    known = true
+                }
+            }
+        }
+        return known
     }
 
     /// Hiragana → katakana; everything else unchanged.
