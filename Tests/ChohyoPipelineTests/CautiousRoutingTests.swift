@@ -240,6 +240,13 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(misread.status, .review)
         XCTAssertTrue(misread.reason.contains("look-alike"), misread.reason)
         XCTAssertEqual(JudgeStage.judge(field: name, form: form([name]), reading: agreed("藤原 一 郎", [99, 99.5, 99, 98.9])).status, .accepted)
+        // 原和也 read 原和世 by both readings, the 世 at 95.7 (`Samples/`, a 担当者); 和世 is a
+        // name, so only the bar holds it. 世田谷 read at 98.2 passes.
+        let contact = field("payer_contact", .text)
+        let kazuyo = JudgeStage.judge(field: contact, form: form([contact]), reading: agreed("原 和 世", [99.1, 99.3, 95.7]))
+        XCTAssertEqual(kazuyo.status, .review)
+        XCTAssertTrue(kazuyo.reason.contains("look-alike"), kazuyo.reason)
+        XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("世田谷 区", [98.2, 99.5, 99.6, 99.5])).status, .accepted)
     }
 
     /// 末広町 read 未広町 with the 未 at 97.0, and 船橋 read 般橋 at 98.6, were accepted on the
