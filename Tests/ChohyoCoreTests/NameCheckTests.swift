@@ -137,7 +137,8 @@ final class NameCheckTests: XCTestCase {
 
     func testAKanaKnownOnlyByARareReadingGoesToAPersonAloneOrBesideItsName() throws {
         // タカハシトモヤ read タカバシトモヤ at 99 and accepted (tuning hard set, a 口座振替依頼書
-        // faxed): IPAdic gives 高橋 the reading タカバシ too, so the list alone let it through.
+        // scanned in colour at 300 dpi): IPAdic gives 高橋 the reading タカバシ too, so the list
+        // alone let it through.
         let koza = try load("koza_furikae")
         let alone = check(koza, ["account_holder_kana": "タカバシトモヤ"])["account_holder_kana"]
         XCTAssertEqual(alone?.status, .review)
