@@ -115,29 +115,26 @@ public final class PersonNameList: Sendable {
     /// known given-name reading. A ・ is not ignored: Japanese names do not carry one, and OCR
     /// adds it from a speck between family and given name.
     public func isKnownReading(_ kana: String) -> Bool {
-        let chars = Array(Self.katakana(kana).filter { !$0.isWhitespace })
-        guard chars.count >= 2 else { return false }
-        for cut in 1..<min(chars.count, longestFamilyReading + 1)
-        where familyReadings.contains(String(chars[..<cut])) && givenReadings.contains(String(chars[cut...])) {
-            return true
-        }
-        return false
+        !readingSplits(kana).isEmpty
     }
 
     /// Whether a katakana name (spaces ignored) is a known reading only by way of a rare one:
     /// every split into a family-name reading and a given-name reading takes a reading marked
     /// `rare` (タカバシトモヤ; タカハシトモヤ is not).
     public func isKnownOnlyByRareReading(_ kana: String) -> Bool {
+        let splits = readingSplits(kana)
+        return !splits.isEmpty && splits.allSatisfy { rareFamilyReadings.contains($0.family) || rareGivenReadings.contains($0.given) }
+    }
+
+    /// The ways a katakana name (spaces ignored) splits into a known family-name reading
+    /// followed by a known given-name reading.
+    func readingSplits(_ kana: String) -> [(family: String, given: String)] {
         let chars = Array(Self.katakana(kana).filter { !$0.isWhitespace })
-        guard chars.count >= 2 else { return false }
-        var known = false
-        for cut in 1..<min(chars.count, longestFamilyReading + 1) {
+        guard chars.count >= 2 else { return [] }
+        return (1..<min(chars.count, longestFamilyReading + 1)).compactMap { cut in
             let f = String(chars[..<cut]), g = String(chars[cut...])
-            guard familyReadings.contains(f), givenReadings.contains(g) else { continue }
-            if !rareFamilyReadings.contains(f) && !rareGivenReadings.contains(g) { return false }
-            known = true
+            return familyReadings.contains(f) && givenReadings.contains(g) ? (f, g) : nil
         }
-        return known
     }
 
     /// Whether a katakana (spaces ignored) is a reading of a written name only by way of a rare
