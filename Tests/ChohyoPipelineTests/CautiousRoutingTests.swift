@@ -249,6 +249,23 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("世田谷 区", [98.2, 99.5, 99.6, 99.5])).status, .accepted)
     }
 
+    func testALegalFormReadOneCharacterOffGoesToAPersonPutRight() {
+        let payer = field("payer_name", .text)
+        let f = form([payer])
+        // 協和運輸株式会社 read 協和運輸林式会社 by both readings, 林 at 98.4 (a fax of the
+        // seed-160500 held-out set).
+        let misread = JudgeStage.judge(field: payer, form: f, reading: agreed("協和 運輸 林式 会社", [99.3, 99.6, 98.4, 97.5, 99, 99, 99, 98.7]))
+        XCTAssertEqual(misread.status, .review)
+        XCTAssertEqual(misread.value, "協和運輸株式会社")
+        XCTAssertTrue(misread.reason.contains("legal form"), misread.reason)
+        XCTAssertEqual(JudgeStage.judge(field: payer, form: f, reading: agreed("協和 運輸 株式 会社", [99.3, 99.6, 98.4, 97.5, 99, 99, 99, 98.7])).status, .accepted)
+        // 小野葵 read 小野英 by both readings, 英 at 94.4 (the same set): a look-alike.
+        let name = field("payee_name", .text)
+        let hana = JudgeStage.judge(field: name, form: form([name]), reading: agreed("小野 英", [99.2, 99.5, 94.4]))
+        XCTAssertEqual(hana.status, .review)
+        XCTAssertTrue(hana.reason.contains("look-alike"), hana.reason)
+    }
+
     /// 末広町 read 未広町 with the 未 at 97.0, and 船橋 read 般橋 at 98.6, were accepted on the
     /// seed-39000 held-out set: the rarer twin of a look-alike pair goes to a person at any
     /// confidence, named with the character it is mistaken for.
