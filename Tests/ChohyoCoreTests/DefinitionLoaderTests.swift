@@ -357,7 +357,7 @@ final class DefinitionLoaderTests: XCTestCase {
             name_list: names.tsv
             box: [10, 20, 300, 60]
         """))
-        XCTAssertEqual(bad.map(\.message), ["name_list names.tsv: line 1: expected kind<TAB>name<TAB>reading"])
+        XCTAssertEqual(bad.map(\.message), ["name_list names.tsv: line 1: expected kind<TAB>name<TAB>reading, and optionally <TAB>rare"])
     }
 
     func testRuleNamingUnknownKey() throws {
