@@ -159,13 +159,24 @@ public struct FormMatcher: Sendable {
                 let s = try structure(FormMatcher.factorKey(factor) * 4 + q, factor, q)
                 let ys = ProfileMatcher.fits(template: t.structure.rowProfile, page: s.rowProfile, count: 3)
                 let xs = ProfileMatcher.fits(template: t.structure.columnProfile, page: s.columnProfile, count: 3)
+                // A scan is scaled alike both ways, so each axis is also fitted at the other's best
+                // scale, and those fits are tried with that other axis's best. On a 異動届出書
+                // scanned upside down with a lid shadow (seed-170500 set, scale 1.05) no column
+                // peak was near 1.05; the best lay one column off (2-D score 0.66), and the page
+                // was registered there. At its rows' scale, 1.051, the right offset is the
+                // column profile's second peak (0.88).
+                let pairs = ys.flatMap { fy in xs.map { ($0, fy) } }
+                    + ProfileMatcher.fits(template: t.structure.columnProfile, page: s.columnProfile,
+                                          count: 2, scales: ys[0].scale...ys[0].scale).map { ($0, ys[0]) }
+                    + ProfileMatcher.fits(template: t.structure.rowProfile, page: s.rowProfile,
+                                          count: 2, scales: xs[0].scale...xs[0].scale).map { (xs[0], $0) }
                 var best = (fx: xs[0], fy: ys[0], score: -1.0, shares: (template: 0.0, page: 0.0))
-                for fy in ys { for fx in xs {
+                for (fx, fy) in pairs {
                     let shares = FormMatcher.lineShares(template: t.structure, page: s,
                                                         sx: fx.scale, tx: fx.offset, sy: fy.scale, ty: fy.offset)
                     let score = min(shares.template, shares.page)
                     if score > best.score { best = (fx, fy, score, shares) }
-                } }
+                }
                 let (fx, fy, score, shares) = best
                 lineShares.append(shares)
                 // Working → full resolution of the upright page.

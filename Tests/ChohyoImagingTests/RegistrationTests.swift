@@ -63,6 +63,19 @@ final class RegistrationTests: XCTestCase {
         }
     }
 
+    /// A pink 異動届出書 scanned at 200 dpi, upside down, at scale 1.05, with a lid shadow
+    /// (seed-170500 held-out set): its column profile peaked one column off, and it was
+    /// registered there at 0.66 with every value in the box beside its own. Its rows fit at
+    /// 1.051; fitted at that scale too, the columns give the right place.
+    func testAColumnProfileOneColumnOffIsOvercomeByTheRowsScale() throws {
+        let (match, best) = try TestForm.assertFixtureMatched("ido-upside-down-shadow-seed170500.jpg", to: "tokubetsu_choshu_ido",
+                                                              turns: 2, by: .rules)
+        XCTAssertGreaterThanOrEqual(best.alignment.score, 0.85, match.reason)
+        XCTAssertEqual(best.alignment.scaleX, best.alignment.scaleY, accuracy: 0.005)
+        // One column off, the offset was +20 page px; the right place is 181 px to the left.
+        XCTAssertEqual(best.alignment.offsetX, -161, accuracy: 6, "registered one column off")
+    }
+
     func testBlankPageAndForeignPageAreNotMatched() throws {
         let loaded = try TestForm.load()
         let matcher = FormMatcher(templates: [try TemplateModel(definition: loaded.definition, templateURL: loaded.templateURL)])
