@@ -17,6 +17,9 @@ public struct MunicipalityList: Sendable, Equatable {
     let offices: Set<String>
     /// Longest address head, in characters.
     let longestHead: Int
+    /// The address heads and office names of `minMendLength` characters or more, for `mended`.
+    let mendableHeads: [MendableHead]
+    let mendableOffices: [[Character]]
     public let count: Int
 
     public struct ParseError: Error, CustomStringConvertible, Equatable {
@@ -49,6 +52,9 @@ public struct MunicipalityList: Sendable, Equatable {
         self.addressHeads = heads
         self.offices = offices
         self.longestHead = heads.map(\.count).max() ?? 0
+        self.mendableHeads = heads.filter { $0.count >= Self.minMendLength }
+            .map { head in MendableHead(chars: Array(head), prefectured: Prefecture.names.contains { head.hasPrefix($0) }) }
+        self.mendableOffices = offices.map { Array($0 + "長") }.filter { $0.count >= Self.minMendLength }
         self.count = count
     }
 
@@ -72,5 +78,128 @@ public struct MunicipalityList: Sendable, Equatable {
         let v = Self.folded(value)
         guard v.hasSuffix("長") else { return false }
         return offices.contains(String(v.dropLast()))
+    }
+
+    // MARK: - One character put right
+
+    struct MendableHead: Sendable, Equatable {
+        let chars: [Character]
+        /// Written with its prefecture (茨城県つくば市, not つくば市).
+        let prefectured: Bool
+    }
+
+    /// Heads shorter than this are never mended to: three characters of four must still agree.
+    /// A three-character head (関市, 津市 with 長) is one character off dozens of others.
+    static let minMendLength = 4
+
+    /// An address that starts with no municipality, put right where one character of its
+    /// beginning was misread or lost, and only one municipality fits: 千葉県船栓市… → 千葉県船橋市…,
+    /// 北海道館市… → 北海道函館市…. nil when the address starts with a municipality, when none is
+    /// one character off, or when the longest that are leave more than one way to mend it
+    /// (埼玉県越谷清水町: 越谷市水町 or 越谷市清水町).
+    ///
+    /// A character misread is put back in its place; a lost one is put back where it was lost; one
+    /// read twice (つくばば市) is read once. A character read in excess that is not a double is
+    /// left alone: 県名古屋市… has lost 愛知, not gained 県.
+    /// The mends that keep the most characters of their municipality as read win: 千葉県船栓市 is
+    /// nearer 千葉県船橋市 (5 kept) than 千葉市 (千葉県 read for it, 2 kept), and つくばば市 nearer
+    /// つくば市 read twice (all 4 kept) than つくば市 with 市 lost or misread (3 kept).
+    /// An address read with a prefecture (都道府県 among its first four characters) is mended
+    /// only to a municipality written with its prefecture: 県名古屋市 is not 北名古屋市.
+    public func mended(address: String) -> (mended: String, head: String)? {
+        guard !startsAddress(address) else { return nil }
+        let original = Array(address)
+        let chars = Array(Self.folded(address))
+        guard chars.count == original.count else { return nil }
+        let readsPrefecture = chars.prefix(4).contains { "都道府県".contains($0) }
+        var best = 0
+        var found: [String: String] = [:]   // mended address → head
+        func consider(_ head: [Character], kept: Int, _ mended: [Character]) {
+            if kept > best { best = kept; found = [:] }
+            if kept == best { found[String(mended)] = String(head) }
+        }
+        for candidate in mendableHeads where candidate.chars.count >= best && (candidate.prefectured || !readsPrefecture) {
+            let head = candidate.chars, n = head.count
+            // One character misread: the first n differ in one place.
+            if n <= chars.count, let at = Self.onlyDifference(chars[..<n], head[...]) {
+                var m = original
+                m[at] = head[at]
+                consider(head, kept: n - 1, m)
+            }
+            // One character lost: the first n − 1 are the head with one character left out.
+            if n - 1 <= chars.count, let at = Self.lostAt(chars[..<(n - 1)], head) {
+                var m = original
+                m.insert(head[at], at: at)
+                consider(head, kept: n - 1, m)
+            }
+            // One character read twice: the first n + 1 are the head with one doubled.
+            if n + 1 <= chars.count, let at = Self.doubledAt(chars[..<(n + 1)], head) {
+                var m = original
+                m.remove(at: at)
+                consider(head, kept: n, m)
+            }
+        }
+        guard found.count == 1, let only = found.first else { return nil }
+        return (only.key, only.value)
+    }
+
+    /// A 提出先 that names no municipality's head, put right where one character was misread or
+    /// read twice and only one office fits: 岐告市長 → 岐阜市長, 四日市市挟 → 四日市市長,
+    /// つくばば市長 → つくば市長.
+    public func mended(office value: String) -> String? {
+        guard !namesOffice(value) else { return nil }
+        let original = Array(value)
+        let chars = Array(Self.folded(value))
+        guard chars.count == original.count, chars.count >= Self.minMendLength else { return nil }
+        var found = Set<String>()
+        for office in mendableOffices where office.count == chars.count {
+            if let at = Self.onlyDifference(chars[...], office[...]) {
+                var m = original
+                m[at] = office[at]
+                found.insert(String(m))
+            }
+        }
+        for office in mendableOffices where office.count + 1 == chars.count {
+            if let at = Self.doubledAt(chars[...], office) {
+                var m = original
+                m.remove(at: at)
+                found.insert(String(m))
+            }
+        }
+        return found.count == 1 ? found.first : nil
+    }
+
+    /// The one index at which two runs of equal length differ; nil if none or several.
+    static func onlyDifference(_ a: ArraySlice<Character>, _ b: ArraySlice<Character>) -> Int? {
+        guard a.count == b.count else { return nil }
+        var at: Int? = nil
+        for (i, j) in zip(a.indices, b.indices) where a[i] != b[j] {
+            if at != nil { return nil }
+            at = i - a.startIndex
+        }
+        return at
+    }
+
+    /// Where `run` (one longer than `head`) holds a character of `head` twice over, the second
+    /// copy; nil if it does not.
+    static func doubledAt(_ run: ArraySlice<Character>, _ head: [Character]) -> Int? {
+        guard run.count == head.count + 1 else { return nil }
+        let r = Array(run)
+        var i = 0
+        while i < head.count, r[i] == head[i] { i += 1 }
+        guard i > 0, r[i] == r[i - 1], r[(i + 1)...].elementsEqual(head[i...]) else { return nil }
+        return i
+    }
+
+    /// Where `head` lost one character to give `run` (one shorter); nil if it did not.
+    /// The first place that fits is taken: a doubled character lost reads the same either way.
+    static func lostAt(_ run: ArraySlice<Character>, _ head: [Character]) -> Int? {
+        guard run.count == head.count - 1 else { return nil }
+        let r = Array(run)
+        var i = 0
+        while i < r.count, r[i] == head[i] { i += 1 }
+        // head[i] was lost: the rest must follow on.
+        guard r[i...].elementsEqual(head[(i + 1)...]) else { return nil }
+        return i
     }
 }
