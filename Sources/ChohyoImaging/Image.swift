@@ -27,6 +27,41 @@ public final class Image: @unchecked Sendable {
     public var depth: Int { Int(pixGetDepth(raw)) }
     public var xResolution: Int { Int(pixGetXRes(raw)) }
 
+    public var yResolution: Int { Int(pixGetYRes(raw)) }
+
+    /// Sets the resolution the image says it was scanned at (written with it to TIFF and PNG).
+    public func setResolution(x: Int, y: Int) {
+        pixSetResolution(raw, Int32(x), Int32(y))
+    }
+
+    /// The size the page takes with square pixels (`squarePixels`).
+    public var squareSize: (width: Int, height: Int) {
+        let (xr, yr) = (xResolution, yResolution)
+        guard Image.resolutionsDiffer(xr, yr) else { return (width, height) }
+        return xr < yr ? (Int((Double(width) * Double(yr) / Double(xr)).rounded()), height)
+                       : (width, Int((Double(height) * Double(xr) / Double(yr)).rounded()))
+    }
+
+    /// The page with square pixels, its coarser axis stretched to the finer one's resolution.
+    /// A fax sent in standard mode is 204 × 98 dpi: each pixel is twice as tall as it is wide,
+    /// and read as it is, every character and ruled line would be squashed to half its height.
+    /// Bilevel pages are stretched by repeating pixels, which keeps them bilevel; others by
+    /// interpolation. A page whose two resolutions agree within 2 % is returned as it is.
+    public func squarePixels() throws -> Image {
+        let (xr, yr) = (xResolution, yResolution)
+        guard Image.resolutionsDiffer(xr, yr) else { return self }
+        let (sx, sy) = xr < yr ? (Double(yr) / Double(xr), 1.0) : (1.0, Double(xr) / Double(yr))
+        let out = depth == 1
+            ? try Image.wrap(pixScaleBySampling(raw, Float(sx), Float(sy)), "stretch \(xr)×\(yr) dpi to square pixels")
+            : try Image.wrap(pixScale(raw, Float(sx), Float(sy)), "stretch \(xr)×\(yr) dpi to square pixels")
+        pixSetResolution(out.raw, Int32(max(xr, yr)), Int32(max(xr, yr)))
+        return out
+    }
+
+    static func resolutionsDiffer(_ xr: Int, _ yr: Int) -> Bool {
+        xr > 0 && yr > 0 && abs(xr - yr) * 50 > max(xr, yr)
+    }
+
     /// A blank image: 8 bpp white, or 1 bpp all zero (no ink).
     public static func blank(width: Int, height: Int, depth: Int) throws -> Image {
         let p = try wrap(pixCreate(Int32(width), Int32(height), Int32(depth)), "pixCreate \(width)x\(height)")

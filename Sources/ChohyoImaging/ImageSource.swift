@@ -78,8 +78,18 @@ public final class ImageSource: @unchecked Sendable {
         }
     }
 
-    /// Decodes page `index` (0-based). Throws with the reason when that page is bad.
+    /// Decodes page `index` (0-based), with square pixels (`Image.squarePixels`: a fax in
+    /// standard mode, 204 × 98 dpi, is stretched to 204 × 204). Throws with the reason when that
+    /// page is bad.
     public func page(_ index: Int) throws -> Image {
+        let decoded = try decode(index)
+        let square = decoded.squareSize
+        guard square != (decoded.width, decoded.height) else { return decoded }
+        try limits.check(width: square.width, height: square.height)
+        return try decoded.squarePixels()
+    }
+
+    func decode(_ index: Int) throws -> Image {
         precondition(index >= 0 && index < pageCount)
         switch format {
         case .png, .jpeg:

@@ -126,6 +126,37 @@ final class ImageSourceTests: XCTestCase {
         XCTAssertEqual(page.inkCount(), try gray.binary().inkCount())
     }
 
+    /// A fax sent in standard mode is 204 × 98 dpi: its pixels are twice as tall as they are
+    /// wide. Read as it is, the page is squashed to half its height and matches no form.
+    func testAStandardModeFaxIsStretchedToSquarePixelsAndMatched() throws {
+        let scan = try ImageSource(path: sample("kyuyo_0008.tif")).page(0)
+        XCTAssertEqual(scan.xResolution, 300)
+        let fax = try scan.scaled(x: 204.0 / 300, y: 98.0 / 300).binary()
+        fax.setResolution(x: 204, y: 98)
+        let path = tmp.appendingPathComponent("standard-mode.tif").path
+        try fax.writeTIFF(to: path, g4: true)
+
+        let page = try ImageSource(path: path).page(0)
+        XCTAssertEqual(page.depth, 1, "still bilevel")
+        XCTAssertEqual(page.xResolution, 204)
+        XCTAssertEqual(page.yResolution, 204)
+        XCTAssertEqual(page.width, fax.width)
+        XCTAssertEqual(Double(page.height), Double(fax.height) * 204 / 98, accuracy: 1)
+        XCTAssertEqual(Double(page.height) / Double(page.width), Double(scan.height) / Double(scan.width), accuracy: 0.01,
+                       "the page's proportions are the scan's")
+
+        let match = try FormMatcher(templates: try TestForm.allTemplates()).match(try PagePreparer.prepare(page).image)
+        XCTAssertTrue(match.accepted, match.reason)
+        XCTAssertEqual(try TestForm.allTemplates()[try XCTUnwrap(match.best).formIndex].formID, "kyuyo_shiharai_hokokusho")
+        XCTAssertGreaterThan(try XCTUnwrap(match.best).alignment.score, FormMatcher.sureRuleScore)
+
+        // Resolutions that agree within 2 % are left alone.
+        fax.setResolution(x: 200, y: 203)
+        try fax.writeTIFF(to: path, g4: true)
+        let near = try ImageSource(path: path).page(0)
+        XCTAssertEqual(near.height, fax.height)
+    }
+
     func testReadsMultiPageTIFFWrittenPageByPage() throws {
         let original = try ImageSource(path: sample("kyuyo_0005.png")).page(0)
         let pages = try [0.10, 0.15, 0.20].map { try original.scaled(x: $0, y: $0) }
