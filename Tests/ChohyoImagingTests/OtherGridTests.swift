@@ -19,6 +19,19 @@ final class OtherGridTests: XCTestCase {
         XCTAssertTrue(match.reason.contains("another form's grid"), match.reason)
     }
 
+    /// A faxed 住民異動届 whose rows fall on the 給与支払報告書's: 0.60 of its lines lie on the
+    /// form's, more than the first grid's 0.46, but a faint copy of the form keeps more than
+    /// three quarters (`minWeakRulePageShareByRules`).
+    func testAnotherFormsRowsLyingOnTheFormsRowsAreNotEnough() throws {
+        let match = try matcher().match(try TestForm.preparedFixture("grid-form-fax-seed190500.tif"))
+        XCTAssertFalse(match.accepted, match.reason)
+        let best = try XCTUnwrap(match.best)
+        XCTAssertGreaterThanOrEqual(best.alignment.score, 0.45, "its rules alone pass the bar")
+        XCTAssertLessThan(best.alignment.score, FormMatcher.sureRuleScore)
+        XCTAssertTrue(match.reason.contains("of the page's ruled lines lie on its lines"), match.reason)
+        XCTAssertTrue(match.reason.contains("another form's grid"), match.reason)
+    }
+
     func testAnotherFormFaxedIsNotMatchedByItsPrint() throws {
         let match = try matcher().match(try TestForm.preparedFixture("grid-form-fax-seed41000.tif"))
         XCTAssertFalse(match.accepted, match.reason)
