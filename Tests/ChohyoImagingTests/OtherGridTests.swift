@@ -9,27 +9,26 @@ import XCTest
 final class OtherGridTests: XCTestCase {
     func matcher() throws -> FormMatcher { FormMatcher(templates: try TestForm.allTemplates()) }
 
+    /// The fixture's rules alone pass the bar, weakly, and it is refused as another form's grid.
+    func assertRefusedAsAnotherFormsGrid(_ fixture: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let match = try matcher().match(try TestForm.preparedFixture(fixture))
+        XCTAssertFalse(match.accepted, match.reason, file: file, line: line)
+        let best = try XCTUnwrap(match.best, file: file, line: line)
+        XCTAssertGreaterThanOrEqual(best.alignment.score, 0.45, "its rules alone pass the bar", file: file, line: line)
+        XCTAssertLessThan(best.alignment.score, FormMatcher.sureRuleScore, file: file, line: line)
+        XCTAssertTrue(match.reason.contains("of the page's ruled lines lie on its lines"), match.reason, file: file, line: line)
+        XCTAssertTrue(match.reason.contains("another form's grid"), match.reason, file: file, line: line)
+    }
+
     func testAnotherFormsGridScoringJustOverTheBarIsNotMatched() throws {
-        let match = try matcher().match(try TestForm.preparedFixture("grid-form-colour-seed41000.jpg"))
-        XCTAssertFalse(match.accepted, match.reason)
-        let best = try XCTUnwrap(match.best)
-        XCTAssertGreaterThanOrEqual(best.alignment.score, 0.45, "its rules alone pass the bar")
-        XCTAssertLessThan(best.alignment.score, FormMatcher.sureRuleScore)
-        XCTAssertTrue(match.reason.contains("of the page's ruled lines lie on its lines"), match.reason)
-        XCTAssertTrue(match.reason.contains("another form's grid"), match.reason)
+        try assertRefusedAsAnotherFormsGrid("grid-form-colour-seed41000.jpg")
     }
 
     /// A faxed 住民異動届 whose rows fall on the 給与支払報告書's: 0.60 of its lines lie on the
     /// form's, more than the first grid's 0.46, but a faint copy of the form keeps more than
     /// three quarters (`minWeakRulePageShareByRules`).
     func testAnotherFormsRowsLyingOnTheFormsRowsAreNotEnough() throws {
-        let match = try matcher().match(try TestForm.preparedFixture("grid-form-fax-seed190500.tif"))
-        XCTAssertFalse(match.accepted, match.reason)
-        let best = try XCTUnwrap(match.best)
-        XCTAssertGreaterThanOrEqual(best.alignment.score, 0.45, "its rules alone pass the bar")
-        XCTAssertLessThan(best.alignment.score, FormMatcher.sureRuleScore)
-        XCTAssertTrue(match.reason.contains("of the page's ruled lines lie on its lines"), match.reason)
-        XCTAssertTrue(match.reason.contains("another form's grid"), match.reason)
+        try assertRefusedAsAnotherFormsGrid("grid-form-fax-seed190500.tif")
     }
 
     func testAnotherFormFaxedIsNotMatchedByItsPrint() throws {
