@@ -126,15 +126,17 @@ final class ImageSourceTests: XCTestCase {
         XCTAssertEqual(page.inkCount(), try gray.binary().inkCount())
     }
 
-    /// A fax sent in standard mode is 204 × 98 dpi: its pixels are twice as tall as they are
-    /// wide. Read as it is, the page is squashed to half its height and matches no form.
+    /// A fax sent in standard mode is 204 × 98 dpi, Group 3 coded: its pixels are twice as tall
+    /// as they are wide. Read as it is, the page is squashed to half its height and matches no
+    /// form.
     func testAStandardModeFaxIsStretchedToSquarePixelsAndMatched() throws {
         let scan = try ImageSource(path: sample("kyuyo_0008.tif")).page(0)
         XCTAssertEqual(scan.xResolution, 300)
         let fax = try scan.scaled(x: 204.0 / 300, y: 98.0 / 300).binary()
         fax.setResolution(x: 204, y: 98)
         let path = tmp.appendingPathComponent("standard-mode.tif").path
-        try fax.writeTIFF(to: path, g4: true)
+        try fax.writeTIFF(to: path, g3: true)
+        XCTAssertEqual(try TIFFFile.compressions([UInt8](Data(contentsOf: URL(fileURLWithPath: path)))), [TIFFFile.g3])
 
         let page = try ImageSource(path: path).page(0)
         XCTAssertEqual(page.depth, 1, "still bilevel")
@@ -480,6 +482,7 @@ enum CRC32 {
 enum TIFFFile {
     struct Malformed: Error {}
     static let g4 = 4        // CCITT T.6
+    static let g3 = 3        // CCITT T.4, as fax machines send
     static let deflate = 8   // Adobe deflate (ZIP)
 
     struct Entry { let offset: Int; let tag: Int; let type: Int; let count: Int }
