@@ -30,8 +30,11 @@ public enum LegalEntityWords {
             var exact: Int? = nil
             for word in patterns where i + word.count <= chars.count {
                 let run = chars[i..<(i + word.count)]
-                let off = zip(run, word).filter { $0 != $1 }.count
-                if off == 0 { exact = max(exact ?? 0, word.count) } else if off == 1 { fits.append(word) }
+                if run.elementsEqual(word) {
+                    exact = max(exact ?? 0, word.count)
+                } else if OneCharacterOff.misreadAt(run, word[...]) != nil {
+                    fits.append(word)
+                }
             }
             if let exact {
                 i += exact

@@ -121,19 +121,19 @@ public struct MunicipalityList: Sendable, Equatable {
         for candidate in mendableHeads where candidate.chars.count >= best && (candidate.prefectured || !readsPrefecture) {
             let head = candidate.chars, n = head.count
             // One character misread: the first n differ in one place.
-            if n <= chars.count, let at = Self.onlyDifference(chars[..<n], head[...]) {
+            if n <= chars.count, let at = OneCharacterOff.misreadAt(chars[..<n], head[...]) {
                 var m = original
                 m[at] = head[at]
                 consider(head, kept: n - 1, m)
             }
             // One character lost: the first n − 1 are the head with one character left out.
-            if n - 1 <= chars.count, let at = Self.lostAt(chars[..<(n - 1)], head) {
+            if n - 1 <= chars.count, let at = OneCharacterOff.lostAt(chars[..<(n - 1)], head) {
                 var m = original
                 m.insert(head[at], at: at)
                 consider(head, kept: n - 1, m)
             }
             // One character read twice: the first n + 1 are the head with one doubled.
-            if n + 1 <= chars.count, let at = Self.doubledAt(chars[..<(n + 1)], head) {
+            if n + 1 <= chars.count, let at = OneCharacterOff.doubledAt(chars[..<(n + 1)], head) {
                 var m = original
                 m.remove(at: at)
                 consider(head, kept: n, m)
@@ -153,53 +153,19 @@ public struct MunicipalityList: Sendable, Equatable {
         guard chars.count == original.count, chars.count >= Self.minMendLength else { return nil }
         var found = Set<String>()
         for office in mendableOffices where office.count == chars.count {
-            if let at = Self.onlyDifference(chars[...], office[...]) {
+            if let at = OneCharacterOff.misreadAt(chars[...], office[...]) {
                 var m = original
                 m[at] = office[at]
                 found.insert(String(m))
             }
         }
         for office in mendableOffices where office.count + 1 == chars.count {
-            if let at = Self.doubledAt(chars[...], office) {
+            if let at = OneCharacterOff.doubledAt(chars[...], office) {
                 var m = original
                 m.remove(at: at)
                 found.insert(String(m))
             }
         }
         return found.count == 1 ? found.first : nil
-    }
-
-    /// The one index at which two runs of equal length differ; nil if none or several.
-    static func onlyDifference(_ a: ArraySlice<Character>, _ b: ArraySlice<Character>) -> Int? {
-        guard a.count == b.count else { return nil }
-        var at: Int? = nil
-        for (i, j) in zip(a.indices, b.indices) where a[i] != b[j] {
-            if at != nil { return nil }
-            at = i - a.startIndex
-        }
-        return at
-    }
-
-    /// Where `run` (one longer than `head`) holds a character of `head` twice over, the second
-    /// copy; nil if it does not.
-    static func doubledAt(_ run: ArraySlice<Character>, _ head: [Character]) -> Int? {
-        guard run.count == head.count + 1 else { return nil }
-        let r = Array(run)
-        var i = 0
-        while i < head.count, r[i] == head[i] { i += 1 }
-        guard i > 0, r[i] == r[i - 1], r[(i + 1)...].elementsEqual(head[i...]) else { return nil }
-        return i
-    }
-
-    /// Where `head` lost one character to give `run` (one shorter); nil if it did not.
-    /// The first place that fits is taken: a doubled character lost reads the same either way.
-    static func lostAt(_ run: ArraySlice<Character>, _ head: [Character]) -> Int? {
-        guard run.count == head.count - 1 else { return nil }
-        let r = Array(run)
-        var i = 0
-        while i < r.count, r[i] == head[i] { i += 1 }
-        // head[i] was lost: the rest must follow on.
-        guard r[i...].elementsEqual(head[(i + 1)...]) else { return nil }
-        return i
     }
 }

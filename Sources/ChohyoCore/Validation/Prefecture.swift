@@ -35,8 +35,7 @@ public enum Prefecture {
         for name in names {
             let p = Array(name)
             guard chars.count > p.count else { continue }
-            let differing = (0..<p.count).filter { chars[$0] != p[$0] }
-            guard differing.count == 1, let at = differing.first else { continue }
+            guard let at = OneCharacterOff.misreadAt(chars[..<p.count], p[...]) else { continue }
             if at == p.count - 1, municipalEnds.contains(chars[at]) { continue }
             found.append(name)
         }
