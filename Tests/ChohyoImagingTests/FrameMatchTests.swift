@@ -26,6 +26,15 @@ final class FrameMatchTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(best.alignment.score - match.formRunnerUp, FormMatcher.minFrameLead)
     }
 
+    /// A faxed 口座振替依頼書 of the seed-210500 held-out set, on its side, with 104 marks left:
+    /// its frame covered 0.210 of the form's lines, just under the bar of the time (0.21), and
+    /// the page went to a person unsorted.
+    func testAFaxWhoseFrameCoversAFifthOfItsFormIsMatched() throws {
+        let (_, best) = try TestForm.assertFixtureMatched("koza-fax-frame-seed210500.tif", to: "koza_furikae",
+                                                          turns: 1, by: .frame)
+        XCTAssertLessThan(best.alignment.score, 0.22)
+    }
+
     /// On the lightest faxes the frame itself comes out in dashes (seed-37000 set, upside down):
     /// too short to count as lines until their gaps are bridged.
     func testAFrameInDashesIsMatchedOnceItsGapsAreBridged() throws {
@@ -47,22 +56,24 @@ final class FrameMatchTests: XCTestCase {
                       match.reason)
     }
 
-    /// The page of another kind that came nearest on the tuning set and sixteen used held-out
-    /// sets: a faxed receipt whose lines lie on the 異動届出書's (0.94) but cover 0.14 of them.
+    /// A faxed receipt of the seed-15000 set whose lines lie on the 異動届出書's (0.94) but cover
+    /// 0.14 of them: too few, and that form is pink.
     func testAFaxedReceiptWhoseLinesLieOnAFormIsNotMatched() throws {
         let match = try matcher().match(try TestForm.preparedFixture("receipt-fax-seed15000.tif"))
         XCTAssertFalse(match.accepted, match.reason)
         XCTAssertTrue(match.reason.contains("by frame"), match.reason)
-        XCTAssertTrue(match.reason.contains("below 0.21 of its lines"), match.reason)
+        XCTAssertTrue(match.reason.contains("printed in a dropout colour"), match.reason)
+        XCTAssertTrue(match.reason.contains("below 0.18 of its lines"), match.reason)
     }
 
     /// A faxed receipt of the seed-200500 held-out set: every line of it on the 異動届出書's,
-    /// covering 0.206 of them, over the bar of the time (0.20); it was sorted as that form.
+    /// covering 0.206 of them, over the bar of the time (0.20); it was sorted as that form. The
+    /// 異動届出書 is printed pink, and a fax keeps no frame of it: that is what refuses it now.
     func testAFaxedReceiptCoveringAFifthOfAFormsLinesIsNotMatched() throws {
         let match = try matcher().match(try TestForm.preparedFixture("receipt-fax-frame-seed200500.tif"))
         XCTAssertFalse(match.accepted, match.reason)
         XCTAssertTrue(match.reason.contains("by frame tokubetsu_choshu_ido"), match.reason)
-        XCTAssertTrue(match.reason.contains("below 0.21 of its lines"), match.reason)
+        XCTAssertTrue(match.reason.contains("printed in a dropout colour"), match.reason)
     }
 
     /// The person who sorts unclassified pages reads first that there is nothing to match on a
