@@ -384,6 +384,9 @@ enum JudgeStage {
         if note == nil, field.type == .phone, PhoneNumber.hasUnpairedParenthesis(text) {
             note = "a parenthesis without its pair: a speck may have been read as one"
         }
+        if note == nil, field.type == .phone, let problem = PhoneNumber.groupingProblem(text) {
+            note = problem + ", so a digit may be misread"
+        }
         if note == nil, field.type == .digits, hasGapInsideDigits(text) {
             note = "a gap inside the number: a broken digit may have been read as two"
         }

@@ -60,6 +60,14 @@ final class NumberFieldTests: XCTestCase {
         XCTAssertTrue(PhoneNumber.hasUnpairedParenthesis(")03(1234-5678"))
         XCTAssertFalse(PhoneNumber.hasUnpairedParenthesis("03(1234)5678"))
         XCTAssertFalse(PhoneNumber.hasUnpairedParenthesis("０３（１２３４）５６７８"))
+        // Grouped against the numbering plan: misread (held-out sets of seeds 140500–210500).
+        XCTAssertEqual(PhoneNumber.groupingProblem("05-7594-1893"), "area code 05: the only two-digit area codes are 03, 04 and 06")
+        XCTAssertNotNil(PhoneNumber.groupingProblem("00-1228-7113"))
+        XCTAssertEqual(PhoneNumber.groupingProblem("045-1234-567").map { $0.hasPrefix("grouped 3-4-3") }, true)
+        for written in ["03-1234-5678", "04-2922-1234", "06(6123)4567", "045-123-4567", "0466-12-3456", "01267-2-3456",
+                        "０６－７５９４－１８９３", "0120-123-456", "090-1234-5678", "0584183808", "075-5276200"] {
+            XCTAssertNil(PhoneNumber.groupingProblem(written), written)
+        }
     }
 
     func testCheckbox() {

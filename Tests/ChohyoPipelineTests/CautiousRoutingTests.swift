@@ -107,6 +107,12 @@ final class CautiousRoutingTests: XCTestCase {
         assertHeldBack(field("payer_phone", .phone), "082-958-0967-)", note: "parenthesis without its pair", clean: "082(958)0967")
     }
 
+    /// 06-7594-1893 read 05-7594-1893 on a fax, both readings agreeing, was accepted on the
+    /// seed-160500 set: no area code is 05.
+    func testAPhoneNumberGroupedAgainstTheNumberingPlanGoesToAPerson() {
+        assertHeldBack(field("taxpayer_phone", .phone), "05-7594-1893", note: "two-digit area codes", clean: "06-7594-1893")
+    }
+
     func testAnEraYearOneInFiguresGoesToAPerson() {
         let date = field("birth_date", .date)
         let f = form([date])
