@@ -381,6 +381,9 @@ enum JudgeStage {
         if note == nil, field.type == .text, Prefecture.holdsAddress(field), Chome.losesNumberBetween番And号(outcome.value ?? "") {
             note = "番 followed by 号 with no number between: a number of the address may be lost"
         }
+        if note == nil, field.type == .text, Prefecture.holdsAddress(field), Chome.endsInStrayDigitsAfter号(outcome.value ?? "") {
+            note = "one or two digits after the closing 号: a stray mark may have been read as a digit"
+        }
         if note == nil, field.type == .phone, PhoneNumber.hasUnpairedParenthesis(text) {
             note = "a parenthesis without its pair: a speck may have been read as one"
         }

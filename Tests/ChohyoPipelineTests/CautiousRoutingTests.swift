@@ -102,6 +102,17 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertFalse(Chome.losesNumberBetween番And号("番号"))
     }
 
+    /// 山形県山形市日の出町7丁目29番2号 read with a 1 after it (97.5) was accepted on the
+    /// seed-210500 set.
+    func testDigitsAfterTheClosing号GoToAPerson() {
+        assertHeldBack(field("taxpayer_address", .text), "山形 県 山形 市 日 の 出町 7 丁目 29 番 2 号 1", note: "after the closing 号",
+                       clean: "山形 県 山形 市 日 の 出町 7 丁目 29 番 2 号")
+        XCTAssertTrue(Chome.endsInStrayDigitsAfter号("7丁目29番2号12"))
+        for written in ["7丁目29番2号101", "7丁目29番2号コーポ青葉101号", "29番地", "2号", "7丁目29-2"] {
+            XCTAssertFalse(Chome.endsInStrayDigitsAfter号(written), written)
+        }
+    }
+
     /// 082-958-0987 read "082-958-0967-)" was accepted on the seed-47000 set.
     func testAPhoneNumberWithAnUnpairedParenthesisGoesToAPerson() {
         assertHeldBack(field("payer_phone", .phone), "082-958-0967-)", note: "parenthesis without its pair", clean: "082(958)0967")
