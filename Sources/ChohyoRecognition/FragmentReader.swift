@@ -209,7 +209,9 @@ public struct CheckboxThresholds: Sendable, Equatable {
     /// speck removal takes. On the light faxes of seeds 140500–210500 (468 pages), 19 ticked
     /// boxes read empty at 100; 8 had specks over 0.03 of the box (0.031–0.122), among them
     /// the 2 that escaped, against 1 of the 1,352 right empty boxes (0.040), and 1 of 191 on
-    /// the 105 bilevel scans of those sets (0.044). Such a box is unsure, shown ticked.
+    /// the 105 bilevel scans of those sets (0.044). Such a box is unsure, and shown as its clean
+    /// ink reads, empty: shown ticked, it met a check-box group's rule (one reason ticked) on a
+    /// page whose ticked box had left no specks at all, and that box was accepted as empty.
     public func read(_ fragment: FieldFragment, note: String?) -> FragmentReading {
         let area = max(1, fragment.image.width * fragment.image.height)
         let ratio = Double(fragment.inkPixels) / Double(area)
@@ -217,7 +219,7 @@ public struct CheckboxThresholds: Sendable, Equatable {
         let confidence: Double
         if ratio < empty, fragment.rawInkShare >= empty {
             let r = (ratio * 1000).rounded() / 10, raw = (fragment.rawInkShare * 1000).rounded() / 10
-            return FragmentReading(id: fragment.id, text: "1", characterConfidences: [40], confidence: 40,
+            return FragmentReading(id: fragment.id, text: "0", characterConfidences: [40], confidence: 40,
                                    note: note ?? "check box \(r)% inked, \(raw)% with its specks: a tick broken into specks by a light fax? unsure")
         }
         if ratio >= ticked {
