@@ -168,6 +168,7 @@ enum JudgeStage {
     /// 11 had it under 99 (86.2–98.7), 9 of them accepted. Which variant a resident writes is theirs, and
     /// a tax system keeps it, so these need a surer reading than any other look-alike.
     static let surnameVariants: Set<Character> = ["斉", "斎", "齊", "齋"]
+    static let minSurnameVariantConfidence = 99.0
     /// The look-alikes of given names (郎/朗, 也 read 世 or 志, 葵 read 英) need a little more
     /// than the other look-alikes: 森和也 → 森和世 (seed 160500) and 石田太郎 → 石田太朗 (seed
     /// 220500) were both accepted with the wrong character at 97.0, on the bar itself. On the
@@ -175,7 +176,15 @@ enum JudgeStage {
     /// 3 (97.2–97.4), the wrong ones 2, both at 97.0.
     static let nameLookAlikes: Set<Character> = Set("郎朗世志英")
     static let minNameLookAlikeConfidence = 97.5
-    static let minSurnameVariantConfidence = 99.0
+    /// The least confidence of each character with a look-alike: `confusable` at 97, the
+    /// look-alikes of given names at 97.5, the variants of surnames at 99.
+    static let lookAlikeBars: [Character: Double] = {
+        var bars: [Character: Double] = [:]
+        for c in confusable { bars[c] = minConfusableConfidence }
+        for c in nameLookAlikes { bars[c] = minNameLookAlikeConfidence }
+        for c in surnameVariants { bars[c] = minSurnameVariantConfidence }
+        return bars
+    }()
 
     /// The rarer character of a look-alike pair, with the common one jpn mistakes for it.
     /// jpn reads 末広町 as 未広町 at 97.0–97.5, 富士見 as 冨士見 at up to 99.2, 船橋 as 般橋
@@ -220,14 +229,10 @@ enum JudgeStage {
             if conf < minOther {
                 return "a character read with confidence \(Router.format(conf)), below \(Router.format(minOther))"
             }
-            if confusable.contains(c), conf < minConfusableConfidence {
-                return "a character with a look-alike read with confidence \(Router.format(conf)), below \(Router.format(minConfusableConfidence))"
-            }
-            if nameLookAlikes.contains(c), conf < minNameLookAlikeConfidence {
-                return "a character with a look-alike read with confidence \(Router.format(conf)), below \(Router.format(minNameLookAlikeConfidence))"
-            }
-            if surnameVariants.contains(c), conf < minSurnameVariantConfidence {
-                return "\(c) read with confidence \(Router.format(conf)), below \(Router.format(minSurnameVariantConfidence)): 斉, 斎, 齊 and 齋 are each written in surnames, and jpn reads one for another"
+            if let bar = lookAlikeBars[c], conf < bar {
+                return surnameVariants.contains(c)
+                    ? "\(c) read with confidence \(Router.format(conf)), below \(Router.format(bar)): 斉, 斎, 齊 and 齋 are each written in surnames, and jpn reads one for another"
+                    : "a character with a look-alike read with confidence \(Router.format(conf)), below \(Router.format(bar))"
             }
         }
         return nil
