@@ -372,7 +372,7 @@ enum JudgeStage {
                 }
             }
             let menders: [(mend: (String) -> String?, why: String)] = [
-                (Chome.mended, "the 丁目 of the address was misread; shown as 丁目"),
+                (Chome.mended, "the 丁目 of the address was misread or lost its 丁; shown as 丁目"),
                 (BuildingWords.mended, "a voicing mark of a building's name was misread (コーボ for コーポ); shown put right"),
             ]
             for (mend, why) in menders {
