@@ -36,10 +36,8 @@ public final class Image: @unchecked Sendable {
 
     /// The size the page takes with square pixels (`squarePixels`).
     public var squareSize: (width: Int, height: Int) {
-        let (xr, yr) = (xResolution, yResolution)
-        guard Image.resolutionsDiffer(xr, yr) else { return (width, height) }
-        return xr < yr ? (Int((Double(width) * Double(yr) / Double(xr)).rounded()), height)
-                       : (width, Int((Double(height) * Double(xr) / Double(yr)).rounded()))
+        guard let (sx, sy) = squareStretch else { return (width, height) }
+        return (Int((Double(width) * sx).rounded()), Int((Double(height) * sy).rounded()))
     }
 
     /// The page with square pixels, its coarser axis stretched to the finer one's resolution.
@@ -48,9 +46,8 @@ public final class Image: @unchecked Sendable {
     /// Bilevel pages are stretched by repeating pixels, which keeps them bilevel; others by
     /// interpolation. A page whose two resolutions agree within 2 % is returned as it is.
     public func squarePixels() throws -> Image {
+        guard let (sx, sy) = squareStretch else { return self }
         let (xr, yr) = (xResolution, yResolution)
-        guard Image.resolutionsDiffer(xr, yr) else { return self }
-        let (sx, sy) = xr < yr ? (Double(yr) / Double(xr), 1.0) : (1.0, Double(xr) / Double(yr))
         let out = depth == 1
             ? try Image.wrap(pixScaleBySampling(raw, Float(sx), Float(sy)), "stretch \(xr)×\(yr) dpi to square pixels")
             : try Image.wrap(pixScale(raw, Float(sx), Float(sy)), "stretch \(xr)×\(yr) dpi to square pixels")
@@ -58,8 +55,13 @@ public final class Image: @unchecked Sendable {
         return out
     }
 
-    static func resolutionsDiffer(_ xr: Int, _ yr: Int) -> Bool {
-        xr > 0 && yr > 0 && abs(xr - yr) * 50 > max(xr, yr)
+    /// The stretch of each axis that makes the pixels square (one of them 1), or nil when the
+    /// two resolutions agree within 2 % or one is unknown. `squareSize` and `squarePixels` both
+    /// take it from here, so the size the limits are checked on is the size made.
+    var squareStretch: (x: Double, y: Double)? {
+        let (xr, yr) = (xResolution, yResolution)
+        guard xr > 0, yr > 0, abs(xr - yr) * 50 > max(xr, yr) else { return nil }
+        return xr < yr ? (Double(yr) / Double(xr), 1) : (1, Double(xr) / Double(yr))
     }
 
     /// A blank image: 8 bpp white, or 1 bpp all zero (no ink).
