@@ -145,6 +145,13 @@ public final class Image: @unchecked Sendable {
         try Image.wrap(pixErodeGray(raw, Int32(size), Int32(size)), "erode gray")
     }
 
+    /// 8 bpp: the grey closing over a `size` × `size` window (odd): the lightest value nearby,
+    /// then the darkest of those. Marks thinner than `size` drop out, leaving the paper's own
+    /// level, shadows included.
+    public func paperLevel(size: Int) throws -> Image {
+        try Image.wrap(pixCloseGray(raw, Int32(size | 1), Int32(size | 1)), "close gray")
+    }
+
     /// 8 bpp: mean over a (2·half+1)² window.
     public func blurred(half: Int) throws -> Image {
         try Image.wrap(pixBlockconvGray(raw, nil, Int32(half), Int32(half)), "blur")
