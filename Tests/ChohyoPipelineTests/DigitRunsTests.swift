@@ -165,3 +165,44 @@ final class DigitRunsTests: XCTestCase {
         XCTAssertTrue(DigitRuns.pair([2], starts: [100], with: ink, line: 39).isEmpty)
     }
 }
+
+/// A year's 0 that jpn read as 9 in a run of digits that paired with no ink run.
+final class UnpairedRunRingTests: XCTestCase {
+    /// 生年月日 of page_0317 of the seed-240500 set, a grey 200 dpi scan (昭和40年3月15日), and
+    /// of page_0248 of the seed-230500 set, at 300 dpi (平成10年12月4日), each cut from the
+    /// upright page with 30 page pixels around the box. jpn read the years' 0 as 9; the halves
+    /// of 昭 and 和, or a stroke of 成, joined the year's digits into one ink run, which paired
+    /// with no run of jpn's, so eng never read it, and the dates were accepted 9 and 10 years
+    /// off. The ring under jpn's 9 now shows it as 0, and the field goes to a person.
+    func testAYearsZeroReadAsNineIsShownAs0AndDoubted() throws {
+        for (file, width, height, template, year) in [
+            ("date-showa-ring-seed240500.png", 316, 57, Box(x: 0, y: 0, width: 500, height: 90), "昭和40年"),
+            ("date-heisei-ring-seed230500.png", 580, 83, Box(x: 0, y: 0, width: 560, height: 80), "平成10年"),
+        ] {
+            let cut = try FixtureReading.cut(file, x: 30, width: width, height: height, template: template)
+            let reading = try FixtureReading.read(cut, type: .date)
+            XCTAssertTrue(reading.text.replacingOccurrences(of: " ", with: "").hasPrefix(year), "\(file): \(reading.text)")
+            XCTAssertLessThanOrEqual(reading.confidence, DigitRuns.mendedConfidence, file)
+        }
+    }
+
+    /// 口 of 和 is a ring too, and lies in the year's ink run: only the rings from jpn's first
+    /// digit on count, or every 昭和 year with a 6, 8 or 9 would go to a person.
+    func testTheRingOfWaBeforeTheYearDoesNotCount() throws {
+        let cut = try FixtureReading.cut("date-showa-ring-seed240500.png", x: 30, width: 316, height: 57,
+                                         template: Box(x: 0, y: 0, width: 500, height: 90))
+        let jpn = try TesseractEngine(languages: "jpn").read(cut.image, psm: 7, whitelist: nil, dpi: 300)
+        let run = try XCTUnwrap(DigitRuns.runs(jpn).first)
+        let firstDigit = try XCTUnwrap(jpn[run.lowerBound].box)
+        let ink = try XCTUnwrap(try DigitRuns.inkRuns(cut.image).first)
+        let x = max(0, ink.x0 - DigitRuns.padding)
+        let glyphs = try DigitShapes.glyphs(in: try cut.image.cropped(x: x, y: max(0, ink.y0 - DigitRuns.padding),
+                                                                      width: ink.x1 + DigitRuns.padding - x,
+                                                                      height: ink.y1 - ink.y0 + 2 * DigitRuns.padding)
+                                                .bordered(DigitRuns.border, value: 255))
+        let left = x - DigitRuns.border
+        let rings = glyphs.filter { $0.shape == .ring }.map { left + ($0.x0 + $0.x1) / 2 }
+        XCTAssertEqual(rings.count, 2, "口 of 和 and the 0")
+        XCTAssertEqual(rings.filter { $0 >= firstDigit.x }.count, 1, "only the 0 from jpn's first digit on")
+    }
+}
