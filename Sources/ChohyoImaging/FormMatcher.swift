@@ -151,7 +151,13 @@ public struct FormMatcher: Sendable {
             return Match(best: best, orientationRunnerUp: orientRunner, formRunnerUp: formRunner, accepted: false,
                          reason: reason)
         }
-        return Match(best: best, orientationRunnerUp: orientRunner, formRunnerUp: formRunner, accepted: true,
+        var placed = best
+        let factor = FormMatcher.workingFactor(page, templates[best.formIndex], quarterTurns: best.quarterTurns)
+        if let structure = cache[FormMatcher.factorKey(factor) * 4 + best.quarterTurns]?.1,
+           let uniform = uniformScale(best, structure: structure, factor: factor) {
+            placed = Candidate(formIndex: best.formIndex, quarterTurns: best.quarterTurns, alignment: uniform)
+        }
+        return Match(best: placed, orientationRunnerUp: orientRunner, formRunnerUp: formRunner, accepted: true,
                      reason: String(format: "matched %@ with score %.2f (next form %.2f)", id, s, formRunner))
     }
 
