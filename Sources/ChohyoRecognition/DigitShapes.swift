@@ -28,8 +28,8 @@ enum DigitShapes {
     struct Glyph: Equatable {
         var shape: Shape
         var characters: Int
-        /// Its columns and rows in the cut, [x0, x1) × [y0, y1).
-        var x0 = 0, x1 = 0, y0 = 0, y1 = 0
+        /// Its columns in the cut, [x0, x1).
+        var x0 = 0, x1 = 0
     }
 
     /// A glyph is a character of the line when it is at least this share of the tallest one,
@@ -82,7 +82,7 @@ enum DigitShapes {
         let median = Double(max(1, widths[widths.count / 2]))
         return tall.map { b in
             Glyph(shape: shape(grid, x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1),
-                  characters: max(1, Int((Double(b.x1 - b.x0) / median).rounded())), x0: b.x0, x1: b.x1, y0: b.y0, y1: b.y1)
+                  characters: max(1, Int((Double(b.x1 - b.x0) / median).rounded())), x0: b.x0, x1: b.x1)
         }
     }
 
