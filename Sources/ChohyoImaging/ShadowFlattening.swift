@@ -28,9 +28,7 @@ enum ShadowFlattening {
     static func flattened(_ gray: Image) throws -> Image {
         let paper = ByteGrid(try gray.paperLevel(size: window))
         let w = paper.width, h = paper.height
-        var histogram = [Int](repeating: 0, count: 256)
-        for v in paper.bytes { histogram[Int(v)] += 1 }
-        let level = Otsu.median(histogram: histogram)
+        let level = Otsu.median(histogram: Otsu.histogram(paper))
         let shadedBelow = level - depth
         var columns = [Int](repeating: 0, count: w), rows = [Int](repeating: 0, count: h)
         for y in 0..<h { for x in 0..<w where Int(paper.bytes[y * w + x]) < shadedBelow { columns[x] += 1; rows[y] += 1 } }
