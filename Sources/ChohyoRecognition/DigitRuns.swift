@@ -111,11 +111,7 @@ enum DigitRuns {
             ink.indices.filter { ok($0) && abs(Double(ink[$0].x0 - x)) <= maxDrift * line }
                 .min(by: { abs(ink[$0].x0 - x) < abs(ink[$1].x0 - x) })
         }
-        func cutOut(_ r: InkRun) throws -> Image {
-            let x = max(0, r.x0 - padding), y = max(0, r.y0 - padding)
-            return try image.cropped(x: x, y: y, width: min(image.width, r.x1 + padding) - x,
-                                     height: min(image.height, r.y1 + padding) - y).bordered(border, value: 255)
-        }
+        func cutOut(_ r: InkRun) throws -> Image { try DigitRuns.cutOut(r, of: image) }
         // A month jpn read with a digit too few (令和6年10月 as 1月, escaped on three held-out
         // sets): its run finds no partner, and the ink beside it holds one more digit.
         // (A day's run is not checked: a narrow 日 joins its ink run.) When the month read is 1
@@ -210,12 +206,7 @@ enum DigitRuns {
             }
             guard !suspects.isEmpty, let first = symbols[run.lowerBound].box, let last = symbols[run.upperBound - 1].box,
                   let k = ink.indices.first(where: { ink[$0].x0 < last.x + last.width && first.x < ink[$0].x1 }) else { continue }
-            let r = ink[k], left = max(0, r.x0 - padding) - border
-            let rings = try DigitShapes.glyphs(in: try cutOut(r)).filter { g in
-                let centre = left + (g.x0 + g.x1) / 2
-                return g.shape == .ring && Double(g.x1 - g.x0) <= maxDigitWidth * Double(r.y1 - r.y0)
-                    && centre >= first.x && centre < last.x + last.width
-            }
+            let rings = try ringCentres(ink[k], of: image).filter { $0 >= first.x && $0 < last.x + last.width }
             let zeros = run.filter { digitValue(symbols[$0].text) == 0 }.count
             guard rings.count > zeros else { continue }
             for i in suspects { out[i] = doubted(symbols[i], as: suspects.count == 1 ? "0" : nil) }
@@ -224,6 +215,22 @@ enum DigitRuns {
         return out.indices.flatMap { i -> [TesseractEngine.Symbol] in
             (dropped.contains(i) ? [] : [out[i]]) + (added[i].map { [$0] } ?? [])
         }
+    }
+
+    /// An ink run cut out of the line with `padding` around it and a white `border`.
+    static func cutOut(_ r: InkRun, of image: Image) throws -> Image {
+        let x = max(0, r.x0 - padding), y = max(0, r.y0 - padding)
+        return try image.cropped(x: x, y: y, width: min(image.width, r.x1 + padding) - x,
+                                 height: min(image.height, r.y1 + padding) - y).bordered(border, value: 255)
+    }
+
+    /// The centres, in the line's columns, of the ink run's glyphs shaped as a 0's ring and
+    /// no wider than a digit.
+    static func ringCentres(_ r: InkRun, of image: Image) throws -> [Int] {
+        let left = max(0, r.x0 - padding) - border
+        return try DigitShapes.glyphs(in: try cutOut(r, of: image))
+            .filter { $0.shape == .ring && Double($0.x1 - $0.x0) <= maxDigitWidth * Double(r.y1 - r.y0) }
+            .map { left + ($0.x0 + $0.x1) / 2 }
     }
 
     /// jpn's symbol, with `text` in place of its own if given, at a confidence no higher than

@@ -195,13 +195,7 @@ final class UnpairedRunRingTests: XCTestCase {
         let run = try XCTUnwrap(DigitRuns.runs(jpn).first)
         let firstDigit = try XCTUnwrap(jpn[run.lowerBound].box)
         let ink = try XCTUnwrap(try DigitRuns.inkRuns(cut.image).first)
-        let x = max(0, ink.x0 - DigitRuns.padding)
-        let glyphs = try DigitShapes.glyphs(in: try cut.image.cropped(x: x, y: max(0, ink.y0 - DigitRuns.padding),
-                                                                      width: ink.x1 + DigitRuns.padding - x,
-                                                                      height: ink.y1 - ink.y0 + 2 * DigitRuns.padding)
-                                                .bordered(DigitRuns.border, value: 255))
-        let left = x - DigitRuns.border
-        let rings = glyphs.filter { $0.shape == .ring }.map { left + ($0.x0 + $0.x1) / 2 }
+        let rings = try DigitRuns.ringCentres(ink, of: cut.image)
         XCTAssertEqual(rings.count, 2, "口 of 和 and the 0")
         XCTAssertEqual(rings.filter { $0 >= firstDigit.x }.count, 1, "only the 0 from jpn's first digit on")
     }
