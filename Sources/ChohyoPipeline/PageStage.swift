@@ -49,10 +49,7 @@ enum PageStage {
                 let box = isBox ? checkboxInterior(field.box) : field.box
                 let cut = try FieldCutter.cut(page: upright, alignment: best.alignment, box: box, margin: isBox ? 0 : 12, trim: !isBox,
                                               sealStroke: isBox ? checkboxSealStroke : FieldCutter.sealStroke)
-                let rec = TypeDefaults.recognition(for: field)
-                var settings = ReadingSettings(type: field.type, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7,
-                                               chars: rec.chars, verifyLang: rec.verifyLang,
-                                               verifyScale: rec.verifyScale ?? 1, dpi: def.dpi ?? 300)
+                var settings = ReadingSettings(field: field, dpi: def.dpi ?? 300)
                 if isBox {
                     settings.checkbox = CheckboxThresholds(
                         ticked: def.routing?.checkboxInkRatio ?? RoutingSettings.defaultCheckboxInkRatio,

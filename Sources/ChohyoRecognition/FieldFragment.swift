@@ -19,6 +19,14 @@ public struct ReadingSettings: Sendable, Equatable {
         self.type = type; self.lang = lang; self.psm = psm; self.chars = chars
         self.verifyLang = verifyLang == "none" ? nil : verifyLang; self.verifyScale = verifyScale; self.dpi = dpi
     }
+
+    /// A field's settings: its own `recognition`, each value it leaves unset from its type's
+    /// defaults (`TypeDefaults`), at the template's resolution.
+    public init(field: FieldDefinition, dpi: Int) {
+        let rec = TypeDefaults.recognition(for: field)
+        self.init(type: field.type, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7, chars: rec.chars,
+                  verifyLang: rec.verifyLang, verifyScale: rec.verifyScale ?? 1, dpi: dpi)
+    }
 }
 
 /// One field's cut and cleaned image plus what is needed to read it, and nothing

@@ -74,10 +74,7 @@ final class BilevelReadingTests: XCTestCase {
             XCTAssertEqual(page.depth, 1, file)
             let scale = Alignment(scaleX: Double(page.width) / Double(box.width), offsetX: 0,
                                   scaleY: Double(page.height) / Double(box.height), offsetY: 0, score: 1)
-            let field = FieldDefinition(key: key, label: key, type: type, box: box)
-            let rec = TypeDefaults.recognition(for: field)
-            let settings = ReadingSettings(type: type, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7, chars: rec.chars,
-                                           verifyLang: rec.verifyLang, verifyScale: rec.verifyScale ?? 1, dpi: 300)
+            let settings = ReadingSettings(field: FieldDefinition(key: key, label: key, type: type, box: box), dpi: 300)
             func read(smoothing: Int) throws -> FragmentReading {
                 let cut = try FieldCutter.cut(page: page, alignment: scale, box: box, smoothing: smoothing)
                 return try reader.read(FieldFragment(image: cut.image, settings: settings, inkPixels: cut.inkPixels,
@@ -101,10 +98,7 @@ final class BilevelReadingTests: XCTestCase {
         let scale = Alignment(scaleX: Double(page.width) / 500, offsetX: 0, scaleY: Double(page.height) / 90, offsetY: 0, score: 1)
         let cut = try FieldCutter.cut(page: page, alignment: scale, box: box)
         let plain = try XCTUnwrap(cut.asScanned)
-        let field = FieldDefinition(key: "withholding_tax", label: "源泉徴収税額", type: .amount, box: box)
-        let rec = TypeDefaults.recognition(for: field)
-        let settings = ReadingSettings(type: .amount, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7, chars: rec.chars,
-                                       verifyLang: rec.verifyLang, verifyScale: rec.verifyScale ?? 1, dpi: 300)
+        let settings = ReadingSettings(field: FieldDefinition(key: "withholding_tax", label: "源泉徴収税額", type: .amount, box: box), dpi: 300)
         var asScanned = settings
         asScanned.lang = settings.verifyLang ?? settings.lang
         let reader = try FragmentReader()

@@ -49,9 +49,7 @@ final class DigitRunsTests: XCTestCase {
         let upright = try prepared.image.rotatedOrth(quarterTurns: best.quarterTurns)
         let field = try XCTUnwrap(loaded.definition.field("birth_date"))
         let cut = try FieldCutter.cut(page: upright, alignment: best.alignment, box: field.box)
-        let rec = TypeDefaults.recognition(for: field)
-        return (cut, ReadingSettings(type: .date, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7, chars: rec.chars,
-                                     verifyLang: rec.verifyLang, verifyScale: rec.verifyScale ?? 1, dpi: 300))
+        return (cut, ReadingSettings(field: field, dpi: 300))
     }
 
     func testTheDigitsOfADateAreReadByEng() throws {

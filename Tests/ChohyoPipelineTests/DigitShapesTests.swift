@@ -90,10 +90,7 @@ final class DigitShapesTests: XCTestCase {
         XCTAssertEqual(found.filter { $0.shape == .ring }.count, 1, "\(found)")
 
         let field = FieldDefinition(key: "taxpayer_phone", label: "電話番号", type: .phone, box: Box(x: 0, y: 0, width: 1, height: 1))
-        let rec = TypeDefaults.recognition(for: field)
-        let settings = ReadingSettings(type: .phone, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7, chars: rec.chars,
-                                       verifyLang: rec.verifyLang, verifyScale: rec.verifyScale ?? 1, dpi: 300)
-        let reading = try FragmentReader().read(FieldFragment(image: image, settings: settings,
+        let reading = try FragmentReader().read(FieldFragment(image: image, settings: ReadingSettings(field: field, dpi: 300),
                                                               inkPixels: try image.binary().inkCount(), sealInk: 0))
         XCTAssertEqual(reading.text, "048-721-3233")
         XCTAssertEqual(reading.note, "a 0 read as 6, 8 or 9: its glyph is a ring, so it is shown as 0")

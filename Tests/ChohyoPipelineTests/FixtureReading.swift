@@ -15,13 +15,14 @@ enum FixtureReading {
         return try FieldCutter.cut(page: page, alignment: onto, box: template)
     }
 
+    /// The reading settings a field of `type` gets by default, at 300 dpi.
+    static func settings(_ type: FieldType) -> ReadingSettings {
+        ReadingSettings(field: FieldDefinition(key: "f", label: "f", type: type, box: Box(x: 0, y: 0, width: 1, height: 1)), dpi: 300)
+    }
+
     /// A cut read with the recognition a field of `type` gets by default.
     static func read(_ cut: FieldCutter.Cut, type: FieldType, reader: FragmentReader? = nil) throws -> FragmentReading {
-        let field = FieldDefinition(key: "f", label: "f", type: type, box: Box(x: 0, y: 0, width: 1, height: 1))
-        let rec = TypeDefaults.recognition(for: field)
-        let settings = ReadingSettings(type: type, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7, chars: rec.chars,
-                                       verifyLang: rec.verifyLang, verifyScale: rec.verifyScale ?? 1, dpi: 300)
-        return try (reader ?? FragmentReader()).read(FieldFragment(image: cut.image, settings: settings, inkPixels: cut.inkPixels,
+        try (reader ?? FragmentReader()).read(FieldFragment(image: cut.image, settings: settings(type), inkPixels: cut.inkPixels,
                                                                    sealInk: cut.sealInk, asScanned: cut.asScanned))
     }
 }

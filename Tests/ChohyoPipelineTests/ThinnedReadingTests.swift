@@ -59,10 +59,7 @@ final class ThinnedReadingTests: XCTestCase {
     /// its 6's stem (75,200) and 7,107,142 its leading 7; the glyphs as scanned still show the
     /// 6's hole and seven characters, so the values are not held back for it.
     func testAmountsOfALightFaxAreNotHeldBackForTheirThinStrokes() throws {
-        let field = FieldDefinition(key: "withholding_tax", label: "源泉徴収税額", type: .amount, box: Box(x: 0, y: 0, width: 1, height: 1))
-        let rec = TypeDefaults.recognition(for: field)
-        let settings = ReadingSettings(type: .amount, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7, chars: rec.chars,
-                                       verifyLang: rec.verifyLang, verifyScale: rec.verifyScale ?? 1, dpi: 300)
+        let settings = FixtureReading.settings(.amount)
         let reader = try FragmentReader()
         for (page, value, asScannedAlone) in [("0194", "76,200", "75,200"), ("0242", "7,107,142", "107,142")] {
             let grown = try DigitShapesTests.fixture("amount-fax-grown-tuning\(page).png")
