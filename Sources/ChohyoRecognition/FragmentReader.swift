@@ -95,7 +95,22 @@ public final class FragmentReader {
         let numberLang = s.lang == Self.digitLang ? s.lang : s.verifyLang ?? s.lang
         var third: (text: String, symbols: [TesseractEngine.Symbol])? = nil
         if let second, Self.comparable(first.text, s.type) != Self.comparable(second.text, s.type) {
-            third = checked(try readText(try fragment.image.scaled(x: 1.25, y: 1.25), lang: s.type.isDigitOnly ? numberLang : s.lang, settings: s))
+            let lang = s.type.isDigitOnly ? numberLang : s.lang
+            // Text and kana with a wide gap (family and given name) are first read with the gap
+            // narrowed (`GapClosing`): the character after it is the one misread. That reading
+            // breaks the tie when it sides with one of the two; else the one at 1.25 does. On
+            // `Samples/`, the tuning set and seeds 240500 and 260500, 23 values shown to a person
+            // were put right and 3 put wrong; no value's status changed. Used alone as the
+            // tie-break, it put 25 right and 8 wrong.
+            let narrowed = Self.gapsNarrowedIn.contains(s.type) ? try GapClosing.narrowed(fragment.image) : fragment.image
+            if narrowed !== fragment.image {
+                let closer = checked(try readText(narrowed, lang: lang, settings: s))
+                let c = Self.comparable(closer.text, s.type)
+                if c == Self.comparable(first.text, s.type) || c == Self.comparable(second.text, s.type) { third = closer }
+            }
+            if third == nil {
+                third = checked(try readText(try fragment.image.scaled(x: 1.25, y: 1.25), lang: lang, settings: s))
+            }
         }
         // A number the first two readings disagree on is read once more as one word (psm 8):
         // eng reading a line (psm 7) drops or misreads a leading or lone 0 of the typed font
@@ -165,6 +180,9 @@ public final class FragmentReader {
     /// no wrong one. Settling it by the cut as scanned with its strokes grown instead accepted
     /// 104, none wrong either, but that reading shares the growth's failure, a closed hole.
     static let asScannedSmoothing = 1
+
+    /// Field types whose tie-breaking reading narrows a wide gap (`GapClosing`).
+    static let gapsNarrowedIn: Set<FieldType> = [.text, .kana]
 
     /// Field types read by jpn whose digits are read again by `digitLang` (see `DigitRuns`).
     static let digitsRereadIn: Set<FieldType> = [.text, .date]
