@@ -135,6 +135,12 @@ public final class Image: @unchecked Sendable {
         try Image.wrap(pixCloseSafeBrick(nil, raw, Int32(max(1, width)), Int32(max(1, height))), "close")
     }
 
+    /// Morphological erosion with a rectangular brick (1 bpp): ink only where the whole brick
+    /// around a pixel is ink.
+    public func eroded(width: Int, height: Int) throws -> Image {
+        try Image.wrap(pixErodeBrick(nil, raw, Int32(max(1, width)), Int32(max(1, height))), "erode")
+    }
+
     public func dilated(width: Int, height: Int) throws -> Image {
         try Image.wrap(pixDilateBrick(nil, raw, Int32(max(1, width)), Int32(max(1, height))), "dilate")
     }

@@ -26,6 +26,7 @@ enum ShadowFlattening {
     static let solid = 48
 
     static func flattened(_ gray: Image) throws -> Image {
+        guard try mayBeShaded(gray) else { return gray }
         let paper = ByteGrid(try gray.paperLevel(size: window))
         let w = paper.width, h = paper.height
         let level = Otsu.median(histogram: Otsu.histogram(paper))
@@ -50,5 +51,16 @@ enum ShadowFlattening {
             g.bytes[i] = bg < solid ? 255 : UInt8(min(255, Int(g.bytes[i]) * level / bg))
         } }
         return try g.image(depth: 8)
+    }
+
+    /// Whether any of the cut's paper could be shaded: the closing lies under the shaded level
+    /// (at most 255 − `depth`) only where some `window` × `window` square around the pixel is
+    /// that dark throughout. Without such a square (nearly every cut) the closing, the costly
+    /// part, is not made; the answer is the same. Pixels beyond the cut's edge count as dark,
+    /// so a shadow along the edge is never missed.
+    static func mayBeShaded(_ gray: Image) throws -> Bool {
+        let dark = try gray.binary(threshold: 255 - depth)
+        let core = try dark.bordered(window, value: 1).eroded(width: window, height: window)
+        return try core.cropped(x: window, y: window, width: gray.width, height: gray.height).inkCount() > 0
     }
 }

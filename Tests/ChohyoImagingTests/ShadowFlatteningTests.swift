@@ -38,4 +38,15 @@ final class ShadowFlatteningTests: XCTestCase {
         let unlifted = try FieldCutter.removeLines(shaded).binary(threshold: 160)
         XCTAssertEqual(unlifted.componentBoxes().filter { $0.width >= 30 && $0.x < 50 }.count, 0)
     }
+
+    /// The closing is made only for cuts that could hold a shadow: a plain cut is not, a cut
+    /// with the band along its edge is, and so is one shaded only in its corner.
+    func testOnlyACutWithADarkSquareIsLookedAtCloser() throws {
+        XCTAssertFalse(try ShadowFlattening.mayBeShaded(try cut(shadow: false)))
+        XCTAssertTrue(try ShadowFlattening.mayBeShaded(try cut(shadow: true)))
+        var g = ByteGrid(width: 600, height: 90, bytes: [UInt8](repeating: 235, count: 600 * 90))
+        for y in 70..<90 { for x in 580..<600 { g.bytes[y * 600 + x] = 90 } }
+        let corner = try g.image(depth: 8)
+        XCTAssertTrue(try ShadowFlattening.mayBeShaded(corner), "a square cut by the edges counts")
+    }
 }
