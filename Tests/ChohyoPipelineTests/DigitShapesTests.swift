@@ -106,4 +106,36 @@ final class DigitShapesTests: XCTestCase {
         XCTAssertEqual(found.map(\.characters), [1, 1, 1, 1, 1, 1, 1, 2, 1])
         XCTAssertEqual(DigitShapes.mended("93-7812-8641", against: found), "03-7812-8641")
     }
+
+    /// The 法人番号 of page_0095 of the seed-270500 held-out set
+    /// (`corporate-broken-zero-seed270500.png`, a bilevel scan at 300 dpi): 1591819389065, its
+    /// second 0 broken open at the shoulder. Both readings gave 1591819389965, whose check digit
+    /// holds as well (modulo 9 cannot tell 0 from 9), and it was accepted.
+    func testANineOnAGlyphWithoutAHoleInACorporateNumberGoesToAPerson() throws {
+        let cut = try FixtureReading.cut("corporate-broken-zero-seed270500.png", x: 30, width: 813, height: 91,
+                                         template: Box(x: 0, y: 0, width: 800, height: 90))
+        XCTAssertNil(cut.asScanned, "a 300 dpi page, not a fax")
+        let reading = try FixtureReading.read(cut, type: .corporateNumber)
+        XCTAssertEqual(reading.text, "1591819389965")
+        XCTAssertTrue(CorporateNumber.isValid("1591819389965"), "the misread passes the check digit")
+        XCTAssertEqual(reading.note, "a 9 whose glyph has no hole: a 0 broken open reads as 9, and a corporate number's check digit cannot tell them apart")
+        let loaded = try PipelineTestSupport.loadForm()
+        let field = try XCTUnwrap(loaded.definition.field("payer_corporate_number"))
+        XCTAssertEqual(JudgeStage.judge(field: field, form: loaded.definition, reading: reading).status, .review)
+        // The other 9s of the number have their holes: only the broken 0 is doubted.
+        let glyphs = try DigitShapes.glyphs(in: cut.image)
+        XCTAssertEqual(glyphs.count, 13)
+        XCTAssertEqual(glyphs.filter { $0.shape == .upperHole }.count, 3)
+        XCTAssertEqual(glyphs[10].shape, .other)
+    }
+
+    func testOnlyANineOnAHolelessGlyphOfACorporateNumberOnAScanIsDoubted() {
+        let nineShapes: [DigitShapes.Shape] = [.other, .upperHole]
+        let glyphs = nineShapes.map { DigitShapes.Glyph(shape: $0, characters: 1) }
+        XCTAssertTrue(FragmentReader.brokenZeroReadAsNine("99", type: .corporateNumber, glyphs: glyphs, atFaxResolution: false))
+        XCTAssertFalse(FragmentReader.brokenZeroReadAsNine("99", type: .corporateNumber, glyphs: glyphs, atFaxResolution: true))
+        XCTAssertFalse(FragmentReader.brokenZeroReadAsNine("99", type: .digits, glyphs: glyphs, atFaxResolution: false))
+        XCTAssertFalse(FragmentReader.brokenZeroReadAsNine("19", type: .corporateNumber, glyphs: glyphs, atFaxResolution: false),
+                       "a 1 has no hole")
+    }
 }
