@@ -19,28 +19,19 @@ public enum GapClosing {
     public static let wideGap = 0.5
     /// What is left of a wide gap, as a share of the line's ink height.
     public static let keptGap = 0.15
-    /// Grey level under which a pixel is ink.
-    static let inkBelow: UInt8 = 160
     /// Lines lower than this (pixels) are left as they are: too little to measure a gap by.
     static let leastHeight = 8
 
     /// The cut with each wide gap between its inked columns narrowed to `keptGap` of the ink's
-    /// height; the cut itself when it has none. An 8 bpp grey image is expected.
+    /// height; the cut itself when it has none. An 8 bpp grey image is expected; ink is what
+    /// lies under 160, as everywhere a cut's ink is measured.
     public static func narrowed(_ gray: Image) throws -> Image {
         guard gray.depth == 8 else { return gray }
-        let grid = ByteGrid(gray)
-        let w = grid.width, h = grid.height
-        var inkedColumn = [Bool](repeating: false, count: w)
-        var top = h, bottom = -1
-        for y in 0..<h {
-            for x in 0..<w where grid.bytes[y * w + x] < inkBelow {
-                inkedColumn[x] = true
-                top = min(top, y); bottom = max(bottom, y)
-            }
-        }
-        let inkHeight = bottom - top + 1
-        guard inkHeight >= leastHeight else { return gray }
-        let wide = Int((wideGap * Double(inkHeight)).rounded(.up)), kept = Int((keptGap * Double(inkHeight)).rounded())
+        let ink = try gray.binary(threshold: 160)
+        guard let bounds = ink.inkBounds(), bounds.height >= leastHeight else { return gray }
+        let inkedColumn = ink.columnProfile().map { $0 > 0 }
+        let w = gray.width, h = gray.height
+        let wide = Int((wideGap * Double(bounds.height)).rounded(.up)), kept = Int((keptGap * Double(bounds.height)).rounded())
         var keep = [Bool](repeating: true, count: w)
         var lastInk: Int? = nil
         for x in 0..<w where inkedColumn[x] {
@@ -51,6 +42,7 @@ public enum GapClosing {
         }
         let columns = (0..<w).filter { keep[$0] }
         guard columns.count < w else { return gray }
+        let grid = ByteGrid(gray)
         var bytes = [UInt8]()
         bytes.reserveCapacity(columns.count * h)
         for y in 0..<h { for x in columns { bytes.append(grid.bytes[y * w + x]) } }
