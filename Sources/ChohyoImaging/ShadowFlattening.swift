@@ -55,8 +55,8 @@ enum ShadowFlattening {
 
     /// Whether any of the cut's paper could be shaded: the closing lies under the shaded level
     /// (at most 255 − `depth`) only where some `window` × `window` square around the pixel is
-    /// that dark throughout. Without such a square (nearly every cut) the closing, the costly
-    /// part, is not made; the answer is the same. Pixels beyond the cut's edge count as dark,
+    /// that dark throughout. Without such a square the closing, the costly part, is not made;
+    /// the answer is the same. Pixels beyond the cut's edge count as dark,
     /// so a shadow along the edge is never missed.
     static func mayBeShaded(_ gray: Image) throws -> Bool {
         let dark = try gray.binary(threshold: 255 - depth)
