@@ -27,7 +27,7 @@ final class NameGapTests: XCTestCase {
         XCTAssertEqual(plain(reading.text), "近藤浩")
         XCTAssertNotEqual(plain(reading.verification), "近藤浩", "the first two readings disagree")
         XCTAssertEqual(plain(reading.tieBreak), "近藤浩")
-        let loaded = try DefinitionLoader.load(file: PipelineTestSupport.root.appendingPathComponent("FormDefinitions/kyuyo_shiharai_hokokusho.yaml"))
+        let loaded = try PipelineTestSupport.loadForm()
         let field = try XCTUnwrap(loaded.definition.field("payee_name"))
         let result = JudgeStage.judge(field: field, form: loaded.definition, reading: reading)
         XCTAssertEqual(result.value, "近藤浩")
