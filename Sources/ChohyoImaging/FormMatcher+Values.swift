@@ -51,7 +51,7 @@ extension FormMatcher {
     /// Least lead of the best orientation over the next best of the same form.
     public static let minValueOrientationLead = 0.05
 
-    func matchByValues(_ page: Image, pageLinePixels: Int) throws -> Match? {
+    func matchByValues(_ page: Image, pageLinePixels: Int, deskewAngle: Double = 0) throws -> Match? {
         let candidates = templates.indices.filter {
             templates[$0].printedInDropoutColour && templates[$0].boxMap.boxCount > 0
                 && Double(pageLinePixels) < FormMatcher.maxLineShareForValues * Double(max(1, templates[$0].structure.linePixels))
@@ -69,8 +69,12 @@ extension FormMatcher {
                 let key = FormMatcher.factorKey(factor)
                 let small: Image
                 if let c = scaled[key] { small = c } else {
-                    small = try values.scaled(x: factor, y: factor)
+                    let ink = try values.scaled(x: factor, y: factor)
                         .darkDetails(size: WorkingImage.backgroundSize, depth: WorkingImage.inkDepth)
+                    // The edge of the sheet as scanned, slanting across a deskewed page, is kept
+                    // clear like the image's own edge (`ValueLayout.blobs`).
+                    small = deskewAngle == 0 ? ink : try ink.subtracting(try ValueLayout.sheetEdgeBand(
+                        width: ink.width, height: ink.height, margin: ValueLayout.valueEdgeMargin, degrees: deskewAngle))
                     scaled[key] = small
                 }
                 let blobs = ValueLayout.blobs(try small.rotatedOrth(quarterTurns: q), edgeMargin: ValueLayout.valueEdgeMargin)

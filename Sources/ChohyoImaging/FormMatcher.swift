@@ -88,7 +88,9 @@ public struct FormMatcher: Sendable {
     /// layout matchers match no page with fewer (`minValueBlobs`).
     public static let nearlyBlankMarks = minValueBlobs
 
-    public func match(_ page: Image) throws -> Match {
+    /// - Parameter deskewAngle: degrees the page was deskewed by (`PagePreparer`): the edge of
+    ///   the sheet as scanned then slants across the image (`ValueLayout.sheetEdgeBand`).
+    public func match(_ page: Image, deskewAngle: Double = 0) throws -> Match {
         var cache: [Int: (Image, LineStructure)] = [:]
         let (all, lineShares) = try placeByLines(page) { key, factor, q in
             if let c = cache[key] { return c.1 }
@@ -116,7 +118,7 @@ public struct FormMatcher: Sendable {
         if s < minScore || otherGrid {
             // Lines of the page at the scale of each template (orientation does not change the count).
             let pageLines = cache.filter { $0.key % 4 == 0 }.map { $0.value.1.linePixels }.max() ?? 0
-            let byValues = try matchByValues(page, pageLinePixels: pageLines)
+            let byValues = try matchByValues(page, pageLinePixels: pageLines, deskewAngle: deskewAngle)
             if let m = byValues, m.accepted { return m }
             // The page's own ruled lines, in the form and turn the print layout picks, must lie
             // on the form's (`minWeakRulePageShare`).

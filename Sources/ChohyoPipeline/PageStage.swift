@@ -31,7 +31,7 @@ enum PageStage {
             let prepared = try PagePreparer.prepare(raw)
             result.deskewAngle = round2(prepared.deskewAngle)
             result.deskewConfidence = round2(prepared.deskewConfidence)
-            let match = try matcher.match(prepared.image)
+            let match = try matcher.match(prepared.image, deskewAngle: prepared.deskewAngle)
             result.classification = match.reason
             result.matchScore = match.best.map { round2($0.alignment.score) }
             guard match.accepted, let best = match.best else {
