@@ -399,7 +399,10 @@ enum JudgeStage {
         if note == nil, field.type == .text, Prefecture.holdsAddress(field), Chome.endsInStrayDigitsAfter号(outcome.value ?? "") {
             note = "one or two digits after the closing 号: a stray mark may have been read as a digit"
         }
-        if note == nil, field.type == .phone, PhoneNumber.hasUnpairedParenthesis(text) {
+        if note == nil, field.type == .phone, TextNormalizer.hasUnpairedParenthesis(text) {
+            note = "a parenthesis without its pair: a speck may have been read as one"
+        }
+        if note == nil, field.type == .text, TextNormalizer.hasUnpairedParenthesis(outcome.value ?? "") {
             note = "a parenthesis without its pair: a speck may have been read as one"
         }
         if note == nil, field.type == .phone, let problem = PhoneNumber.groupingProblem(text) {

@@ -118,6 +118,16 @@ final class CautiousRoutingTests: XCTestCase {
         assertHeldBack(field("payer_phone", .phone), "082-958-0967-)", note: "parenthesis without its pair", clean: "082(958)0967")
     }
 
+    /// 神奈川県藤沢市末広町3丁目25番12号… read 25番)2号 at 99.8 by both readings was accepted on
+    /// a fax of the seed-280500 set. A company's paired (株) is no speck.
+    func testATextWithAnUnpairedParenthesisGoesToAPerson() {
+        assertHeldBack(field("taxpayer_address", .text), "神奈川 県 藤沢 市 末広 町 3 丁目 25 番 ) 2 号",
+                       note: "parenthesis without its pair", clean: "神奈川 県 藤沢 市 末広 町 3 丁目 25 番 12 号")
+        let name = field("payer_name", .text)
+        let paired = JudgeStage.judge(field: name, form: form([name]), reading: agreed("(株) 青葉 商事", Array(repeating: 99, count: 7)))
+        XCTAssertEqual(paired.status, .accepted, paired.reason)
+    }
+
     /// 06-7594-1893 read 05-7594-1893 on a fax, both readings agreeing, was accepted on the
     /// seed-160500 set: no area code is 05.
     func testAPhoneNumberGroupedAgainstTheNumberingPlanGoesToAPerson() {

@@ -23,20 +23,6 @@ public enum PhoneNumber {
         }
     }
 
-    /// Whether the text holds a parenthesis without its pair (03(1234)5678 has none): a speck
-    /// read as one, beside digits that may be misread too. On the tuning set and seven used
-    /// held-out sets, 3 such readings were accepted, 2 of them wrong (080-7950-376)),
-    /// 082-958-0967-)).
-    public static func hasUnpairedParenthesis(_ text: String) -> Bool {
-        let folded = TextNormalizer.halfWidthDigitsAndLatin(text).replacingOccurrences(of: "（", with: "(")
-            .replacingOccurrences(of: "）", with: ")")
-        var depth = 0
-        for c in folded {
-            if c == "(" { depth += 1 } else if c == ")" { depth -= 1; if depth < 0 { return true } }
-        }
-        return depth != 0
-    }
-
     /// Two-digit area codes (0 and one digit) of the numbering plan: Tokyo, parts of Chiba and
     /// Saitama, Osaka. Every other area code has three to five digits.
     public static let twoDigitAreaCodes: Set<String> = ["03", "04", "06"]
