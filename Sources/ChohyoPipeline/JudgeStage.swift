@@ -403,10 +403,9 @@ enum JudgeStage {
         if note == nil, field.type == .text, Prefecture.holdsAddress(field), Chome.endsInStrayDigitsAfter号(outcome.value ?? "") {
             note = "one or two digits after the closing 号: a stray mark may have been read as a digit"
         }
-        if note == nil, field.type == .phone, TextNormalizer.hasUnpairedParenthesis(text) {
-            note = "a parenthesis without its pair: a speck may have been read as one"
-        }
-        if note == nil, field.type == .text, TextNormalizer.hasUnpairedParenthesis(outcome.value ?? "") {
+        // A phone number as read (its value has no parentheses left), a text as shown.
+        let bracketed = field.type == .phone ? text : field.type == .text ? outcome.value : nil
+        if note == nil, let bracketed, TextNormalizer.hasUnpairedParenthesis(bracketed) {
             note = "a parenthesis without its pair: a speck may have been read as one"
         }
         if note == nil, field.type == .phone, let problem = PhoneNumber.groupingProblem(text) {
