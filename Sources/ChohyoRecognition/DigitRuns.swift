@@ -31,6 +31,12 @@ enum DigitRuns {
     /// Confidence given to a digit its glyph's shape mended (a 9 on a ring read as 0), and to a
     /// month read with a digit too few: low enough that the field goes to a person.
     static let mendedConfidence = 50.0
+    /// Two digits jpn reads for one typed 0 (…402号 as 4602, 4902 or 4692; 203号 as 2693): on
+    /// scans of 14 used held-out sets (seeds 140500–280500), 26 wrong addresses had one, as 60
+    /// (14), 69 (9), 90 (2) and 96 (1); with only 60 and 90 taken, 2 of them were shown right,
+    /// with these four pairs and a kana joined to the ink run (below), 19. Only 6, 9 and 0: the
+    /// digits that share the 0's ring.
+    static let splitZero: Set<[Int]> = [[6, 0], [9, 0], [6, 9], [9, 6]]
 
     static func isDigit(_ text: String) -> Bool { digitValue(text) != nil }
 
@@ -134,36 +140,42 @@ enum DigitRuns {
         // 31 times on scans of the tuning set and two used held-out sets, all sent to a person
         // by the stray digit's low confidence): its run finds no partner, and the ink at its
         // place holds one digit fewer. When eng reads that ink as that many digits, and they are
-        // jpn's without a 6 or 9 standing before a 0, that digit goes; the rest are doubted, so
-        // the field still goes to a person, now shown right. (Taking out any one digit eng lacks
-        // put wrong two right addresses on the tuning set: eng reads some 10s as 1, and 24 whose
-        // glyphs touched as 2.)
+        // jpn's with a pair of `splitZero` read as eng's 0, the pair's first digit goes and the
+        // second is shown as 0; the rest are doubted, so the field still goes to a person, now
+        // shown right. (Taking out any one digit eng lacks put wrong two right addresses on the
+        // tuning set: eng reads some 10s as 1, and 24 whose glyphs touched as 2.)
         var dropped = Set<Int>(), splitInk = Set<Int>()
+        /// The split 0's first digit goes, its second shows 0, and the run's digits are doubted.
+        func dropSplitZero(at gone: Int, of run: Range<Int>) {
+            dropped.insert(gone)
+            for i in run where i != gone { out[i] = doubted(symbols[i], as: i == gone + 1 ? "0" : nil) }
+            if symbols[gone].startsWord, gone + 1 < run.upperBound {
+                let next = out[gone + 1]
+                out[gone + 1] = TesseractEngine.Symbol(text: next.text, confidence: next.confidence, startsWord: true, box: next.box)
+            }
+        }
         for (t, run) in textRuns.enumerated() where !pairedText.contains(t) && run.count >= 2 {
             guard let x = starts[t] else { continue }
             guard let k = nearestInk(to: x, { !pairedInk.contains($0) && !splitInk.contains($0) && ink[$0].count == run.count - 1 })
             else { continue }
             let digits = try readDigits(try cutOut(ink[k])).compactMap { digitValue($0.text) }
-            let jpn = run.map { digitValue(symbols[$0].text) }
-            guard digits.count == ink[k].count,
-                  let extra = jpn.indices.first(where: { j in
-                      guard j + 1 < jpn.count, jpn[j] == 6 || jpn[j] == 9, jpn[j + 1] == 0 else { return false }
-                      var rest = jpn; rest.remove(at: j); return rest == digits.map(Optional.some)
-                  }) else { continue }
-            let gone = run.lowerBound + extra
+            guard digits.count == ink[k].count, let extra = splitZeroIndex(run.map { digitValue(symbols[$0].text) }, eng: digits)
+            else { continue }
             splitInk.insert(k)
-            dropped.insert(gone)
-            for i in run where i != gone { out[i] = doubted(symbols[i]) }
-            if symbols[gone].startsWord, gone + 1 < run.upperBound {
-                let next = out[gone + 1]
-                out[gone + 1] = TesseractEngine.Symbol(text: next.text, confidence: next.confidence, startsWord: true, box: next.box)
-            }
+            dropSplitZero(at: run.lowerBound + extra, of: run)
         }
         for (t, k) in pairs {
             let run = textRuns[t], r = ink[k]
             let cut = try cutOut(r)
             let glyphs = try DigitShapes.glyphs(in: cut)
             let digits = try readDigits(cut).filter { isDigit($0.text) }
+            // A kana beside the number joined its ink run (ハイツ402号 as ツ402, four marks, and
+            // jpn's 4692 four digits): eng reads a digit fewer, and the split 0 shows as above.
+            if digits.count == run.count - 1,
+               let extra = splitZeroIndex(run.map { digitValue(symbols[$0].text) }, eng: digits.compactMap { digitValue($0.text) }) {
+                dropSplitZero(at: run.lowerBound + extra, of: run)
+                continue
+            }
             guard digits.count == run.count else {
                 // eng found other digits or none (it returns nothing for some "10"s): jpn's
                 // digits stay, but a 0 it read as 6, 8 or 9 still shows by its glyph.
@@ -214,6 +226,14 @@ enum DigitRuns {
         guard !dropped.isEmpty || !added.isEmpty else { return out }
         return out.indices.flatMap { i -> [TesseractEngine.Symbol] in
             (dropped.contains(i) ? [] : [out[i]]) + (added[i].map { [$0] } ?? [])
+        }
+    }
+
+    /// Where jpn's digits hold a `splitZero` pair that, read as one 0, leaves eng's digits.
+    static func splitZeroIndex(_ jpn: [Int?], eng: [Int]) -> Int? {
+        jpn.indices.first { j in
+            guard j + 1 < jpn.count, let a = jpn[j], let b = jpn[j + 1], splitZero.contains([a, b]) else { return false }
+            var rest = jpn; rest.remove(at: j); rest[j] = 0; return rest == eng.map(Optional.some)
         }
     }
 

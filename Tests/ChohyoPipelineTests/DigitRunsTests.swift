@@ -119,9 +119,9 @@ final class DigitRunsTests: XCTestCase {
         XCTAssertEqual(mended[5].confidence, DigitRuns.mendedConfidence)
     }
 
-    /// jpn reads the typed 0 of a room number as 90 or 60 (ハイツ402号 as 4902): three digit
-    /// marks, four digits read. eng reads the marks as 402, so the 9 goes and the field goes to
-    /// a person, shown right. Only a 6 or 9 before a 0 is taken out so.
+    /// jpn reads the typed 0 of a room number as 90, 60 or 69 (ハイツ402号 as 4902 or 4692):
+    /// three digit marks, four digits read. eng reads the marks as 402, so the pair becomes its
+    /// 0 and the field goes to a person, shown right. Only a pair of 6, 9 and 0 is taken so.
     func testA0ReadAsTwoDigitsLosesItsStrayDigitAndIsLeftToAPerson() throws {
         let image = try line("KDDDK")
         func jpn(_ digits: [String]) -> [TesseractEngine.Symbol] {
@@ -138,12 +138,45 @@ final class DigitRunsTests: XCTestCase {
         let out = try DigitRuns.reread(jpn(["4", "9", "0", "2"]), in: image, readDigits: eng("402"))
         XCTAssertEqual(out.map(\.text).joined(), "ツ402号")
         XCTAssertEqual(out.filter { DigitRuns.isDigit($0.text) }.map(\.confidence), [50, 50, 50], "held for a person")
+        // 69 and 96 share the 0's ring too (203号 read 2693 on the seed-280500 set).
+        for read in [["4", "6", "9", "2"], ["4", "9", "6", "2"], ["4", "6", "0", "2"]] {
+            let out = try DigitRuns.reread(jpn(read), in: image, readDigits: eng("402"))
+            XCTAssertEqual(out.map(\.text).joined(), "ツ402号", "\(read)")
+            XCTAssertEqual(out.filter { DigitRuns.isDigit($0.text) }.map(\.confidence), [50, 50, 50], "\(read)")
+        }
+        // A pair with another digit is no split 0, and eng's digit there must be a 0.
+        XCTAssertEqual(try DigitRuns.reread(jpn(["4", "6", "8", "2"]), in: image, readDigits: eng("402")).map(\.text).joined(),
+                       "ツ4682号")
+        XCTAssertEqual(try DigitRuns.reread(jpn(["4", "6", "9", "2"]), in: image, readDigits: eng("462")).map(\.text).joined(),
+                       "ツ4692号")
         // Any other digit eng lacks stays: eng reads some 10s as 1, and two touching glyphs as one.
         XCTAssertEqual(try DigitRuns.reread(jpn(["4", "1", "0", "2"]), in: image, readDigits: eng("402")).map(\.text).joined(),
                        "ツ4102号")
         // eng reading other digits than jpn's without one leaves jpn's too.
         XCTAssertEqual(try DigitRuns.reread(jpn(["4", "9", "0", "2"]), in: image, readDigits: eng("482")).map(\.text).joined(),
                        "ツ4902号")
+    }
+
+    /// The ツ of ハイツ joined the room number's ink run: four marks, and jpn's 4692 four digits,
+    /// so the two pair; eng reads the marks as 402, a digit fewer, and the split 0 shows as 0.
+    func testASplit0IsShownAs0WhenAKanaJoinedItsInkRun() throws {
+        let image = try line("KDDDDK")
+        let texts = ["ハ", "ツ", "4", "6", "9", "2", "号"]
+        let xs = [10, 70, 104, 128, 150, 172, 206]
+        let jpn = zip(texts, xs).map { t, x in
+            TesseractEngine.Symbol(text: t, confidence: 99, startsWord: t == "ハ",
+                                   box: Box(x: x, y: 10, width: t == "ハ" || t == "号" ? 52 : 20, height: 52))
+        }
+        XCTAssertEqual(try DigitRuns.inkRuns(image).map(\.count), [4], "the kana is digit-shaped and joins the run")
+        let eng: (String) -> (ChohyoImaging.Image) throws -> [TesseractEngine.Symbol] = { digits in
+            { _ in digits.map { TesseractEngine.Symbol(text: String($0), confidence: 99, startsWord: false) } }
+        }
+        let out = try DigitRuns.reread(jpn, in: image, readDigits: eng("402"))
+        XCTAssertEqual(out.map(\.text).joined(), "ハツ402号")
+        XCTAssertEqual(out.filter { DigitRuns.isDigit($0.text) }.map(\.confidence), [50, 50, 50], "held for a person")
+        // eng reading other digits, or as many as jpn, leaves no split 0.
+        XCTAssertEqual(try DigitRuns.reread(jpn, in: image, readDigits: eng("482")).map(\.text).joined(), "ハツ4692号")
+        XCTAssertEqual(try DigitRuns.reread(jpn, in: image, readDigits: eng("4692")).map(\.text).joined(), "ハツ4692号")
     }
 
     func testRunsArePairedInOrderByCountAndPlace() {

@@ -1,0 +1,39 @@
+import ChohyoCore
+import ChohyoImaging
+@testable import ChohyoPipeline
+@testable import ChohyoRecognition
+import Foundation
+import XCTest
+
+/// A typed 0 of a room number that jpn reads as two digits (203号 as 2693号, 402号 as 4602号) is
+/// shown as the 0 it is when eng reads the ink as one digit fewer (`DigitRuns.splitZero`); its
+/// digits are doubted, so the address still goes to a person. The fixtures are address cuts as
+/// the batch read them (`FieldCutter`'s output, Tests/Fixtures/README.md).
+final class SplitZeroTests: XCTestCase {
+    func rereadCut(_ file: String) throws -> (jpn: String, reread: [TesseractEngine.Symbol]) {
+        let cut = try ImageSource(path: BilevelReadingTests.fixtureURL(file).path).page(0)
+        let jpn = try TesseractEngine(languages: "jpn").read(cut, psm: 7, whitelist: nil, dpi: 300)
+        let eng = try TesseractEngine(languages: "eng")
+        let reread = try DigitRuns.reread(jpn, in: cut) { try eng.read($0, psm: 8, whitelist: "0123456789", dpi: 300) }
+        return (jpn.map(\.text).joined(), reread)
+    }
+
+    /// 住所 of page_0238 of the seed-280500 held-out set: …ロイヤルレジデンス203号, its 0 read 69.
+    func testA0ReadAs69IsShownAs0() throws {
+        let (jpn, reread) = try rereadCut("address-cut-split-zero-seed280500.png")
+        XCTAssertTrue(jpn.hasSuffix("2693号"), "jpn read the 0 as 69: \(jpn)")
+        XCTAssertTrue(reread.map(\.text).joined().hasSuffix("ロイヤルレジデンス203号"), reread.map(\.text).joined())
+        XCTAssertEqual(reread.suffix(4).dropLast().map(\.confidence), [50, 50, 50], "held for a person")
+    }
+
+    /// 支払者 住所 of page_0170 of the seed-200500 held-out set: …ロイヤルハイツ402号, its 0 read 60,
+    /// and the ツ before it joined the number's ink run, so the run paired with jpn's four digits.
+    func testA0ReadAs60IsShownAs0WhenTheKanaBeforeItJoinedItsInk() throws {
+        let (jpn, reread) = try rereadCut("address-cut-kana-joined-seed200500.png")
+        XCTAssertTrue(jpn.hasSuffix("4602号"), "jpn read the 0 as 60: \(jpn)")
+        XCTAssertEqual(try DigitRuns.inkRuns(try ImageSource(path: BilevelReadingTests.fixtureURL("address-cut-kana-joined-seed200500.png").path).page(0)).last?.count,
+                       4, "ツ402: four marks in one run")
+        XCTAssertTrue(reread.map(\.text).joined().hasSuffix("ロイヤルハイツ402号"), reread.map(\.text).joined())
+        XCTAssertEqual(reread.suffix(4).dropLast().map(\.confidence), [50, 50, 50], "held for a person")
+    }
+}
