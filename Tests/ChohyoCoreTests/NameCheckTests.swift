@@ -92,13 +92,17 @@ final class NameCheckTests: XCTestCase {
                                               "payee_name_kana", "ムラタカズヤ")
         XCTAssertEqual(fields["payee_name_kana"]?.status, .accepted)
         // 藤田裕子 accepted, its kana misread (ユウゴ) and already in review for a weak character:
-        // the name stays accepted; the kana gets the mismatch added to its reason.
+        // the name stays accepted; the kana gets the mismatch added to its reason, and is shown
+        // as the name's reading one character away.
         fields = ["payee_name": accepted("藤田裕子"),
                   "payee_name_kana": FieldResult(value: "フジタユウゴ", text: "フジタ ユウゴ", confidence: 99, status: .review,
                                                  reason: "a character read with confidence 85.7, below 97")]
         NameCheck.apply(kyuyo.definition, lists: kyuyo.nameLists, to: &fields)
         XCTAssertEqual(fields["payee_name"]?.status, .accepted)
-        XCTAssertEqual(fields["payee_name_kana"]?.reason, "a character read with confidence 85.7, below 97; " + NameCheck.readingMismatch)
+        XCTAssertEqual(fields["payee_name_kana"]?.reason, "a character read with confidence 85.7, below 97; " + NameCheck.readingMismatch
+                       + "; shown as フジタユウコ, the one reading of the name a character away")
+        XCTAssertEqual(fields["payee_name_kana"]?.value, "フジタユウコ")
+        XCTAssertEqual(fields["payee_name_kana"]?.status, .review)
     }
 
     func testAKanaNameWithoutItsNameIsCheckedOnItsOwn() throws {
@@ -174,5 +178,45 @@ final class NameCheckTests: XCTestCase {
         let garbled = check(kyuyo, ["payee_name_kana": "ヌヌヌヌヌ"])["payee_name_kana"]
         XCTAssertEqual(garbled?.value, "ヌヌヌヌヌ")
         XCTAssertEqual(garbled?.status, .review)
+    }
+
+    /// A kana one character off the one reading of its accepted name it is near (a voicing mark
+    /// lost or gained, ユ read コ) is shown as that reading, still with a person.
+    func testAKanaOneCharacterOffItsNamesReadingIsShownAsIt() throws {
+        let kyuyo = try load("kyuyo_shiharai_hokokusho")
+        for (name, read, right) in [("小林雄太", "ゴバヤシユウタ", "コバヤシユウタ"), ("今井由美", "イマイコミ", "イマイユミ"),
+                                    ("原田大樹", "バラダダイキ", "ハラダダイキ")] {
+            let out = check(kyuyo, ["payee_name": name, "payee_name_kana": read])
+            XCTAssertEqual(out["payee_name_kana"]?.value, right, read)
+            XCTAssertEqual(out["payee_name_kana"]?.status, .review, read)
+            XCTAssertTrue(out["payee_name_kana"]?.reason.contains("shown as \(right)") == true, read)
+            XCTAssertEqual(out["payee_name"]?.status, .review, "the kana does not vouch for the name")
+        }
+        // A kana two characters off is not guessed at, nor one off by a character that does
+        // not look alike: beside 村田和世 (misread from 和也), the right ムラタカズヤ stays.
+        XCTAssertEqual(check(kyuyo, ["payee_name": "小林雄太", "payee_name_kana": "ゴバヤシユウダ"])["payee_name_kana"]?.value,
+                       "ゴバヤシユウダ")
+        XCTAssertEqual(check(kyuyo, ["payee_name": "村田和世", "payee_name_kana": "ムラタカズヤ"])["payee_name_kana"]?.value,
+                       "ムラタカズヤ")
+    }
+
+    /// A name the list does not know is shown as the one known name a character away that its
+    /// kana reads; when the kana reads as several such names, nothing is shown.
+    func testANameOneCharacterOffTheOneNameItsKanaReadsIsShownPutRight() throws {
+        let kyuyo = try load("kyuyo_shiharai_hokokusho")
+        for (read, kana, right) in [("石田男気", "イシダユウキ", "石田勇気"), ("遠豆美咲", "エンドウミサキ", "遠藤美咲"),
+                                    ("剛本香織", "オカモトカオリ", "岡本香織")] {
+            let out = check(kyuyo, ["payee_name": read, "payee_name_kana": kana])
+            XCTAssertEqual(out["payee_name"]?.value, right, read)
+            XCTAssertEqual(out["payee_name"]?.status, .review, read)
+            XCTAssertTrue(out["payee_name"]?.reason.hasPrefix(NameCheck.unknownName) == true, read)
+            XCTAssertTrue(out["payee_name"]?.reason.contains("shown as \(right)") == true, read)
+            XCTAssertEqual(out["payee_name_kana"]?.value, kana)
+        }
+        // 洗 for 浩: アオキヒロシ reads 青木浩, 青木宏, 青木博, … — nothing is shown.
+        XCTAssertEqual(check(kyuyo, ["payee_name": "青木洗", "payee_name_kana": "アオキヒロシ"])["payee_name"]?.value, "青木洗")
+        // A kana that is no known reading puts nothing right, nor does a name two characters off.
+        XCTAssertEqual(check(kyuyo, ["payee_name": "石田男気", "payee_name_kana": "イシダユウヌ"])["payee_name"]?.value, "石田男気")
+        XCTAssertEqual(check(kyuyo, ["payee_name": "石田男丸", "payee_name_kana": "イシダユウキ"])["payee_name"]?.value, "石田男丸")
     }
 }

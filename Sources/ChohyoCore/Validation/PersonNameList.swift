@@ -18,6 +18,9 @@ public final class PersonNameList: Sendable {
     /// Readings marked `rare` on every line that gives them.
     let rareFamilyReadings: Set<String>
     let rareGivenReadings: Set<String>
+    /// Reading → the written names that have it.
+    let familyByReading: [String: [String]]
+    let givenByReading: [String: [String]]
     /// Longest family name, in characters: bounds the splits tried.
     let longestFamily: Int
     let longestFamilyReading: Int
@@ -71,6 +74,8 @@ public final class PersonNameList: Sendable {
         givenReadings = Set(given.values.joined())
         rareFamilyReadings = rareFamily.subtracting(usualFamily)
         rareGivenReadings = rareGiven.subtracting(usualGiven)
+        familyByReading = Self.byReading(family)
+        givenByReading = Self.byReading(given)
         longestFamily = family.keys.map(\.count).max() ?? 0
         longestFamilyReading = familyReadings.map(\.count).max() ?? 0
     }
@@ -88,6 +93,35 @@ public final class PersonNameList: Sendable {
             for a in fr { for b in gr { readings.insert(a + b) } }
             out.append((f, g, readings))
         }
+        return out
+    }
+
+    /// The known names (a family name followed by a given name) that `kana` is a reading of
+    /// and that differ from the written `name` in exactly one character, the same length.
+    public func namesOneCharacterOff(_ name: String, readAs kana: String) -> Set<String> {
+        let chars = Array(name.filter { !$0.isWhitespace })
+        let reading = Array(Self.katakana(kana).filter { !$0.isWhitespace })
+        guard chars.count >= 2, reading.count >= 2 else { return [] }
+        func differences<S: Sequence>(_ a: S, _ b: ArraySlice<Character>) -> Int where S.Element == Character {
+            zip(a, b).reduce(0) { $0 + ($1.0 == $1.1 ? 0 : 1) }
+        }
+        var out = Set<String>()
+        for cut in 1..<min(reading.count, longestFamilyReading + 1) {
+            guard let families = familyByReading[String(reading[..<cut])],
+                  let givens = givenByReading[String(reading[cut...])] else { continue }
+            for f in families where f.count < chars.count {
+                let off = differences(f, chars[..<f.count])
+                guard off <= 1 else { continue }
+                let rest = chars[f.count...]
+                for g in givens where g.count == rest.count && off + differences(g, rest) == 1 { out.insert(f + g) }
+            }
+        }
+        return out
+    }
+
+    static func byReading(_ names: [String: Set<String>]) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for (name, readings) in names { for r in readings { out[r, default: []].append(name) } }
         return out
     }
 
