@@ -119,6 +119,31 @@ final class DigitRunsTests: XCTestCase {
         XCTAssertEqual(mended[5].confidence, DigitRuns.mendedConfidence)
     }
 
+    /// A day jpn read with a digit too few (18日 as 8日) is shown as eng reads its ink, doubted;
+    /// not when the ink run reaches into jpn's 日 (a narrow 日 joined a one-digit day's run).
+    func testADayReadWithADigitTooFewIsShownOnlyWhenItsInkStopsBefore日() throws {
+        let image = try line("KDKDDK")
+        func jpn(dayAt: Int) -> [TesseractEngine.Symbol] {
+            [("月", 10, 52), ("2", 70, 26), ("月", 104, 52), ("8", 190, 26), ("日", dayAt, 52)].map {
+                TesseractEngine.Symbol(text: $0.0, confidence: 99, startsWord: false, box: Box(x: $0.1, y: 10, width: $0.2, height: 52))
+            }
+        }
+        let eng: (ChohyoImaging.Image) throws -> [TesseractEngine.Symbol] = { cut in
+            (cut.width > 60 ? ["1", "8"] : ["2"]).map { TesseractEngine.Symbol(text: $0, confidence: 99, startsWord: false) }
+        }
+        // The day's marks end at 224; jpn's 日 at 232.
+        let out = try DigitRuns.reread(jpn(dayAt: 232), in: image, readDigits: eng)
+        XCTAssertEqual(out.map(\.text).joined(), "月2月18日")
+        XCTAssertEqual(out.filter { $0.text == "1" || $0.text == "8" }.map(\.confidence), [50, 50])
+        // jpn's 日 drawn over the second mark: that mark may be the 日 itself.
+        XCTAssertEqual(try DigitRuns.reread(jpn(dayAt: 196), in: image, readDigits: eng).map(\.text).joined(), "月2月8日")
+        // eng's digits must hold jpn's and make a day.
+        let other: (ChohyoImaging.Image) throws -> [TesseractEngine.Symbol] = { cut in
+            (cut.width > 60 ? ["4", "3"] : ["2"]).map { TesseractEngine.Symbol(text: $0, confidence: 99, startsWord: false) }
+        }
+        XCTAssertEqual(try DigitRuns.reread(jpn(dayAt: 232), in: image, readDigits: other).map(\.text).joined(), "月2月8日")
+    }
+
     /// jpn reads the typed 0 of a room number as 90, 60 or 69 (ハイツ402号 as 4902 or 4692):
     /// three digit marks, four digits read. eng reads the marks as 402, so the pair becomes its
     /// 0 and the field goes to a person, shown right. Only a pair of 6, 9 and 0 is taken so.

@@ -5,11 +5,12 @@ import ChohyoImaging
 import Foundation
 import XCTest
 
-/// A typed 0 of a room number that jpn reads as two digits (203号 as 2693号, 402号 as 4602号) is
-/// shown as the 0 it is when eng reads the ink as one digit fewer (`DigitRuns.splitZero`); its
-/// digits are doubted, so the address still goes to a person. The fixtures are address cuts as
-/// the batch read them (`FieldCutter`'s output, Tests/Fixtures/README.md).
-final class SplitZeroTests: XCTestCase {
+/// Digits inside addresses and dates that jpn misread, on cuts as the batch read them
+/// (`FieldCutter`'s output, Tests/Fixtures/README.md), read again by `DigitRuns`: a typed 0 of a
+/// room number read as two digits (203号 as 2693号, 402号 as 4602号) is shown as the 0 it is when
+/// eng reads the ink as one digit fewer (`DigitRuns.splitZero`), and a day that lost a digit as
+/// eng reads its ink. The digits are doubted, so the value still goes to a person.
+final class DigitRunFixtureTests: XCTestCase {
     func rereadCut(_ file: String) throws -> (jpn: String, reread: [TesseractEngine.Symbol]) {
         let cut = try ImageSource(path: BilevelReadingTests.fixtureURL(file).path).page(0)
         let jpn = try TesseractEngine(languages: "jpn").read(cut, psm: 7, whitelist: nil, dpi: 300)
@@ -35,5 +36,14 @@ final class SplitZeroTests: XCTestCase {
                        4, "ツ402: four marks in one run")
         XCTAssertTrue(reread.map(\.text).joined().hasSuffix("ロイヤルハイツ402号"), reread.map(\.text).joined())
         XCTAssertEqual(reread.suffix(4).dropLast().map(\.confidence), [50, 50, 50], "held for a person")
+    }
+
+    /// 生年月日 of page_0081 of the seed-280500 held-out set: 昭和52年2月18日, its day read 8日.
+    /// The day's ink run holds two marks and ends before jpn's 日, and eng reads it as 18.
+    func testADayReadWithADigitTooFewIsShownAsEngReadsIt() throws {
+        let (jpn, reread) = try rereadCut("date-cut-day-digit-lost-seed280500.png")
+        XCTAssertEqual(jpn, "昭和52年2月8日", "jpn lost the day's 1")
+        XCTAssertEqual(reread.map(\.text).joined(), "昭和52年2月18日")
+        XCTAssertEqual(reread.suffix(3).dropLast().map(\.confidence), [50, 50], "held for a person")
     }
 }
