@@ -28,8 +28,9 @@ enum DigitRuns {
     static let padding = 4
     /// White border given to the cut run, as to a field's cut.
     static let border = 10
-    /// Confidence given to a digit its glyph's shape mended (a 9 on a ring read as 0), and to a
-    /// month read with a digit too few: low enough that the field goes to a person.
+    /// Confidence given to a digit its glyph's shape mended (a 9 on a ring read as 0), to a
+    /// month or day read with a digit too few and to a split 0 (`splitZero`), as read or as eng
+    /// reads them: low enough that the field goes to a person.
     static let mendedConfidence = 50.0
     /// Two digits jpn reads for one typed 0 (…402号 as 4602, 4902 or 4692; 203号 as 2693): on
     /// scans of 14 used held-out sets (seeds 140500–280500), 26 wrong addresses had one, as 60
@@ -118,15 +119,22 @@ enum DigitRuns {
                 .min(by: { abs(ink[$0].x0 - x) < abs(ink[$1].x0 - x) })
         }
         func cutOut(_ r: InkRun) throws -> Image { try DigitRuns.cutOut(r, of: image) }
+        /// The ink run nearest jpn's unpaired run `t` when that run stands right before `unit`
+        /// (月, 日) and the ink holds one mark more than jpn read digits.
+        func inkOneMarkMore(_ t: Int, before unit: String) -> Int? {
+            let run = textRuns[t]
+            guard let x = starts[t], run.upperBound < symbols.count, symbols[run.upperBound].text == unit,
+                  let k = nearestInk(to: x, { !pairedInk.contains($0) }), ink[k].count == run.count + 1 else { return nil }
+            return k
+        }
         // A month jpn read with a digit too few (令和6年10月 as 1月, escaped on three held-out
-        // sets): its run finds no partner, and the ink beside it holds one more digit.
-        // (A day's run is not checked: a narrow 日 joins its ink run.) When the month read is 1
-        // and eng reads that ink as 10, 11 or 12 (10月 read 1月: 5 times on scans of the tuning
-        // set and three used held-out sets), eng's month is shown, still doubted.
+        // sets): its run finds no partner, and the ink beside it holds one more digit. (A day's
+        // run is not doubted so: a narrow 日 can join its ink run; see below.) When the month
+        // read is 1 and eng reads that ink as 10, 11 or 12 (10月 read 1月: 5 times on scans of
+        // the tuning set and three used held-out sets), eng's month is shown, still doubted.
         var added: [Int: TesseractEngine.Symbol] = [:]
         for (t, run) in textRuns.enumerated() where !pairedText.contains(t) {
-            guard let x = starts[t], run.upperBound < symbols.count, symbols[run.upperBound].text == "月" else { continue }
-            guard let k = nearestInk(to: x, { !pairedInk.contains($0) }), ink[k].count == run.count + 1 else { continue }
+            guard let k = inkOneMarkMore(t, before: "月") else { continue }
             for i in run { out[i] = doubted(symbols[i]) }
             let jpn = run.map { digitValue(symbols[$0].text) }
             if jpn == [1], case let eng = try readDigits(try cutOut(ink[k])).compactMap({ digitValue($0.text) }),
@@ -143,10 +151,8 @@ enum DigitRuns {
         // drift) and eng reads it as two digits, one of them jpn's, making a day from 10 to 31,
         // eng's day is shown, doubted. On those 25 dates it showed 14 right.
         for (t, run) in textRuns.enumerated() where !pairedText.contains(t) && run.count == 1 {
-            guard let x = starts[t], run.upperBound < symbols.count, symbols[run.upperBound].text == "日",
-                  let day = symbols[run.upperBound].box, let jpn = digitValue(symbols[run.lowerBound].text),
-                  let k = nearestInk(to: x, { !pairedInk.contains($0) }), ink[k].count == 2,
-                  ink[k].x1 <= day.x + day.width / 3 else { continue }
+            guard let k = inkOneMarkMore(t, before: "日"), let day = symbols[run.upperBound].box,
+                  let jpn = digitValue(symbols[run.lowerBound].text), ink[k].x1 <= day.x + day.width / 3 else { continue }
             let eng = try readDigits(try cutOut(ink[k])).compactMap { digitValue($0.text) }
             guard eng.count == 2, eng.contains(jpn), (10...31).contains(eng[0] * 10 + eng[1]) else { continue }
             let one = symbols[run.lowerBound]
