@@ -34,17 +34,19 @@ public enum NameCheck {
                let name = nonEmptyValue(fields[nameKey]) {
                 let splits = list.splits(name)
                 if !splits.isEmpty {
-                    if splits.contains(where: { $0.readings.contains(bare) }) {
+                    // Every reading of the name, over all its splits.
+                    let readings = Set(splits.flatMap(\.readings))
+                    if readings.contains(bare) {
                         if list.isRareReading(bare, of: name) { flag(field.key, rareReading, in: &fields) }
                     } else {
                         if fields[field.key]?.status == .accepted {
                             flag(nameKey, readingMismatch, in: &fields)
-                        } else if readsOn(bare, past: splits.flatMap(\.readings)) {
+                        } else if readsOn(bare, past: readings) {
                             flag(nameKey, nameCutShort, in: &fields)
                         }
                         flag(field.key, readingMismatch, in: &fields)
-                        if !showOneTakenOut(field.key, kana, fits: { k in splits.contains { $0.readings.contains(k) } }, in: &fields) {
-                            showOneCharacterOff(field.key, kana, readings: Set(splits.flatMap(\.readings)), in: &fields)
+                        if !showOneTakenOut(field.key, kana, fits: readings.contains, in: &fields) {
+                            showOneCharacterOff(field.key, kana, readings: readings, in: &fields)
                         }
                     }
                     continue
@@ -71,7 +73,7 @@ public enum NameCheck {
     /// family and given name, beside ナカヤマナヒニロ on a light fax of the seed-27000 set). On
     /// the tuning set and five used held-out sets, one right name had a kana reading on, by 2
     /// characters (カネコケンタアー).
-    static func readsOn(_ kana: String, past readings: [String]) -> Bool {
+    static func readsOn(_ kana: String, past readings: Set<String>) -> Bool {
         readings.contains { kana.hasPrefix($0) && kana.count >= $0.count + readOnKana }
     }
 
