@@ -160,6 +160,11 @@ public final class PersonNameList: Sendable {
         return !splits.isEmpty && splits.allSatisfy { rareFamilyReadings.contains($0.family) || rareGivenReadings.contains($0.given) }
     }
 
+    /// Whether a katakana name is a known reading by way of at least one usual (not rare) one.
+    public func isUsualReading(_ kana: String) -> Bool {
+        isKnownReading(kana) && !isKnownOnlyByRareReading(kana)
+    }
+
     /// The ways a katakana name (spaces ignored) splits into a known family-name reading
     /// followed by a known given-name reading.
     func readingSplits(_ kana: String) -> [(family: String, given: String)] {
