@@ -13,6 +13,23 @@ final class ChomeTests: XCTestCase {
         XCTAssertEqual(Chome.mended("滋賀県大津市城南1目27番18号リバーサイドハイツ203号"), "滋賀県大津市城南1丁目27番18号リバーサイドハイツ203号")
     }
 
+    /// Faxes of the used held-out sets: 番 read 希, 帯, 秋, 帝; 号 read 呈, 写.
+    func testAMisread番Or号AfterThe丁目IsPutRight() {
+        XCTAssertEqual(Chome.mended番Or号("愛知県岡崎市駅前9丁目7希25号コーポヒルズ508号"), "愛知県岡崎市駅前9丁目7番25号コーポヒルズ508号")
+        XCTAssertEqual(Chome.mended番Or号("千葉県千葉市中央区中央7丁目6帝9号"), "千葉県千葉市中央区中央7丁目6番9号")
+        XCTAssertEqual(Chome.mended番Or号("山形県山形市宮前9丁目21番9呈"), "山形県山形市宮前9丁目21番9号")
+        XCTAssertEqual(Chome.mended番Or号("横浜市港北区錦町4丁目11番16写メゾン青葉101号"), "横浜市港北区錦町4丁目11番16号メゾン青葉101号")
+        // Both misread in one address: neither is guessed, each needs the other read.
+        XCTAssertNil(Chome.mended番Or号("宮前9丁目21秋9呈"))
+        // Right, or not of either shape: left alone. 号 is not guessed before a kanji (a
+        // building's name may start with one), nor 番 without a closing 号.
+        for address in ["神奈川県藤沢市青葉台4丁目12番21号", "青葉台4丁目12番21号コーポ青葉203号", "青葉台4丁目12番地",
+                        "青葉台4丁目12-21", "青葉台4丁目12の21号", "青葉台4丁目12番21号1", "青葉台4丁目12秋21",
+                        "青葉台4丁目12番21青葉荘", "青葉台4丁目12番21ー", "青葉台4丁目1234秋5号", "丁目"] {
+            XCTAssertNil(Chome.mended番Or号(address), address)
+        }
+    }
+
     func testAddressesWithoutAMisreadAreLeftAlone() {
         XCTAssertNil(Chome.mended("神奈川県藤沢市青葉台4丁目12番21号"))
         // Not between two numbers, both kanji misread, or a digit in the pair: no guess.

@@ -102,6 +102,16 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertFalse(Chome.losesNumberBetween番And号("番号"))
     }
 
+    /// 番 read 帝 on a fax of a used held-out set: shown as 番, to a person even when read at 99.
+    func testAMisread番IsShownPutRightToAPerson() {
+        assertHeldBack(field("payee_address", .text), "千葉 県 千葉 市 中央 区 中央 7 丁目 6 帝 9 号", note: "the 番 or 号 after the 丁目 was misread",
+                       clean: "千葉 県 千葉 市 中央 区 中央 7 丁目 6 番 9 号")
+        let f = form([field("payee_address", .text)])
+        let shown = JudgeStage.judge(field: field("payee_address", .text), form: f,
+                                     reading: agreed("千葉県千葉市中央区中央7丁目6帝9号", Array(repeating: 99, count: 18)))
+        XCTAssertEqual(shown.value, "千葉県千葉市中央区中央7丁目6番9号")
+    }
+
     /// 山形県山形市日の出町7丁目29番2号 read with a 1 after it (97.5) was accepted on the
     /// seed-210500 set.
     func testDigitsAfterTheClosing号GoToAPerson() {
