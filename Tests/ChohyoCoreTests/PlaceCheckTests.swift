@@ -63,6 +63,10 @@ final class PlaceCheckTests: XCTestCase {
         XCTAssertEqual(list.mended(office: "四日市市挟"), "四日市市長")
         XCTAssertEqual(list.mended(office: "茨城県つくぱ市長"), "茨城県つくば市長")
         XCTAssertEqual(list.mended(office: "つくばば市長"), "つくば市長", "a character read twice, seed 180500")
+        // 長 lost: a municipality itself, however short, gets it back; nothing else is guessed.
+        XCTAssertEqual(list.mended(office: "石巻市"), "石巻市長", "a fax of a used held-out set")
+        XCTAssertEqual(list.mended(office: "津市"), "津市長")
+        XCTAssertNil(list.mended(office: "浪市"))
         XCTAssertEqual(list.mended(address: "茨城県つくばば市松原3丁目")?.mended, "茨城県つくば市松原3丁目")
         XCTAssertNil(list.mended(address: "県名古屋市中区春日6丁目"), "愛知 lost, not 県 gained: left as read")
         for read in ["也野市長", "つくば市長", "L市長", "津市挟"] {

@@ -23,7 +23,7 @@ public enum PlaceCheck {
         "the address starts with none of Japan's municipalities but is one character off \(head): shown so, a character was misread or lost"
     }
     public static func mendedOffice(_ office: String) -> String {
-        "names the head of none of Japan's municipalities but is one character off \(office): shown so, a character was misread"
+        "names the head of none of Japan's municipalities but is one character off \(office): shown so, a character was misread or lost"
     }
 
     /// The mended value in place of the field's, if it is still valid for the field.
