@@ -147,9 +147,10 @@ public struct MunicipalityList: Sendable, Equatable {
     /// read twice and only one office fits: 岐告市長 → 岐阜市長, 四日市市挟 → 四日市市長,
     /// つくばば市長 → つくば市長.
     ///
-    /// A 提出先 that names a municipality itself lost its 長 (石巻市 for 石巻市長): on the tuning set
-    /// and 15 used held-out sets (seeds 140500–290500, their saved results), 4 values were so, 3 of them right with
-    /// 長 put back and one another municipality misread (吉川市 for 旭川市長).
+    /// A 提出先 that names a municipality itself lost its 長 (石巻市 for 石巻市長): on the saved
+    /// results of the tuning set and 15 used held-out sets (seeds 140500–290500), 4 values were
+    /// so, 3 of them right with 長 put back and one another municipality misread (吉川市 for
+    /// 旭川市長).
     public func mended(office value: String) -> String? {
         guard !namesOffice(value) else { return nil }
         if !value.hasSuffix("長"), offices.contains(Self.folded(value)) { return value + "長" }
