@@ -46,6 +46,11 @@ final class PersonNameListTests: XCTestCase {
         XCTAssertFalse(list.isKnownOnlyByRareReading("ヤマサキヒロシ"), "a name given that reading without the mark makes it usual")
         XCTAssertFalse(list.isKnownOnlyByRareReading("タカバシ"), "not a known reading at all")
         XCTAssertFalse(list.isKnownOnlyByRareReading("コトウサクラ"), "not a known reading at all")
+        // Usual: known, and not only by a rare reading.
+        XCTAssertTrue(list.isUsualReading("タカハシ トモヤ"))
+        XCTAssertTrue(list.isUsualReading("ヤマサキヒロシ"))
+        XCTAssertFalse(list.isUsualReading("タカバシトモヤ"))
+        XCTAssertFalse(list.isUsualReading("コトウサクラ"))
         XCTAssertTrue(list.isRareReading("タカバシ トモヤ", of: "高橋智也"))
         XCTAssertFalse(list.isRareReading("タカハシトモヤ", of: "高橋智也"))
         XCTAssertFalse(list.isRareReading("アオキトモヤ", of: "高橋智也"), "not a reading of this name")

@@ -160,9 +160,10 @@ public final class PersonNameList: Sendable {
         return !splits.isEmpty && splits.allSatisfy { rareFamilyReadings.contains($0.family) || rareGivenReadings.contains($0.given) }
     }
 
-    /// Whether a katakana name is a known reading by way of at least one usual (not rare) one.
+    /// Whether a katakana name (spaces ignored) splits into a family-name reading and a
+    /// given-name reading neither of which is marked rare: known, and not only by a rare reading.
     public func isUsualReading(_ kana: String) -> Bool {
-        isKnownReading(kana) && !isKnownOnlyByRareReading(kana)
+        readingSplits(kana).contains { !rareFamilyReadings.contains($0.family) && !rareGivenReadings.contains($0.given) }
     }
 
     /// The ways a katakana name (spaces ignored) splits into a known family-name reading
