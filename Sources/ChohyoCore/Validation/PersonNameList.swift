@@ -13,12 +13,10 @@ public final class PersonNameList: Sendable {
     /// Written name → its readings.
     let family: [String: Set<String>]
     let given: [String: Set<String>]
-    let familyReadings: Set<String>
-    let givenReadings: Set<String>
     /// Readings marked `rare` on every line that gives them.
     let rareFamilyReadings: Set<String>
     let rareGivenReadings: Set<String>
-    /// Reading → the written names that have it.
+    /// Reading → the written names that have it; its keys are every known reading.
     let familyByReading: [String: [String]]
     let givenByReading: [String: [String]]
     /// Longest family name, in characters: bounds the splits tried.
@@ -70,14 +68,12 @@ public final class PersonNameList: Sendable {
         }
         self.family = family
         self.given = given
-        familyReadings = Set(family.values.joined())
-        givenReadings = Set(given.values.joined())
         rareFamilyReadings = rareFamily.subtracting(usualFamily)
         rareGivenReadings = rareGiven.subtracting(usualGiven)
         familyByReading = Self.byReading(family)
         givenByReading = Self.byReading(given)
         longestFamily = family.keys.map(\.count).max() ?? 0
-        longestFamilyReading = familyReadings.map(\.count).max() ?? 0
+        longestFamilyReading = familyByReading.keys.map(\.count).max() ?? 0
     }
 
     /// The ways a written name (spaces ignored) splits into a known family name followed by a
@@ -173,7 +169,7 @@ public final class PersonNameList: Sendable {
         guard chars.count >= 2 else { return [] }
         return (1..<min(chars.count, longestFamilyReading + 1)).compactMap { cut in
             let f = String(chars[..<cut]), g = String(chars[cut...])
-            return familyReadings.contains(f) && givenReadings.contains(g) ? (f, g) : nil
+            return familyByReading[f] != nil && givenByReading[g] != nil ? (f, g) : nil
         }
     }
 
