@@ -26,6 +26,13 @@ public enum NameCheck {
         for field in definition.fields where field.type == .kana {
             guard let kana = nonEmptyValue(fields[field.key]) else { continue }
             let bare = PersonNameList.katakana(kana).filter { !$0.isWhitespace }
+            /// A kana read or put right shows its misread name beside it put right, if it settles
+            /// it (`showNamePutRight`): the name is not accepted and the list does not know it.
+            func settleName(readAs reading: String) {
+                guard let nameKey = field.readingOf, let list = lists[nameKey], let name = nonEmptyValue(fields[nameKey]),
+                      fields[nameKey]?.status != .accepted, list.splits(name).isEmpty, list.isKnownReading(reading) else { return }
+                showNamePutRight(nameKey, name, readAs: reading, list: list, in: &fields)
+            }
             // The pair is compared when the name was accepted and is in the list. A name in
             // review may be the misread one (村田和也 read 村田和志), so its kana is then checked
             // alone; and a kana already in review explains a mismatch by itself, so the name
@@ -52,20 +59,14 @@ public enum NameCheck {
                     continue
                 }
             }
-            if let nameKey = field.readingOf, let list = lists[nameKey], let name = nonEmptyValue(fields[nameKey]),
-               fields[nameKey]?.status != .accepted, list.splits(name).isEmpty, list.isKnownReading(bare) {
-                showNamePutRight(nameKey, name, readAs: bare, list: list, in: &fields)
-            }
+            settleName(readAs: bare)
             guard let list = lists[field.key] ?? field.readingOf.flatMap({ lists[$0] }) else { continue }
             if !list.isKnownReading(bare) {
                 flag(field.key, unknownReading, in: &fields)
                 if showOneTakenOut(field.key, kana, fits: list.isKnownReading, only: .doubled, in: &fields) == nil,
                    let shown = showLookAlikeReading(field.key, kana, list: list, in: &fields)
-                    ?? showOneTakenOut(field.key, kana, fits: list.isUsualReading, only: .besideALookAlike, in: &fields),
-                   let nameKey = field.readingOf, let nameList = lists[nameKey], let name = nonEmptyValue(fields[nameKey]),
-                   fields[nameKey]?.status != .accepted, nameList.splits(name).isEmpty {
-                    // The kana put right may settle a misread name beside it, as a kana read right does.
-                    showNamePutRight(nameKey, name, readAs: shown, list: nameList, in: &fields)
+                    ?? showOneTakenOut(field.key, kana, fits: list.isUsualReading, only: .besideALookAlike, in: &fields) {
+                    settleName(readAs: shown)
                 }
             } else if let large = fullSizeVowels(bare), list.isKnownReading(large) {
                 flag(field.key, smallVowel, in: &fields)
