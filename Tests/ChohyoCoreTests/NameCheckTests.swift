@@ -119,7 +119,7 @@ final class NameCheckTests: XCTestCase {
     /// is shown as it: a light fax loses voicing marks. It stays with a person.
     func testAKanaAloneALookAlikeOffOneUsualReadingIsShownAsIt() throws {
         let koza = try load("koza_furikae")
-        // Light faxes of the tuning set and seeds 270500–290500: ダ, ド, ザ, バ read without their mark.
+        // Light faxes of the tuning set and seeds 260500–290500: ダ, ド, ザ, バ read without their mark.
         for (read, right) in [("エントウミホ", "エンドウミホ"), ("ハラタコウスケ", "ハラダコウスケ"),
                               ("ミヤサキケイコ", "ミヤザキケイコ"), ("コハヤシツヨシ", "コバヤシツヨシ"),
                               ("ウエタトモヤ", "ウエダトモヤ")] {   // ウエタ: a rare reading of 上田
