@@ -16,6 +16,7 @@ enum ThinnedReading {
     static func explained(first: String, again: String, glyphs: [DigitShapes.Glyph]) -> Bool {
         let a = Array(first).filter { !DigitShapes.lowGlyphs.contains($0) }
         let b = Array(again).filter { !DigitShapes.lowGlyphs.contains($0) }
+        let glyphs = DigitShapes.signCounted(a, glyphs)
         guard !a.isEmpty, a.allSatisfy(DigitShapes.isGlyphOfNumber), b.allSatisfy(DigitShapes.isGlyphOfNumber),
               glyphs.reduce(0, { $0 + $1.characters }) == a.count else { return false }
         // The cut as scanned must have kept most of the number: a page faxed so faintly that one

@@ -107,6 +107,31 @@ final class DigitShapesTests: XCTestCase {
         XCTAssertEqual(DigitShapes.mended("93-7812-8641", against: found), "03-7812-8641")
     }
 
+    /// The 郵便番号 of page_0050 of the seed-300500 held-out set (`kyuyo_0025.jpg`, a colour scan
+    /// at 200 dpi), cut as the batch cut it: 〒390-8039, read 〒399-8039 by eng, and otherwise by
+    /// jpn. The 〒 is one glyph two digits wide; counted as one character, the glyphs pair with
+    /// the text and the ring under the second 9 shows it is a 0.
+    func testAPostalCodesMarkIsOneGlyphThoughTwoDigitsWide() throws {
+        let image = try Self.fixture("postal-zero-read-nine-seed300500.png")
+        let found = try DigitShapes.glyphs(in: image)
+        XCTAssertEqual(found.map(\.characters), [2, 1, 1, 1, 1, 1, 1, 1], "by width alone the mark counts as two")
+        XCTAssertEqual(found.map(\.shape), [.other, .other, .upperHole, .ring, .stackedHoles, .ring, .other, .upperHole])
+        XCTAssertEqual(DigitShapes.signCounted(Array("〒3998039"), found).map(\.characters), [1, 1, 1, 1, 1, 1, 1, 1])
+        XCTAssertEqual(DigitShapes.signCounted(Array("3998039"), found).map(\.characters), found.map(\.characters),
+                       "only a text opening with the mark")
+        XCTAssertEqual(DigitShapes.mended("〒399-8039", against: found), "〒390-8039")
+
+        let loaded = try PipelineTestSupport.loadForm()
+        let field = try XCTUnwrap(loaded.definition.field("payee_postal_code"))
+        let reading = try FragmentReader().read(FieldFragment(image: image, settings: ReadingSettings(field: field, dpi: 300),
+                                                              inkPixels: try image.binary().inkCount(), sealInk: 0))
+        XCTAssertEqual(reading.text, "〒390-8039")
+        XCTAssertEqual(reading.note, "a 0 read as 6, 8 or 9: its glyph is a ring, so it is shown as 0")
+        let result = JudgeStage.judge(field: field, form: loaded.definition, reading: reading)
+        XCTAssertEqual(result.value, "390-8039")
+        XCTAssertEqual(result.status, .review, "a value the shapes mended is confirmed by a person")
+    }
+
     /// The 法人番号 of page_0095 of the seed-270500 held-out set
     /// (`corporate-broken-zero-seed270500.png`, a bilevel scan at 300 dpi): 1591819389065, its
     /// second 0 broken open at the shoulder. Both readings gave 1591819389965, whose check digit

@@ -52,6 +52,12 @@ final class ThinnedReadingTests: XCTestCase {
     func testAPostalMarkReadAsADigitIsNoDifference() throws {
         let glyphs = try shapes(["l=", "l=", "O", "l=", "l=", "l=", "b", "l="])
         XCTAssertTrue(ThinnedReading.explained(first: "〒102-5665", again: "7102-5665", glyphs: glyphs))
+        // The mark is two digits wide in most fonts: it is still one glyph.
+        var wide = glyphs
+        wide[0].characters = 2
+        XCTAssertTrue(ThinnedReading.explained(first: "〒102-5665", again: "〒102-5655", glyphs: wide))
+        XCTAssertFalse(ThinnedReading.explained(first: "〒102-5665", again: "〒102-5565", glyphs: wide),
+                       "the first 6 stands on a glyph without a hole: it may be a 5")
     }
 
     /// Two amounts of a light fax of the tuning hard set (`page_0194`, `page_0242`), cut as the
