@@ -84,7 +84,7 @@ public final class FragmentReader {
         }
         let read = try readText(fragment.image, lang: s.lang, settings: s)
         let first = checked(read)
-        let shapeNote = first.text != read.text ? "a 0 read as 6, 8 or 9: its glyph is a ring, so it is shown as 0"
+        let shapeNote = first.text != read.text ? Self.shapesNote(read: read.text, shown: first.text)
             : Self.brokenZeroReadAsNine(first.text, type: s.type, glyphs: glyphs, atFaxResolution: fragment.asScanned != nil)
             ? "a 9 whose glyph has no hole: a 0 broken open reads as 9, and a corporate number's check digit cannot tell them apart" : nil
         var second: (text: String, symbols: [TesseractEngine.Symbol])? = nil
@@ -158,6 +158,17 @@ public final class FragmentReader {
                                verificationConfidence: second.map { Self.weakest($0.symbols, type: s.type) ?? 0 },
                                tieBreak: third?.text, rescue: rescue)
     }
+
+    /// What the glyphs' shapes put right in a number (`DigitShapes.mended`).
+    static func shapesNote(read: String, shown: String) -> String {
+        var notes: [String] = []
+        let changes = zip(read, shown).filter { $0 != $1 }
+        if changes.contains(where: { $0.1 == "0" }) { notes.append(ringNote) }
+        if changes.contains(where: { $0.1 == "7" }) { notes.append(sevenNote) }
+        return notes.joined(separator: "; ")
+    }
+    static let ringNote = "a 0 read as 6, 8 or 9: its glyph is a ring, so it is shown as 0"
+    static let sevenNote = "a 7 read as 1: its glyph has a 7's bar across the top, so it is shown as 7"
 
     /// A corporate number's check digit (modulo 9) cannot tell a 0 from a 9, so a 9 standing on
     /// a glyph without a hole, a 0 broken open at its shoulder (`DigitShapes`), is doubted.

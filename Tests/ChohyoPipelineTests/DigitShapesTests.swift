@@ -16,7 +16,8 @@ final class DigitShapesTests: XCTestCase {
     /// 30 × 48 px glyphs, strokes 5 px, 10 px apart, black on white, drawn from parts:
     /// "O" an outline, "/" a slash inside it, "=" a bar across its middle, "u" the outline's
     /// upper half closed by a bar with a stem down the right side (a 9), "l" a bar down the left,
-    /// "b" the mirror of "u" upside down (a 6), "p" a thick blot with a pinhole in it.
+    /// "b" the mirror of "u" upside down (a 6), "p" a thick blot with a pinhole in it, "7" a bar
+    /// across the top on a stem down the right side, "i" a stem down the middle (a 1).
     static func glyphs(_ parts: [String]) throws -> ChohyoImaging.Image {
         let w = 30, h = 48, gap = 10, stroke = 5
         let width = gap + parts.count * (w + gap), height = h + 2 * gap
@@ -46,6 +47,8 @@ final class DigitShapesTests: XCTestCase {
                 fill(x, y + h / 2, x + w, y + h / 2 + stroke); fill(x, y + h - stroke, x + w, y + h)
                 fill(x, y, x + stroke, y + h); fill(x + w - stroke, y + h / 2, x + w, y + h); fill(x, y, x + w, y + stroke)
             }
+            if p.contains("7") { fill(x, y, x + w, y + stroke); fill(x + w - stroke, y, x + w, y + h) }
+            if p.contains("i") { fill(x + (w - stroke) / 2, y, x + (w + stroke) / 2, y + h) }
             if p.contains("p") {
                 fill(x, y + 10, x + 12, y + 20)
                 for yy in (y + 14)..<(y + 16) { for xx in (x + 6)..<(x + 8) { g.bytes[yy * width + xx] = 255 } }
@@ -105,6 +108,41 @@ final class DigitShapesTests: XCTestCase {
         let found = try DigitShapes.glyphs(in: try Self.fixture("phone-touching-digits-seed21000.png"))
         XCTAssertEqual(found.map(\.characters), [1, 1, 1, 1, 1, 1, 1, 2, 1])
         XCTAssertEqual(DigitShapes.mended("93-7812-8641", against: found), "03-7812-8641")
+    }
+
+    /// A 1 whose glyph has a bar across the top as wide as the other digits and a narrow foot
+    /// is a 7's; a 1's stem is narrow at the top, and a 1 among 1s alone has no digit to be
+    /// measured against.
+    func testA1OnA7sGlyphIsShownAs7() throws {
+        let found = try DigitShapes.glyphs(in: try Self.glyphs(["7", "i", "O", "u", "O="]))
+        XCTAssertEqual(found.map(\.top), [30, 5, 30, 30, 30])
+        XCTAssertEqual(found.map(\.foot), [5, 5, 30, 5, 30])
+        XCTAssertEqual(DigitShapes.mended("11098", against: found), "71098")
+        XCTAssertEqual(DigitShapes.mended("71098", against: found), "71098")
+        let ones = try DigitShapes.glyphs(in: try Self.glyphs(["7", "i"]))
+        XCTAssertEqual(DigitShapes.mended("11", against: ones), "11", "no other digit to measure the bar by")
+        XCTAssertEqual(FragmentReader.shapesNote(read: "11098", shown: "71098"), FragmentReader.sevenNote)
+        XCTAssertEqual(FragmentReader.shapesNote(read: "11998", shown: "71098"),
+                       FragmentReader.ringNote + "; " + FragmentReader.sevenNote)
+    }
+
+    /// The 生命保険料の控除額 of page_0119 of the seed-300500 held-out set (`kyuyo_0078.png`, a
+    /// grey scan at 400 dpi), cut as the batch cut it: 77,959, read 17,959 by both readings, its
+    /// 1 at 97.6, and accepted: the one escape of that set. The first glyph has the 7's bar.
+    func testTheSevenReadAsOneThatEscapedIsShownAs7ToAPerson() throws {
+        let image = try Self.fixture("amount-seven-read-one-seed300500.png")
+        let found = try DigitShapes.glyphs(in: image)
+        XCTAssertEqual(found.count, 5)
+        XCTAssertEqual(DigitShapes.mended("17,959", against: found), "77,959")
+        let loaded = try PipelineTestSupport.loadForm()
+        let field = try XCTUnwrap(loaded.definition.field("life_insurance_deduction"))
+        let reading = try FragmentReader().read(FieldFragment(image: image, settings: ReadingSettings(field: field, dpi: 300),
+                                                              inkPixels: try image.binary().inkCount(), sealInk: 0))
+        XCTAssertEqual(reading.text, "77,959")
+        XCTAssertEqual(reading.note, FragmentReader.sevenNote)
+        let result = JudgeStage.judge(field: field, form: loaded.definition, reading: reading)
+        XCTAssertEqual(result.value, "77959")
+        XCTAssertEqual(result.status, .review, "a value the shapes mended is confirmed by a person")
     }
 
     /// The 郵便番号 of page_0050 of the seed-300500 held-out set (`kyuyo_0025.jpg`, a colour scan
