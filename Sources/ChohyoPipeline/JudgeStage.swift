@@ -323,7 +323,9 @@ enum JudgeStage {
                 text = altText
                 characters = nil
                 confidence = 0
-                note = note ?? "first two readings failed their checks; a further reading used"
+                // Only the lone digit read enlarged is a rescue without a third reading.
+                let loneDigit = note == FragmentReader.nothingReadNote && reading.tieBreak == nil && altText == reading.rescue
+                note = loneDigit ? FragmentReader.loneDigitNote : note ?? "first two readings failed their checks; a further reading used"
             }
         }
         // A date with a stray mark (…24日.), whose 年, 月 or 日 was misread (…23晶), or its era name (相和63年, where one era
