@@ -32,6 +32,7 @@ enum DigitShapes {
         var x0 = 0, x1 = 0
         /// How wide its ink is across its top and across its foot (`bandShare` of its rows each).
         var top = 0, foot = 0
+        var height = 0
     }
 
     /// A glyph is a character of the line when it is at least this share of the tallest one,
@@ -87,7 +88,7 @@ enum DigitShapes {
             return Glyph(shape: shape(grid, x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1),
                          characters: max(1, Int((Double(b.x1 - b.x0) / median).rounded())), x0: b.x0, x1: b.x1,
                          top: inkSpan(grid, x0: b.x0, x1: b.x1, rows: b.y0..<(b.y0 + band)),
-                         foot: inkSpan(grid, x0: b.x0, x1: b.x1, rows: (b.y1 - band)..<b.y1))
+                         foot: inkSpan(grid, x0: b.x0, x1: b.x1, rows: (b.y1 - band)..<b.y1), height: b.y1 - b.y0)
         }
     }
 
@@ -164,14 +165,20 @@ enum DigitShapes {
         var chars = Array(text)
         guard let pairs = paired(chars, glyphs) else { return nil }
         for (i, g) in pairs where g.shape == .ring && "689".contains(chars[i]) { chars[i] = "0" }
-        let widths = pairs.filter { chars[$0.index].isASCII && chars[$0.index].isNumber && chars[$0.index] != "1" }
-            .map { $0.glyph.x1 - $0.glyph.x0 }.sorted()
-        if !widths.isEmpty {
+        let digits = pairs.filter { chars[$0.index].isASCII && chars[$0.index].isNumber && chars[$0.index] != "1" }
+        let widths = digits.map { $0.glyph.x1 - $0.glyph.x0 }.sorted(), heights = digits.map(\.glyph.height).sorted()
+        if !widths.isEmpty, Double(widths[widths.count / 2]) >= minDigitAspect * Double(heights[heights.count / 2]) {
             let digitWidth = widths[widths.count / 2]
             for (i, g) in pairs where chars[i] == "1" && hasSevensShape(g, digitWidth: digitWidth) { chars[i] = "7" }
         }
         return String(chars)
     }
+
+    /// The digits' median width must be at least this share of their median height for a 7's
+    /// bar to be measured against it: whole typed digits are 0.51–0.70 as wide as high (945
+    /// numbers of the scans of seeds 240500–300500), the strokes left of a light fax's digits
+    /// 0.21 (1,319,185 faxed so was shown as 7,374,126 before this).
+    static let minDigitAspect = 0.4
 
     /// Whether a glyph has a 7's shape: a bar across its top as wide as the number's digits
     /// (`sevenTop` of their median width) on a narrow foot (under `sevenFoot`). A 1 is narrow at

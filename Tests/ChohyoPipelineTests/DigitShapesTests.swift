@@ -121,6 +121,12 @@ final class DigitShapesTests: XCTestCase {
         XCTAssertEqual(DigitShapes.mended("71098", against: found), "71098")
         let ones = try DigitShapes.glyphs(in: try Self.glyphs(["7", "i"]))
         XCTAssertEqual(DigitShapes.mended("11", against: ones), "11", "no other digit to measure the bar by")
+        // The strokes left of a light fax's digits are too narrow for their height to measure a
+        // bar by (1,319,185 read 1,314,126 was shown as 7,374,126).
+        let stroke = DigitShapes.Glyph(shape: .other, characters: 1, x0: 0, x1: 6, top: 6, foot: 2, height: 30)
+        XCTAssertEqual(DigitShapes.mended("13", against: [stroke, stroke]), "13")
+        let digit = DigitShapes.Glyph(shape: .other, characters: 1, x0: 0, x1: 18, top: 18, foot: 5, height: 32)
+        XCTAssertEqual(DigitShapes.mended("13", against: [digit, digit]), "73")
         XCTAssertEqual(FragmentReader.shapesNote(read: "11098", shown: "71098"), FragmentReader.sevenNote)
         XCTAssertEqual(FragmentReader.shapesNote(read: "11998", shown: "71098"),
                        FragmentReader.ringNote + "; " + FragmentReader.sevenNote)
