@@ -14,6 +14,8 @@ public struct ReadingSettings: Sendable, Equatable {
     public var checkbox: CheckboxThresholds = .default
     /// Resolution of the fragment image (the template's).
     public var dpi: Int
+    /// The most characters the field may hold (its `max_length`), when it says.
+    public var maxLength: Int? = nil
 
     public init(type: FieldType, lang: String, psm: Int, chars: String?, verifyLang: String? = nil, verifyScale: Double = 1, dpi: Int) {
         self.type = type; self.lang = lang; self.psm = psm; self.chars = chars
@@ -26,6 +28,7 @@ public struct ReadingSettings: Sendable, Equatable {
         let rec = TypeDefaults.recognition(for: field)
         self.init(type: field.type, lang: rec.lang ?? "jpn", psm: rec.psm ?? 7, chars: rec.chars,
                   verifyLang: rec.verifyLang, verifyScale: rec.verifyScale ?? 1, dpi: dpi)
+        maxLength = field.maxLength
     }
 }
 

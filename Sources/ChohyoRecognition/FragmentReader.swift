@@ -124,7 +124,8 @@ public final class FragmentReader {
             word.psm = 8
             rescue = checked(try readText(fragment.image, lang: numberLang, settings: word)).text
         }
-        if s.type.isDigitOnly, rescue == nil, Self.comparable(first.text, s.type).isEmpty,
+        if s.type.isDigitOnly, let most = s.maxLength, most <= Self.loneDigitFieldLength, rescue == nil,
+           Self.comparable(first.text, s.type).isEmpty,
            second.map({ Self.comparable($0.text, s.type).isEmpty }) ?? true {
             rescue = try readLoneDigit(fragment.image, lang: numberLang, settings: s)
         }
@@ -192,6 +193,9 @@ public final class FragmentReader {
     /// In its place when the value shown is the lone digit read enlarged (`JudgeStage`).
     public static let loneDigitNote = "nothing could be read as a line; shown as read enlarged, as one character"
     static let loneDigitScale = 3
+    /// Only fields of at most this many digits (`max_length`) are so read: a 社会保険料等の金額
+    /// faxed too faintly, one mark of it left, was shown as "4".
+    static let loneDigitFieldLength = 2
     static let loneDigitWidth = 1.2
     /// White added around the enlarged cut: Tesseract finds no character touching the edge.
     static let loneDigitBorder = 90

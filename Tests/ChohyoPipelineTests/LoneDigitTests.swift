@@ -25,6 +25,12 @@ final class LoneDigitTests: XCTestCase {
         XCTAssertEqual(result.value, "0")
         XCTAssertTrue(result.reason.contains(FragmentReader.loneDigitNote), result.reason)
         XCTAssertEqual(result.status, .review, "a digit no reading of the line made out is never accepted")
+
+        // A field that may hold more digits is not read so: one mark left of a faint faxed
+        // amount is no lone digit.
+        let amount = try FragmentReader().read(FieldFragment(image: image, settings: FixtureReading.settings(.amount),
+                                                             inkPixels: try image.binary().inkCount(), sealInk: 0))
+        XCTAssertNil(amount.rescue)
     }
 
     /// A digit read enlarged that does not pass the field's check (one digit of a phone number on
