@@ -176,15 +176,16 @@ enum DigitShapes {
 
     /// The digits' median width must be at least this share of their median height for a 7's
     /// bar to be measured against it: whole typed digits are 0.51–0.70 as wide as high (945
-    /// numbers of the scans of seeds 240500–300500), the strokes left of a light fax's digits
-    /// 0.21 (1,319,185 faxed so was shown as 7,374,126 before this).
+    /// numbers of the grey and colour scans of the seed-240500 set's 給与支払報告書 and of five
+    /// pages of seeds 260500–300500), the strokes left of a light fax's digits 0.21 (1,319,185
+    /// faxed so was shown as 7,374,126 before this).
     static let minDigitAspect = 0.4
 
     /// Whether a glyph has a 7's shape: a bar across its top as wide as the number's digits
     /// (`sevenTop` of their median width) on a narrow foot (under `sevenFoot`). A 1 is narrow at
     /// its top, a flag and a stem, whether or not it stands on a bar; 2, 3 and 5 are wide at
-    /// their foot. On the scans of the seed-240500 held-out set's 給与支払報告書 (683 1s, 591 7s,
-    /// paired with their glyphs), the 1s spanned at most 0.59 of a digit's width at their top,
+    /// their foot. On the grey and colour scans of the seed-240500 held-out set's 給与支払報告書
+    /// (683 1s, 591 7s, paired with their glyphs), the 1s spanned at most 0.59 of a digit's width at their top,
     /// the 7s at least 0.83 but for one, at most 0.40 at their foot. The 7s read as 1 on the
     /// scans of seeds 260500–300500 spanned 0.95–1.0 at their top, 0.19–0.35 at their foot;
     /// among them 77,959 accepted as 17,959.

@@ -168,10 +168,6 @@ public final class FragmentReader {
     /// one character: eng reading a line finds no text in the blurred, oval 0 of a 200 dpi scan
     /// (扶養親族の数 of seeds 260500–300500: 4 values read empty, on scans). Only ever shown to
     /// the person who checks the field (`FragmentReading.rescue`).
-    ///
-    /// Only ink as wide as one character is so read: its marks at least half as high as the
-    /// highest span at most `loneDigitWidth` × that height (specks beside the digit aside). The
-    /// specks of a 支払金額 faxed too faintly, read so, gave one digit for seven.
     func readLoneDigit(_ image: Image, lang: String, settings s: ReadingSettings) throws -> String? {
         guard try Self.inkIsOneCharacter(image) else { return nil }
         var single = s
@@ -182,6 +178,9 @@ public final class FragmentReader {
         let text = try readText(large, lang: lang, settings: single).text
         return Self.comparable(text, s.type).isEmpty ? nil : text
     }
+    /// Whether the cut's ink is as wide as one character: its marks at least half as high as the
+    /// highest span at most `loneDigitWidth` × that height (specks beside the digit aside). The
+    /// specks of a 支払金額 faxed too faintly, read as one character, gave one digit for seven.
     static func inkIsOneCharacter(_ image: Image) throws -> Bool {
         let marks = try image.binary(threshold: 160).componentBoxes()
         guard let height = marks.map(\.height).max(), height > 0 else { return false }
