@@ -24,15 +24,15 @@ public struct CheckboxThresholds: Sendable, Equatable {
     public func read(_ fragment: FieldFragment, note: String?) -> FragmentReading {
         let area = max(1, fragment.image.width * fragment.image.height)
         let ratio = Double(fragment.inkPixels) / Double(area)
+        let r = (ratio * 1000).rounded() / 10
         let text: String
         let confidence: Double
         if ratio < empty, fragment.rawInkShare >= empty {
-            let r = (ratio * 1000).rounded() / 10, raw = (fragment.rawInkShare * 1000).rounded() / 10
+            let raw = (fragment.rawInkShare * 1000).rounded() / 10
             return FragmentReading(id: fragment.id, text: "0", characterConfidences: [40], confidence: 40,
                                    note: note ?? "check box \(r)% inked, \(raw)% with its specks: a tick broken into specks by a light fax? unsure")
         }
         if ratio >= ticked, let span = Self.inkSpan(fragment.image), min(span.width, span.height) < Self.minTickSpan {
-            let r = (ratio * 1000).rounded() / 10
             let w = Int((span.width * 100).rounded()), h = Int((span.height * 100).rounded())
             return FragmentReading(id: fragment.id, text: "0", characterConfidences: [40], confidence: 40,
                                    note: note ?? "check box \(r)% inked, but the ink spans only \(w)% × \(h)% of it, no tick's shape: a stamp's stroke or a rule? unsure")
@@ -44,7 +44,6 @@ public struct CheckboxThresholds: Sendable, Equatable {
         } else {
             text = ratio >= (ticked + empty) / 2 ? "1" : "0"; confidence = 40
         }
-        let r = (ratio * 1000).rounded() / 10
         return FragmentReading(id: fragment.id, text: text, characterConfidences: [confidence],
                                confidence: confidence, note: note ?? (confidence < 50 ? "check box \(r)% inked: unsure" : nil))
     }

@@ -93,8 +93,7 @@ final class DigitShapesTests: XCTestCase {
         XCTAssertEqual(found.filter { $0.shape == .ring }.count, 1, "\(found)")
 
         let field = FieldDefinition(key: "taxpayer_phone", label: "電話番号", type: .phone, box: Box(x: 0, y: 0, width: 1, height: 1))
-        let reading = try FragmentReader().read(FieldFragment(image: image, settings: ReadingSettings(field: field, dpi: 300),
-                                                              inkPixels: try image.binary().inkCount(), sealInk: 0))
+        let reading = try FixtureReading.read(image, as: field)
         XCTAssertEqual(reading.text, "048-721-3233")
         XCTAssertEqual(reading.note, "a 0 read as 6, 8 or 9: its glyph is a ring, so it is shown as 0")
         let result = JudgeStage.judge(field: field, form: try PipelineTestSupport.loadForm().definition, reading: reading)
@@ -142,8 +141,7 @@ final class DigitShapesTests: XCTestCase {
         XCTAssertEqual(DigitShapes.mended("17,959", against: found), "77,959")
         let loaded = try PipelineTestSupport.loadForm()
         let field = try XCTUnwrap(loaded.definition.field("life_insurance_deduction"))
-        let reading = try FragmentReader().read(FieldFragment(image: image, settings: ReadingSettings(field: field, dpi: 300),
-                                                              inkPixels: try image.binary().inkCount(), sealInk: 0))
+        let reading = try FixtureReading.read(image, as: field)
         XCTAssertEqual(reading.text, "77,959")
         XCTAssertEqual(reading.note, FragmentReader.sevenNote)
         let result = JudgeStage.judge(field: field, form: loaded.definition, reading: reading)
@@ -167,8 +165,7 @@ final class DigitShapesTests: XCTestCase {
 
         let loaded = try PipelineTestSupport.loadForm()
         let field = try XCTUnwrap(loaded.definition.field("payee_postal_code"))
-        let reading = try FragmentReader().read(FieldFragment(image: image, settings: ReadingSettings(field: field, dpi: 300),
-                                                              inkPixels: try image.binary().inkCount(), sealInk: 0))
+        let reading = try FixtureReading.read(image, as: field)
         XCTAssertEqual(reading.text, "〒390-8039")
         XCTAssertEqual(reading.note, "a 0 read as 6, 8 or 9: its glyph is a ring, so it is shown as 0")
         let result = JudgeStage.judge(field: field, form: loaded.definition, reading: reading)

@@ -20,6 +20,13 @@ enum FixtureReading {
         ReadingSettings(field: FieldDefinition(key: "f", label: "f", type: type, box: Box(x: 0, y: 0, width: 1, height: 1)), dpi: 300)
     }
 
+    /// A cut as the batch cut it (an image of the field alone), read as `field` is read, by a
+    /// new reader.
+    static func read(_ image: Image, as field: FieldDefinition) throws -> FragmentReading {
+        try FragmentReader().read(FieldFragment(image: image, settings: ReadingSettings(field: field, dpi: 300),
+                                                inkPixels: try image.binary().inkCount(), sealInk: 0))
+    }
+
     /// A cut read with the recognition a field of `type` gets by default.
     static func read(_ cut: FieldCutter.Cut, type: FieldType, reader: FragmentReader? = nil) throws -> FragmentReading {
         try (reader ?? FragmentReader()).read(FieldFragment(image: cut.image, settings: settings(type), inkPixels: cut.inkPixels,

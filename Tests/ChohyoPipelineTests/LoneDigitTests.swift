@@ -15,8 +15,7 @@ final class LoneDigitTests: XCTestCase {
         let image = try DigitShapesTests.fixture("dependents-blurred-zero-seed260500.png")
         let loaded = try PipelineTestSupport.loadForm()
         let field = try XCTUnwrap(loaded.definition.field("dependents"))
-        let reading = try FragmentReader().read(FieldFragment(image: image, settings: ReadingSettings(field: field, dpi: 300),
-                                                              inkPixels: try image.binary().inkCount(), sealInk: 0))
+        let reading = try FixtureReading.read(image, as: field)
         XCTAssertEqual(reading.text, "")
         XCTAssertEqual(reading.rescue, "0")
         XCTAssertEqual(reading.note, FragmentReader.nothingReadNote)
