@@ -32,6 +32,7 @@ enum DigitShapes {
         var x0 = 0, x1 = 0
         /// How wide its ink is across its top and across its foot (`bandShare` of its rows each).
         var top = 0, foot = 0
+        /// Its rows' count, top to foot.
         var height = 0
     }
 
@@ -167,8 +168,8 @@ enum DigitShapes {
         for (i, g) in pairs where g.shape == .ring && "689".contains(chars[i]) { chars[i] = "0" }
         let digits = pairs.filter { chars[$0.index].isASCII && chars[$0.index].isNumber && chars[$0.index] != "1" }
         let widths = digits.map { $0.glyph.x1 - $0.glyph.x0 }.sorted(), heights = digits.map(\.glyph.height).sorted()
-        if !widths.isEmpty, Double(widths[widths.count / 2]) >= minDigitAspect * Double(heights[heights.count / 2]) {
-            let digitWidth = widths[widths.count / 2]
+        if !widths.isEmpty, case let digitWidth = widths[widths.count / 2],
+           Double(digitWidth) >= minDigitAspect * Double(heights[heights.count / 2]) {
             for (i, g) in pairs where chars[i] == "1" && hasSevensShape(g, digitWidth: digitWidth) { chars[i] = "7" }
         }
         return String(chars)
