@@ -71,8 +71,8 @@ class TypeStyle:
     tick_width: int
 
     @staticmethod
-    def choose(rng: random.Random) -> "TypeStyle":
-        return TypeStyle(font_name=rng.choice(VALUE_FONTS), size=rng.randint(42, 46),
+    def choose(rng: random.Random, fonts: list[str] = VALUE_FONTS) -> "TypeStyle":
+        return TypeStyle(font_name=rng.choice(fonts), size=rng.randint(42, 46),
                          ink=rng.randint(0, 35), dx=rng.randint(-5, 5), dy=rng.randint(-4, 4),
                          tick=rng.choice(["check", "check", "cross"]), tick_width=rng.randint(5, 6))
 
@@ -226,9 +226,9 @@ class Sample:
 
 def make_sample(definition: Definition, template: Image.Image, form_style: FormStyle,
                 seed: int, index: int, degrade: bool, requested_format: str,
-                hard: bool = False) -> Sample:
+                hard: bool = False, fonts: list[str] = VALUE_FONTS) -> Sample:
     record = record_for(definition, sample_rng(seed, index, "values"))
-    style = TypeStyle.choose(sample_rng(seed, index, "style"))
+    style = TypeStyle.choose(sample_rng(seed, index, "style"), fonts)
     page, typed = fill_form(template, definition, record.values, style)
     page, marks = press_marks(page, definition, form_style, record, typed, hard,
                               sample_rng(seed, index, "marks"))
@@ -281,7 +281,7 @@ def generate(args) -> int:
     for index in range(args.start_index, args.start_index + args.count):
         name = f"{prefix}_{index:04d}"
         sample = make_sample(definition, template, form_style, args.seed, index,
-                             not args.no_degrade, args.format, args.hard)
+                             not args.no_degrade, args.format, args.hard, args.value_fonts)
         remove_stale(args.out, name)
         image_path = os.path.join(args.out, f"{name}.{sample.fmt}")
         if sample.scan:
@@ -540,8 +540,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--print-colour", choices=formstyles.print_colour_names(),
                         help="print the form in this colour instead of the one in "
                              "scripts/form_styles.yaml")
+    parser.add_argument("--value-fonts", default=",".join(VALUE_FONTS),
+                        help="comma-separated fonts the values are typed in, one per page, from "
+                             f"{', '.join(formlayout.FONTS)} (default: %(default)s); another font "
+                             "than the default ones tests how reading holds up on print it was "
+                             "not tuned on")
     parser.add_argument("--selftest", action="store_true", help="check the generator and exit")
     args = parser.parse_args(argv)
+    args.value_fonts = args.value_fonts.split(",")
+    unknown = [f for f in args.value_fonts if f not in formlayout.FONTS]
+    if unknown:
+        parser.error(f"unknown font {', '.join(unknown)}: choose from {', '.join(formlayout.FONTS)}")
     if args.selftest:
         return selftest(args.definition)
     if not args.out:
