@@ -60,6 +60,9 @@ final class NumberFieldTests: XCTestCase {
         XCTAssertTrue(TextNormalizer.hasUnpairedParenthesis(")03(1234-5678"))
         XCTAssertFalse(TextNormalizer.hasUnpairedParenthesis("03(1234)5678"))
         XCTAssertFalse(TextNormalizer.hasUnpairedParenthesis("０３（１２３４）５６７８"))
+        // Brackets of every kind, full-width ones too (values typed in 明朝: 201号 read 20】号).
+        for lone in ["20】号", "1」日3番", "「青葉", "［1", "｛2"] { XCTAssertTrue(TextNormalizer.hasUnpairedParenthesis(lone), lone) }
+        for paired in ["「青葉」", "【重要】", "［1］", "『a』〔b〕"] { XCTAssertFalse(TextNormalizer.hasUnpairedParenthesis(paired), paired) }
         // Grouped against the numbering plan: misread (held-out sets of seeds 140500–210500).
         XCTAssertEqual(PhoneNumber.groupingProblem("05-7594-1893"), "area code 05: the only two-digit area codes are 03, 04 and 06")
         XCTAssertNotNil(PhoneNumber.groupingProblem("00-1228-7113"))
