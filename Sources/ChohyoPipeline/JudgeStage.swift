@@ -300,7 +300,7 @@ enum JudgeStage {
         }
         // A phone number as read (its value has no parentheses left), a text as shown.
         let bracketed = field.type == .phone ? text : field.type == .text ? outcome.value : nil
-        if note == nil, let bracketed, TextNormalizer.hasUnpairedParenthesis(bracketed) {
+        if note == nil, let bracketed, TextNormalizer.hasUnpairedBracket(bracketed) {
             note = "a parenthesis or bracket without its pair: a speck may have been read as one"
         }
         if note == nil, field.type == .phone, let problem = PhoneNumber.groupingProblem(text) {

@@ -55,14 +55,14 @@ final class NumberFieldTests: XCTestCase {
         XCTAssertEqual(validate("025-3250-4444", .phone).reason, "a number starting 025 has 10 digits, got 11")
         XCTAssertEqual(validate("0800-123-4567", .phone), .ok("08001234567"))
         XCTAssertEqual(validate("050-1234-5678", .phone), .ok("05012345678"))
-        XCTAssertTrue(TextNormalizer.hasUnpairedParenthesis("082-958-0967-)"))
-        XCTAssertTrue(TextNormalizer.hasUnpairedParenthesis("(080-9862-0703"))
-        XCTAssertTrue(TextNormalizer.hasUnpairedParenthesis(")03(1234-5678"))
-        XCTAssertFalse(TextNormalizer.hasUnpairedParenthesis("03(1234)5678"))
-        XCTAssertFalse(TextNormalizer.hasUnpairedParenthesis("０３（１２３４）５６７８"))
+        XCTAssertTrue(TextNormalizer.hasUnpairedBracket("082-958-0967-)"))
+        XCTAssertTrue(TextNormalizer.hasUnpairedBracket("(080-9862-0703"))
+        XCTAssertTrue(TextNormalizer.hasUnpairedBracket(")03(1234-5678"))
+        XCTAssertFalse(TextNormalizer.hasUnpairedBracket("03(1234)5678"))
+        XCTAssertFalse(TextNormalizer.hasUnpairedBracket("０３（１２３４）５６７８"))
         // Brackets of every kind, full-width ones too (values typed in 明朝: 201号 read 20】号).
-        for lone in ["20】号", "1」日3番", "「青葉", "［1", "｛2"] { XCTAssertTrue(TextNormalizer.hasUnpairedParenthesis(lone), lone) }
-        for paired in ["「青葉」", "【重要】", "［1］", "『a』〔b〕"] { XCTAssertFalse(TextNormalizer.hasUnpairedParenthesis(paired), paired) }
+        for lone in ["20】号", "1」日3番", "「青葉", "［1", "｛2"] { XCTAssertTrue(TextNormalizer.hasUnpairedBracket(lone), lone) }
+        for paired in ["「青葉」", "【重要】", "［1］", "『a』〔b〕"] { XCTAssertFalse(TextNormalizer.hasUnpairedBracket(paired), paired) }
         // Grouped against the numbering plan: misread (held-out sets of seeds 140500–210500).
         XCTAssertEqual(PhoneNumber.groupingProblem("05-7594-1893"), "area code 05: the only two-digit area codes are 03, 04 and 06")
         XCTAssertNotNil(PhoneNumber.groupingProblem("00-1228-7113"))

@@ -113,7 +113,7 @@ public enum TextNormalizer {
     /// and accepted (seed 500500); 丁目 read 」日. On the tuning set and seeds 310500, 320500
     /// and 500500, 23 values held a bracket other than a parenthesis, all wrong, that one
     /// accepted.
-    public static func hasUnpairedParenthesis(_ text: String) -> Bool {
+    public static func hasUnpairedBracket(_ text: String) -> Bool {
         let folded = halfWidthDigitsAndLatin(text).replacingOccurrences(of: "（", with: "(")
             .replacingOccurrences(of: "）", with: ")")
         for (open, close) in bracketPairs {
