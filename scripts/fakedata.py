@@ -14,12 +14,36 @@ from __future__ import annotations
 
 import datetime as _dt
 import random
+import unicodedata
 from typing import NamedTuple
 
 
 class Value(NamedTuple):
     printed: str
     truth: str
+
+
+#: Half-width katakana (U+FF61–U+FF9F) by the full-width character they stand for.
+_HALF_WIDTH = {unicodedata.normalize("NFKC", chr(c)): chr(c) for c in range(0xFF61, 0xFFA0)
+               if len(unicodedata.normalize("NFKC", chr(c))) == 1}
+_HALF_WIDTH_MARKS = {"\u3099": "\uff9e", "\u309a": "\uff9f"}  # combining ゛ ゜ → ﾞ ﾟ
+
+
+def half_width_katakana(text: str) -> str:
+    """Full-width katakana as payroll and banking systems print it in half-width: ヤマダ　タロウ
+    → ﾔﾏﾀﾞ ﾀﾛｳ (a voiced kana becomes two characters, the space a half-width one). Characters
+    with no half-width form are kept."""
+    out = []
+    for c in text:
+        if c == FULLWIDTH_SPACE:
+            out.append(" ")
+            continue
+        base, *marks = unicodedata.normalize("NFD", c)
+        if base in _HALF_WIDTH and all(m in _HALF_WIDTH_MARKS for m in marks):
+            out.append(_HALF_WIDTH[base] + "".join(_HALF_WIDTH_MARKS[m] for m in marks))
+        else:
+            out.append(c)
+    return "".join(out)
 
 
 def plain(text: str) -> Value:

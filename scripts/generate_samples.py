@@ -29,6 +29,7 @@ import os
 import random
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 
 from PIL import Image, ImageChops, ImageDraw
@@ -226,8 +227,16 @@ class Sample:
 
 def make_sample(definition: Definition, template: Image.Image, form_style: FormStyle,
                 seed: int, index: int, degrade: bool, requested_format: str,
-                hard: bool = False, fonts: list[str] = VALUE_FONTS) -> Sample:
+                hard: bool = False, fonts: list[str] = VALUE_FONTS,
+                half_width_kana: float = 0.0) -> Sample:
     record = record_for(definition, sample_rng(seed, index, "values"))
+    # Its own draw, so that every other choice of the page stays as it was without the option.
+    half_width = half_width_kana > 0 and sample_rng(seed, index, "kana width").random() < half_width_kana
+    if half_width:
+        kana_keys = {f.key for f in definition.fields if f.type == "kana"}
+        record = FormRecord({key: Value(fakedata.half_width_katakana(v.printed), v.truth)
+                             if key in kana_keys else v
+                             for key, v in record.values.items()}, record.seal_name)
     style = TypeStyle.choose(sample_rng(seed, index, "style"), fonts)
     page, typed = fill_form(template, definition, record.values, style)
     page, marks = press_marks(page, definition, form_style, record, typed, hard,
@@ -247,6 +256,8 @@ def make_sample(definition: Definition, template: Image.Image, form_style: FormS
         fmt = "tif"
     else:
         fmt = choose_format(requested_format, sample_rng(seed, index, "format"), page.mode == "RGB")
+    if half_width:
+        marks = marks + ["half-width kana"]
     return Sample(record, style, page, dpi, scan, fmt, marks)
 
 
@@ -281,7 +292,8 @@ def generate(args) -> int:
     for index in range(args.start_index, args.start_index + args.count):
         name = f"{prefix}_{index:04d}"
         sample = make_sample(definition, template, form_style, args.seed, index,
-                             not args.no_degrade, args.format, args.hard, args.value_fonts)
+                             not args.no_degrade, args.format, args.hard, args.value_fonts,
+                             args.half_width_kana)
         remove_stale(args.out, name)
         image_path = os.path.join(args.out, f"{name}.{sample.fmt}")
         if sample.scan:
@@ -384,6 +396,9 @@ def check_values_by_type(definition: Definition, values: dict[str, Value], check
         elif field.type == "kana":
             check(re.fullmatch(r"[ァ-ヶー]+", plain) is not None and
                   printed.replace(fakedata.FULLWIDTH_SPACE, "") == plain, where)
+            half = fakedata.half_width_katakana(printed)
+            check(re.fullmatch(r"[\uff61-\uff9f ]+", half) is not None and
+                  unicodedata.normalize("NFKC", half).replace(" ", "") == plain, f"{where}: half-width")
         elif field.type == "amount":
             check(printed.replace(",", "") == plain and f"{int(plain):,}" == printed, where)
         elif field.type == "digits":
@@ -545,12 +560,18 @@ def main(argv: list[str] | None = None) -> int:
                              f"{', '.join(formlayout.FONTS)} (default: %(default)s); another font "
                              "than the default ones tests how reading holds up on print it was "
                              "not tuned on")
+    parser.add_argument("--half-width-kana", type=float, default=0.0, metavar="SHARE",
+                        help="share of pages (0–1) whose kana fields are printed in half-width "
+                             "katakana (ﾔﾏﾀﾞ ﾀﾛｳ), as payroll and banking systems print them; the "
+                             "truth stays full-width (default: 0)")
     parser.add_argument("--selftest", action="store_true", help="check the generator and exit")
     args = parser.parse_args(argv)
     args.value_fonts = args.value_fonts.split(",")
     unknown = [f for f in args.value_fonts if f not in formlayout.FONTS]
     if unknown:
         parser.error(f"unknown font {', '.join(unknown)}: choose from {', '.join(formlayout.FONTS)}")
+    if not 0 <= args.half_width_kana <= 1:
+        parser.error("--half-width-kana is a share between 0 and 1")
     if args.selftest:
         return selftest(args.definition)
     if not args.out:

@@ -21,8 +21,9 @@
 # seeds used; the forms take base+1, +1001, +2001, the other pages +3001, the mix +4001, so a new
 # base should share none of them with an old one: 100500 shares none with 1000-53000). VALUE_FONTS
 # (comma-separated, e.g. ipa-mincho) types the values in other fonts than the two the reading was
-# tuned on (noto-sans-jp, ipa-gothic). Needs python3-pil,
-# python3-yaml, fonts-noto-cjk and fonts-ipafont (Debian). Takes a few minutes.
+# tuned on (noto-sans-jp, ipa-gothic). HALF_WIDTH_KANA (a share, 0–1) prints the kana fields of
+# that share of pages in half-width katakana (ﾔﾏﾀﾞ ﾀﾛｳ), as payroll and banking systems do.
+# Needs python3-pil, python3-yaml, fonts-noto-cjk and fonts-ipafont (Debian). Takes a few minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +36,8 @@ mkdir -p "$out"
 
 form_set() {  # definition id, folder name, seed
   $py scripts/generate_samples.py --definition "FormDefinitions/$1.yaml" --out "$out/$2" \
-      --count "$forms" --seed "$3" --format mix --hard ${VALUE_FONTS:+--value-fonts "$VALUE_FONTS"} > "$out/$2.md"
+      --count "$forms" --seed "$3" --format mix --hard ${VALUE_FONTS:+--value-fonts "$VALUE_FONTS"} \
+      ${HALF_WIDTH_KANA:+--half-width-kana "$HALF_WIDTH_KANA"} > "$out/$2.md"
 }
 
 # Two at a time, one per core; `wait PID` stops the script if either failed.
