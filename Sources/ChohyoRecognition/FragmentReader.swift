@@ -73,9 +73,10 @@ public final class FragmentReader {
         // Kana printed half-width are read widened, their voicing marks taken out (`HalfWidthKana`)
         // and put back after the readings (`HalfWidthKanaMarks`). Not on a bilevel page at fax
         // resolution (`asScanned`): broken into dots, full-width kana look narrow too. On the
-        // tuning set and seed 310500, 5 faxed full-width kana were so taken for half-width, all
-        // wrong before and after, one now invalid, which made its page faint and sent 4 right
-        // values of it to a person; of 26 half-width kana on faxes, 6 were read right.
+        // tuning set and seeds 310500–330500, 10 faxed full-width kana were so taken: サカイユミ,
+        // read right, became invalid, and another made invalid tipped its page into faint,
+        // sending 4 right values of it to a person. Of the 26 half-width kana on the faxes of the
+        // half-width tuning set (seeds 600001–602001), 6 were read right, none accepted.
         var fragment = fragment
         var halfWidth: HalfWidthKana? = nil
         if fragment.settings.type == .kana, fragment.asScanned == nil, let found = try HalfWidthKana.detect(fragment.image) {
