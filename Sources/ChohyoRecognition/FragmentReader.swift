@@ -144,6 +144,7 @@ public final class FragmentReader {
             rescue = try readLoneDigit(fragment.image, lang: numberLang, settings: s)
         }
         var marksNote: String? = nil
+        var characterConfidences = first.symbols.map(\.confidence)
         if let halfWidth {
             let marks = halfWidth.marks.map(\.mark)
             let positions = HalfWidthKanaMarks.positions(of: halfWidth.marks, in: first.symbols) ?? []
@@ -154,8 +155,14 @@ public final class FragmentReader {
             }
             if let text = second.flatMap({ marked($0.text) }) { second?.text = text }
             if let text = third.flatMap({ marked($0.text) }) { third?.text = text }
-            if let text = HalfWidthKanaMarks.marked(first.text, marks: marks, after: positions) { first.text = text }
-            else { marksNote = HalfWidthKanaMarks.unplacedNote }
+            if let text = HalfWidthKanaMarks.marked(first.text, marks: marks, after: positions) {
+                // A mark jpn read as a character of its own is now part of its kana: so is its
+                // confidence, or the per-character checks would not line up with the text.
+                characterConfidences = HalfWidthKanaMarks.joinedConfidences(characterConfidences, of: first.text)
+                first.text = text
+            } else {
+                marksNote = HalfWidthKanaMarks.unplacedNote
+            }
         }
         guard let weakest = Self.weakest(first.symbols, type: s.type) else {
             return FragmentReading(id: fragment.id, text: "", characterConfidences: [], confidence: 0,
@@ -185,7 +192,7 @@ public final class FragmentReader {
            !Self.textSpans(first.text, inkWidth: ink.width, inkHeight: ink.height) {
             note = "the ink runs well beyond the text read: characters may be missing"
         }
-        return FragmentReading(id: fragment.id, text: first.text, characterConfidences: first.symbols.map(\.confidence),
+        return FragmentReading(id: fragment.id, text: first.text, characterConfidences: characterConfidences,
                                confidence: weakest, note: note,
                                verification: second?.text,
                                verificationConfidence: second.map { Self.weakest($0.symbols, type: s.type) ?? 0 },

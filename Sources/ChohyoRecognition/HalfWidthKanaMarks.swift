@@ -91,6 +91,24 @@ enum HalfWidthKanaMarks {
         return inserts.isEmpty ? String(out) : nil
     }
 
+    /// The per-character confidences of a reading (one per character, spaces aside) once the
+    /// marks jpn read as characters of their own are joined into their kana (`marked`): each such
+    /// mark's confidence goes to its kana, the lower of the two kept. Unchanged when they do not
+    /// line up with the text.
+    static func joinedConfidences(_ confidences: [Double], of text: String) -> [Double] {
+        let chars = text.filter { !$0.isWhitespace }
+        guard chars.count == confidences.count else { return confidences }
+        var out: [Double] = []
+        for (c, confidence) in zip(chars, confidences) {
+            if readMarks.contains(c), let last = out.last {
+                out[out.count - 1] = min(last, confidence)
+            } else {
+                out.append(confidence)
+            }
+        }
+        return out
+    }
+
     /// What jpn reads a half-width ﾞ as, when it is left on the print.
     static let readMarks: Set<Character> = ["~", "〜", "”", "\"", "〃", "″", "゛", "ﾞ"]
 

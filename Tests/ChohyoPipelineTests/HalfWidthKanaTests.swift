@@ -74,6 +74,14 @@ final class HalfWidthKanaTests: XCTestCase {
         XCTAssertNil(HalfWidthKanaMarks.marked("ナ へ ~ テイ", marks: [], after: []), "after へ a read mark could be ﾟ")
     }
 
+    /// A ﾞ read by jpn as "~" is joined into its kana, and its confidence with it: the checks of
+    /// each character's confidence line up with the text again.
+    func testAReadMarksConfidenceGoesToItsKana() {
+        XCTAssertEqual(HalfWidthKanaMarks.joinedConfidences([99, 98, 99, 60, 97], of: "アン ト ~ ウ"), [99, 98, 60, 97])
+        XCTAssertEqual(HalfWidthKanaMarks.joinedConfidences([99, 98, 99, 97], of: "アン トウ"), [99, 98, 99, 97])
+        XCTAssertEqual(HalfWidthKanaMarks.joinedConfidences([99, 98], of: "アン ト"), [99, 98], "not lined up: as it was")
+    }
+
     func testMarksAreCarriedToAReadingWithACharacterMoreOrLess() {
         XCTAssertEqual(HalfWidthKanaMarks.carried([4, 7], from: "ェエン トウ シスカ", to: "エン トウ シスカ"), [3, 6])
         XCTAssertEqual(HalfWidthKanaMarks.carried([3], from: "カトウ", to: "カトトウ"), [4])
