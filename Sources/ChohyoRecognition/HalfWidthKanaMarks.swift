@@ -25,33 +25,12 @@ enum HalfWidthKanaMarks {
     }
 
     /// The positions of `positions` in the first reading carried over to another reading of the
-    /// same cut, through the alignment of the two (fewest edits): a reading that differs by a
+    /// same cut, through the alignment of the two (`Levenshtein.counterparts`): a reading that differs by a
     /// character (ェエントウシスカ and エントウシスカ) still gets its marks on the same kana. Nil
     /// when a marked kana of the first has no counterpart in the other.
     static func carried(_ positions: [Int], from first: String, to other: String) -> [Int]? {
         let a = Array(first.filter { !$0.isWhitespace }), b = Array(other.filter { !$0.isWhitespace })
-        // Edit distances of every pair of prefixes, then walked back from the ends.
-        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
-        if !a.isEmpty && !b.isEmpty {
-            for i in 1...a.count {
-                for j in 1...b.count {
-                    d[i][j] = min(d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1), d[i - 1][j] + 1, d[i][j - 1] + 1)
-                }
-            }
-        }
-        var counterpart = [Int?](repeating: nil, count: a.count + 1)
-        var i = a.count, j = b.count
-        while i > 0 && j > 0 {
-            if d[i][j] == d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1) {
-                counterpart[i] = j; i -= 1; j -= 1
-            } else if d[i][j] == d[i - 1][j] + 1 {
-                i -= 1
-            } else {
-                j -= 1
-            }
-        }
+        let counterpart = Levenshtein.counterparts(a, b)
         var carried: [Int] = []
         for p in positions {
             guard p > 0, p <= a.count, let q = counterpart[p] else { return nil }

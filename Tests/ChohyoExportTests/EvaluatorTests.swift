@@ -209,5 +209,10 @@ final class EvaluatorTests: XCTestCase {
         XCTAssertEqual(Levenshtein.distance("", "山田"), 2)
         XCTAssertEqual(Levenshtein.distance("山田", ""), 2)
         XCTAssertEqual(Levenshtein.distance("\u{304B}\u{3099}", "か"), 1, "one Character, not two scalars")
+        // Which character of the first each of the second's stands for, by the fewest edits.
+        XCTAssertEqual(Levenshtein.counterparts(Array("ェエントウ"), Array("エントウ")), [nil, nil, 1, 2, 3, 4])
+        XCTAssertEqual(Levenshtein.counterparts(Array("カトウ"), Array("カドウ")), [nil, 1, 2, 3], "a substitution keeps its place")
+        XCTAssertEqual(Levenshtein.counterparts(Array("カトウ"), Array("カウ")), [nil, 1, nil, 2])
+        XCTAssertEqual(Levenshtein.counterparts(Array(""), Array("カ")), [nil])
     }
 }
