@@ -1,9 +1,9 @@
 /// Katakana printed in half-width (ﾔﾏﾀﾞ ﾀﾛｳ), as payroll and banking systems print フリガナ and
-/// 口座名義. jpn reads such a line as noise (ﾀﾅｶ ｹﾝﾀ as "ャYYが9"): it knows the full-width
-/// glyphs only. Widened by `widening` the glyphs look like full-width ones and are read as such,
-/// but a voicing mark, printed as a character of its own (ﾀﾞ is ﾀ and ﾞ), is then read as "~",
-/// '"' or not at all. So the marks are found on the print, taken out before the reading and
-/// put back after it, on the kana to their left (`FragmentReader`).
+/// 口座名義. jpn reads such a line as noise (ﾔﾏﾀﾞ ﾀﾛｳ in IPAゴシック as "ャYYが9 名9"): it knows
+/// the full-width glyphs only. Widened by `widening` the glyphs look like full-width ones and are
+/// read as such, but a voicing mark, printed as a character of its own (ﾀﾞ is ﾀ and ﾞ), is then
+/// read as "~", '"' or not at all. So the marks are found on the print, taken out before the
+/// reading and put back after it, on the kana to their left (`FragmentReader`).
 public struct HalfWidthKana {
     public enum Mark: Equatable, Sendable {
         /// ﾞ (two short strokes): ｶﾞ → ガ.
