@@ -101,6 +101,10 @@ extension JudgeStage {
         return nil
     }
 
+    /// How `weakCharacter` starts its note on a character (not a digit, not a look-alike) read
+    /// below the bar.
+    static let weakCharacterPrefix = "a character read with confidence "
+
     /// Why a person should look at an otherwise confident Japanese value, or nil.
     static func weakCharacter(_ text: String, _ confidences: [Double],
                               minOther: Double = minCharacterInTextConfidence) -> String? {
@@ -113,7 +117,7 @@ extension JudgeStage {
             // Any other character, a Latin letter or an ASCII mark as much as a kanji: jpn reads
             // 丸一 as 丸- with the - at 87 (seed-15000 held-out set).
             if conf < minOther {
-                return "a character read with confidence \(Router.format(conf)), below \(Router.format(minOther))"
+                return weakCharacterPrefix + "\(Router.format(conf)), below \(Router.format(minOther))"
             }
             if let bar = lookAlikeBars[c], conf < bar {
                 return surnameVariants.contains(c)

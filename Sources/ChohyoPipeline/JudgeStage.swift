@@ -47,8 +47,10 @@ enum JudgeStage {
         }
         let alwaysReviewed = Set(form.fields.filter { $0.alwaysReview == true }.map(\.key))
         Router.applyRules(loaded.rules, to: &fields, messages: loaded.ruleMessages, keepInReview: alwaysReviewed)
+        let doubted = kanaDoubtedByTheirReadingAlone(form, fields, alwaysReviewed: alwaysReviewed)
         NameCheck.apply(form, lists: loaded.nameLists, to: &fields)
         PlaceCheck.apply(form, lists: loaded.municipalityLists, to: &fields)
+        acceptKanaConfirmedByName(doubted, form: loaded, in: &fields)
         // After the name list: a kana held back here is still compared with the name beside it
         // first (中山千尋 read 中山 on a faxed page of the seed-27000 set, its kana in review).
         if matchedBy.rulesLost {
@@ -186,7 +188,7 @@ enum JudgeStage {
                 text = second
                 characters = nil
                 confidence = ((reading.verificationConfidence ?? 0) * 10).rounded() / 10
-                note = note ?? "readings disagree; two of three agree on the value shown"
+                note = note ?? twoOfThreeNote
             } else if outcome.valid, let tie, tie.valid, tie.value != outcome.value, let rescued, rescued.value == tie.value {
                 // A number all three readings differ on, where the third and the one-word reading
                 // agree (a lone 0 read as 4 by the first, 9 by jpn): their value is shown to the
@@ -197,7 +199,7 @@ enum JudgeStage {
                 confidence = 0
                 note = note ?? "readings disagree; two of four agree on the value shown"
             } else if outcome.valid && check.valid {
-                note = note ?? (tie?.value == outcome.value ? "readings disagree; two of three agree on the value shown"
+                note = note ?? (tie?.value == outcome.value ? twoOfThreeNote
                                                             : "two independent readings disagree")
             } else if outcome.valid && !(outcome.value ?? "").isEmpty {
                 note = note ?? "second reading does not confirm the value"

@@ -275,4 +275,23 @@ final class NameCheckTests: XCTestCase {
         XCTAssertEqual(check(kyuyo, ["payee_name": "石田男気", "payee_name_kana": "イシダユウヌ"])["payee_name"]?.value, "石田男気")
         XCTAssertEqual(check(kyuyo, ["payee_name": "石田男丸", "payee_name_kana": "イシダユウキ"])["payee_name"]?.value, "石田男丸")
     }
+
+    /// A kana is confirmed by its name when it is a usual reading of it that no look-alike kana
+    /// also makes: 渡辺 reads ワタナベ (and ワタベ), never ワタナヘ; 山崎 reads ヤマザキ and ヤマサキ,
+    /// so a lost voicing mark would be a reading of it too.
+    func testAKanaIsConfirmedByItsNameOnlyWhenNoLookAlikeAlsoFits() throws {
+        let list = try XCTUnwrap(try load("kyuyo_shiharai_hokokusho").nameLists["payee_name"])
+        XCTAssertTrue(NameCheck.confirms(kana: "ワタナベ ケンタ", name: "渡辺健太", list: list))
+        XCTAssertTrue(NameCheck.confirms(kana: "わたなべけんた", name: "渡辺 健太", list: list), "hiragana and spaces are read as katakana")
+        XCTAssertFalse(NameCheck.confirms(kana: "ヤマザキマユミ", name: "山崎真由美", list: list), "ヤマサキ reads 山崎 too")
+        XCTAssertFalse(NameCheck.confirms(kana: "ヤマサキマユミ", name: "山崎真由美", list: list))
+        XCTAssertFalse(NameCheck.confirms(kana: "ワタナヘケンタ", name: "渡辺健太", list: list), "not a reading of the name")
+        XCTAssertFalse(NameCheck.confirms(kana: "タカバシケンタ", name: "高橋健太", list: list), "a reading marked rare")
+        XCTAssertTrue(NameCheck.confirms(kana: "タカハシケンタ", name: "高橋健太", list: list), "its rare twin is no doubt")
+        XCTAssertFalse(NameCheck.confirms(kana: "ケンタ", name: "渡辺健太", list: list))
+        XCTAssertFalse(NameCheck.confirms(kana: "ワタナベケンタ", name: "渡邊洗", list: list), "an unknown name confirms nothing")
+        XCTAssertEqual(NameCheck.sizeTwins(of: "ョ"), ["ヨ"])
+        XCTAssertEqual(NameCheck.sizeTwins(of: "ツ"), ["ッ"])
+        XCTAssertEqual(NameCheck.sizeTwins(of: "カ"), [])
+    }
 }

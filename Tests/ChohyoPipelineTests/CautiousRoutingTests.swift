@@ -405,6 +405,43 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: kana, form: f, reading: agreed("ワタ ナ べ チヒロ", Array(repeating: 99.5, count: 7))).status, .accepted)
     }
 
+    /// A kana held only for how it was read (a character under 97, or two readings of three
+    /// agreeing) is accepted when its accepted name confirms it (`NameCheck.confirms`); not when
+    /// a look-alike kana would read the name too, nor on a page without its ruled lines.
+    func testAKanaDoubtedOnlyByItsReadingIsAcceptedWhenItsNameConfirmsIt() throws {
+        let kyuyo = try PipelineTestSupport.loadForm()
+        func judged(_ name: String, _ kana: FragmentReading, matchedBy: FormMatcher.Method = .rules) -> [String: FieldResult] {
+            JudgeStage.judge(form: kyuyo, readings: ["payee_name": agreed(name, Array(repeating: 99.5, count: name.count)),
+                                                     "payee_name_kana": kana], matchedBy: matchedBy)
+        }
+        // ワタナベケンタ with its ベ at 93.1, as half-width kana read widened come out.
+        let weak = agreed("ワタナベケンタ", [99.5, 99.5, 99.5, 93.1, 99.5, 99.5, 99.5])
+        let confirmed = judged("渡辺健太", weak)
+        XCTAssertEqual(confirmed["payee_name_kana"]?.status, .accepted, confirmed["payee_name_kana"]?.reason ?? "")
+        XCTAssertTrue(confirmed["payee_name_kana"]?.reason.contains("below 97") ?? false, "the doubt set aside is named")
+        XCTAssertEqual(confirmed["payee_name"]?.status, .accepted)
+        // Two of three readings agree, the second dissents.
+        let twoOfThree = FragmentReading(id: FragmentID.random(), text: "ワタナベケンタ", characterConfidences: Array(repeating: 99.5, count: 7),
+                                         confidence: 99.5, verification: "ワタナペケンタ", verificationConfidence: 98, tieBreak: "ワタナベケンタ")
+        XCTAssertEqual(judged("渡辺健太", twoOfThree)["payee_name_kana"]?.status, .accepted)
+        // Held: 山崎 reads ヤマサキ too; a character too weak to be more than a guess; a page
+        // matched without its ruled lines; a name in review itself.
+        let yamazaki = judged("山崎真由美", agreed("ヤマザキマユミ", [99.5, 99.5, 93.1, 99.5, 99.5, 99.5, 99.5]))
+        XCTAssertEqual(yamazaki["payee_name_kana"]?.status, .review)
+        XCTAssertEqual(yamazaki["payee_name_kana"]?.reason, "a character read with confidence 93.1, below 97")
+        XCTAssertEqual(judged("渡辺健太", agreed("ワタナベケンタ", [99.5, 99.5, 99.5, 75, 99.5, 99.5, 99.5]))["payee_name_kana"]?.status, .review)
+        let lost = judged("渡辺健太", weak, matchedBy: .printLayout)["payee_name_kana"]
+        XCTAssertEqual(lost?.status, .review)
+        XCTAssertTrue(lost?.reason.contains("without its ruled lines") ?? false, lost?.reason ?? "")
+        let weakName = JudgeStage.judge(form: kyuyo, readings: ["payee_name": agreed("渡辺健太", [99.5, 99.5, 85, 99.5]), "payee_name_kana": weak])
+        XCTAssertEqual(weakName["payee_name"]?.status, .review)
+        XCTAssertEqual(weakName["payee_name_kana"]?.status, .review)
+        // Any other doubt stays: the second reading alone disagreeing.
+        let unconfirmed = FragmentReading(id: FragmentID.random(), text: "ワタナベケンタ", characterConfidences: Array(repeating: 99.5, count: 7),
+                                          confidence: 99.5, verification: "ワタナペケンタ", verificationConfidence: 98)
+        XCTAssertEqual(judged("渡辺健太", unconfirmed)["payee_name_kana"]?.status, .review)
+    }
+
     func testKanaOnAPageMatchedWithoutItsRulesGoesToAPerson() throws {
         // A light fax of the 口座振替依頼書 whose rules broke up: the holder's name came out
         // without its voicing mark (スギヤマ → スキヤマ) and both readings agree with confidence.
