@@ -51,14 +51,22 @@ extension FormMatcher {
     /// Least lead of the best orientation over the next best of the same form.
     public static let minValueOrientationLead = 0.05
 
-    func matchByValues(_ page: Image, pageLinePixels: Int, deskewAngle: Double = 0) throws -> Match? {
+    /// Window (full-resolution pixels) over which `matchByValues(joiningDots: true)` darkens the
+    /// page before reducing it, for a light fax whose values broke into dots.
+    public static let dotJoiningWindow = 3
+
+    /// - Parameter joiningDots: darken the page over `dotJoiningWindow` first, so that the dots
+    ///   a light fax breaks a value into stay marks at working resolution instead of fading out
+    ///   with the reduction (`FormMatcher.match` tries it on nearly blank pages only).
+    func matchByValues(_ page: Image, pageLinePixels: Int, deskewAngle: Double = 0, joiningDots: Bool = false) throws -> Match? {
         let candidates = templates.indices.filter {
             templates[$0].printedInDropoutColour && templates[$0].boxMap.boxCount > 0
                 && Double(pageLinePixels) < FormMatcher.maxLineShareForValues * Double(max(1, templates[$0].structure.linePixels))
         }
         guard !candidates.isEmpty else { return nil }
         // The values alone: red and pink (stamps, seals, any print left) removed.
-        let values = try Dropout.split(page).gray
+        let gray = try Dropout.split(page).gray
+        let values = joiningDots ? try gray.darkened(size: FormMatcher.dotJoiningWindow) : gray
         var scaled: [Int: Image] = [:]
         var fits: [LayoutFit] = []
         var fitBlobs: [[ValueLayout.Blob]] = []

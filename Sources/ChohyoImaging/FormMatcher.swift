@@ -120,6 +120,19 @@ public struct FormMatcher: Sendable {
             let pageLines = cache.filter { $0.key % 4 == 0 }.map { $0.value.1.linePixels }.max() ?? 0
             let byValues = try matchByValues(page, pageLinePixels: pageLines, deskewAngle: deskewAngle)
             if let m = byValues, m.accepted { return m }
+            // Nearly blank: perhaps a light fax of a dropout-colour form, its values broken into
+            // dots that the reduction to working resolution fades out. Looked at again with the
+            // dots joined (`FormMatcher.dotJoiningWindow`), it must pass the same tests.
+            var byJoinedDots: Match? = nil
+            if let m = byValues, let marks = m.marks, marks < FormMatcher.nearlyBlankMarks,
+               var joined = try matchByValues(page, pageLinePixels: pageLines, deskewAngle: deskewAngle, joiningDots: true) {
+                if joined.accepted {
+                    joined.reason += "; seen with its dots joined: a light fax breaks values into dots (\(marks) marks as scanned)"
+                    return joined
+                }
+                joined.reason = "with dots joined, " + joined.reason
+                byJoinedDots = joined
+            }
             // The page's own ruled lines, in the form and turn the print layout picks, must lie
             // on the form's (`minWeakRulePageShare`).
             let byPrint = try matchByPrint(page, cache) { pick in
@@ -147,6 +160,7 @@ public struct FormMatcher: Sendable {
                 reason = "blank or nearly blank page (\(marks) mark\(marks == 1 ? "" : "s")): if it is a form, it needs a clearer copy; " + reason
             }
             if let m = byValues { reason += "; " + m.reason }
+            if let m = byJoinedDots { reason += "; " + m.reason }
             if let m = byPrint { reason += "; " + m.reason }
             if let m = byFrame { reason += "; " + m.reason }
             if let m = byDashedFrame { reason += "; " + m.reason }

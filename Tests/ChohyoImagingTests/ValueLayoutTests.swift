@@ -110,6 +110,21 @@ final class ValueLayoutTests: XCTestCase {
         XCTAssertTrue(letter.reason.contains("in lines across boxes"), letter.reason)
     }
 
+    /// A 異動届出書 faxed so lightly that its values broke into dots (seed-340500 held-out set):
+    /// reduced for matching, 13 marks are left, and the page was called nearly blank. Seen with
+    /// its dots joined, its values fill 17 boxes and it is matched, upright.
+    func testALightFaxBrokenIntoDotsIsMatchedWithItsDotsJoined() throws {
+        let (match, best) = try TestForm.assertFixtureMatched("ido-fax-dots-seed341501.tif", to: "tokubetsu_choshu_ido",
+                                                              turns: 0, by: .valueLayout)
+        XCTAssertTrue(match.reason.contains("seen with its dots joined"), match.reason)
+        XCTAssertGreaterThanOrEqual(best.alignment.score, FormMatcher.minValueLayoutScore)
+        // As scanned, nearly blank: too few marks for any layout.
+        let matcher = FormMatcher(templates: try templates())
+        let plain = try XCTUnwrap(try matcher.matchByValues(try TestForm.preparedFixture("ido-fax-dots-seed341501.tif"), pageLinePixels: 0))
+        XCTAssertFalse(plain.accepted, plain.reason)
+        XCTAssertLessThan(try XCTUnwrap(plain.marks), FormMatcher.nearlyBlankMarks)
+    }
+
     /// A letter faxed sideways (seed-47000 held-out set): 0.96 of its ink fell inside 13 of the
     /// 異動届出書's boxes, enough to be matched without the spill rule, though 0.90 of its marks
     /// lay in lines running across boxes.
