@@ -125,6 +125,16 @@ final class ValueLayoutTests: XCTestCase {
         XCTAssertLessThan(try XCTUnwrap(plain.marks), FormMatcher.nearlyBlankMarks)
     }
 
+    /// A notebook page scanned sideways (a set of 150 pages of other kinds, seed 909001): its four
+    /// lines of writing fell into 11 of the 異動届出書's boxes, 0.98 of its ink inside, with 0.49
+    /// of its marks in lines running across boxes. Matched while 0.5 was allowed.
+    func testANotebookWithItsLinesOfWritingInBoxesIsNotMatched() throws {
+        let matcher = FormMatcher(templates: try templates())
+        let match = try matcher.match(try TestForm.preparedFixture("notebook-sideways-seed909001.jpg"))
+        XCTAssertFalse(match.accepted, match.reason)
+        XCTAssertTrue(match.reason.contains("more than 0.42 in lines across boxes"), match.reason)
+    }
+
     /// A letter faxed sideways (seed-47000 held-out set): 0.96 of its ink fell inside 13 of the
     /// 異動届出書's boxes, enough to be matched without the spill rule, though 0.90 of its marks
     /// lay in lines running across boxes.
