@@ -45,6 +45,31 @@ final class HalfWidthKanaTests: XCTestCase {
         XCTAssertEqual(KanaNormalizer.normalize(reading.text), "ハラユミ")
     }
 
+    /// Full-width kana typed in 明朝 and scanned at 200 dpi (`VALUE_FONTS=ipa-mincho
+    /// EVAL_SEED=500500 scripts/make-eval-set.sh`): their thin horizontals fade and the glyphs
+    /// fall apart into narrow strokes. フクダ マコト (`ido_0021`) is told from half-width print by
+    /// its pitch: no two of its narrow runs follow each other as half-width glyphs do.
+    func testMinchoKanaFallenApartAreNotTakenForHalfWidth() throws {
+        let fukuda = try image("kana-full-width-mincho-ido0021-seed501501.png")
+        XCTAssertNil(try HalfWidthKana.detect(fukuda))
+        XCTAssertEqual(KanaNormalizer.normalize(try FixtureReading.read(fukuda, as: kanaField()).text), "フクダマコト")
+    }
+
+    /// The pitch of a line's glyph runs, in glyph heights, over the runs that follow closely.
+    func testThePitchOfGlyphRuns() {
+        typealias Run = HalfWidthKana.Run
+        // Half-width: 12 px wide glyphs every 14 px, 20 px high.
+        let half = (0..<6).map { Run(x: 14 * $0, width: 12, top: 0, height: 20) }
+        XCTAssertEqual(HalfWidthKana.pitch(of: half, height: 20) ?? 0, 0.7, accuracy: 1e-9)
+        XCTAssertTrue(HalfWidthKana.pitchRange.contains(0.7))
+        // Full-width glyphs split in two strokes: the strokes stand close, the glyphs far apart.
+        let split = (0..<4).flatMap { [Run(x: 24 * $0, width: 4, top: 0, height: 20), Run(x: 24 * $0 + 8, width: 4, top: 0, height: 20)] }
+        XCTAssertEqual(HalfWidthKana.pitch(of: split, height: 20) ?? 0, 0.4, accuracy: 1e-9)
+        XCTAssertFalse(HalfWidthKana.pitchRange.contains(0.4))
+        // Runs far apart follow no one closely: no pitch.
+        XCTAssertNil(HalfWidthKana.pitch(of: (0..<4).map { Run(x: 40 * $0, width: 4, top: 0, height: 20) }, height: 20))
+    }
+
     /// On a bilevel page at fax resolution (a cut with `asScanned`) kana are read as they are:
     /// broken into dots, full-width kana look as narrow as half-width ones.
     func testACutFromAFaxIsReadAsItIs() throws {
