@@ -350,6 +350,9 @@ final class CautiousRoutingTests: XCTestCase {
         let hana = JudgeStage.judge(field: name, form: form([name]), reading: agreed("小野 英", [99.2, 99.5, 94.4]))
         XCTAssertEqual(hana.status, .review)
         XCTAssertTrue(hana.reason.contains("look-alike"), hana.reason)
+        // 石井葵 read 石井壮, 壮 at 91.2 (a fax of the seed-520500 set); 壮 read surely passes.
+        XCTAssertEqual(JudgeStage.judge(field: name, form: form([name]), reading: agreed("石井 壮", [99.5, 99.4, 91.2])).status, .review)
+        XCTAssertEqual(JudgeStage.judge(field: name, form: form([name]), reading: agreed("石井 壮", [99.5, 99.4, 98.2])).status, .accepted)
     }
 
     /// 末広町 read 未広町 with the 未 at 97.0, and 船橋 read 般橋 at 98.6, were accepted on the
