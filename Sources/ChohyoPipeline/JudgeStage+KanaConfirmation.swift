@@ -8,8 +8,8 @@ extension JudgeStage {
     static let twoOfThreeNote = "readings disagree; two of three agree on the value shown"
 
     /// Least confidence of a kana's weakest character that its name may still confirm: under
-    /// it the character is a guess. The right kana so confirmed on the saved runs of the tuning
-    /// set and seven used held-out sets had their weakest character at 84.7 or more.
+    /// it the character is a guess. The right kana so confirmed on the saved runs of the two
+    /// tuning sets and six used held-out sets had their weakest character at 84.7 or more.
     static let minConfirmedKanaCharacter = 80.0
 
     /// Kana fields in review whose one doubt is in their reading: a character under the kana
