@@ -26,8 +26,10 @@ extension NameCheck {
 
     /// The small or full-size twin of a kana (ャ/ヤ, ッ/ツ, ァ/ア …), told apart by size alone.
     static func sizeTwins(of c: Character) -> [Character] {
-        let pairs: [(Character, Character)] = [("ァ", "ア"), ("ィ", "イ"), ("ゥ", "ウ"), ("ェ", "エ"), ("ォ", "オ"),
-                                               ("ャ", "ヤ"), ("ュ", "ユ"), ("ョ", "ヨ"), ("ッ", "ツ"), ("ヮ", "ワ")]
-        return pairs.compactMap { $0.0 == c ? $0.1 : $0.1 == c ? $0.0 : nil }
+        if let large = smallKana[c] { return [large] }
+        return smallKana.filter { $0.value == c }.map(\.key)
     }
+
+    /// Small kana and their full-size twins: the small vowels (`smallVowels`) and ャュョッヮ.
+    static let smallKana: [Character: Character] = smallVowels.merging(["ャ": "ヤ", "ュ": "ユ", "ョ": "ヨ", "ッ": "ツ", "ヮ": "ワ"]) { a, _ in a }
 }
