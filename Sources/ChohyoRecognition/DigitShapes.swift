@@ -20,8 +20,11 @@ enum DigitShapes {
         case upperHole, lowerHole
         /// Two holes one above the other (8, and a 0 whose slash is nearly upright).
         case stackedHoles
-        /// No hole (1, 2, 3, 5, 7, a broken stroke) or more than two.
+        /// No hole (1, 2, 3, 5, 7, a broken stroke).
         case other
+        /// Three holes or more: a slashed 0 or an 8 with a hole split by a gap in a stroke, a
+        /// digit with a mark across it.
+        case manyHoles
     }
 
     /// One character's ink, or several touching ones (`characters` > 1: not checked).
@@ -147,8 +150,10 @@ enum DigitShapes {
         case 2:
             let ordered = holes.sorted { centre($0).y < centre($1).y }
             return centre(ordered[1]).x - centre(ordered[0]).x >= slashOffset ? .ring : .stackedHoles
-        default:
+        case 0:
             return .other
+        default:
+            return .manyHoles
         }
     }
 
@@ -217,6 +222,15 @@ enum DigitShapes {
         let chars = Array(text)
         guard let pairs = paired(chars, glyphs) else { return false }
         return pairs.contains { i, g in g.shape == .other && digits.contains(chars[i]) }
+    }
+
+    /// Whether a digit of one hole or none (all but 0 and 8) stands on a glyph with three holes
+    /// or more (`manyHoles`). A 0 or an 8 so read is most likely right: a gap in a slashed 0's
+    /// slash, or in an 8's waist, adds the third hole (80367135 on a seed-0 tuning page).
+    static func readOnManyHoledGlyph(_ text: String, against glyphs: [Glyph]) -> Bool {
+        let chars = Array(text)
+        guard let pairs = paired(chars, glyphs) else { return false }
+        return pairs.contains { i, g in g.shape == .manyHoles && chars[i].isASCII && chars[i].isNumber && !"08".contains(chars[i]) }
     }
 
     /// The text's characters of a digit's height, each paired in order with the glyph standing

@@ -98,9 +98,10 @@ public final class FragmentReader {
         }
         let read = try readText(fragment.image, lang: s.lang, settings: s)
         var first = checked(read)
-        let shapeNote = first.text != read.text ? Self.shapesNote(read: read.text, shown: first.text)
+        let shapeNote: String? = first.text != read.text ? Self.shapesNote(read: read.text, shown: first.text)
             : Self.brokenZeroReadAsNine(first.text, type: s.type, glyphs: glyphs, atFaxResolution: fragment.asScanned != nil)
-            ? "a 9 whose glyph has no hole: a 0 broken open reads as 9, and a corporate number's check digit cannot tell them apart" : nil
+            ? "a 9 whose glyph has no hole: a 0 broken open reads as 9, and a corporate number's check digit cannot tell them apart"
+            : !glyphs.isEmpty && DigitShapes.readOnManyHoledGlyph(first.text, against: glyphs) ? Self.manyHolesNote : nil
         var second: (text: String, symbols: [TesseractEngine.Symbol])? = nil
         if let v = s.verifyLang {
             let image = s.verifyScale == 1 ? fragment.image : try fragment.image.scaled(x: s.verifyScale, y: s.verifyScale)
@@ -243,6 +244,7 @@ public final class FragmentReader {
         return notes.joined(separator: "; ")
     }
     static let ringNote = "a 0 read as 6, 8 or 9: its glyph is a ring, so it is shown as 0"
+    static let manyHolesNote = "a digit of one hole or none on a glyph with three holes: a slashed 0 split by a gap reads as 6"
     static let sevenNote = "a 7 read as 1: its glyph has a 7's bar across the top, so it is shown as 7"
 
     /// A corporate number's check digit (modulo 9) cannot tell a 0 from a 9, so a 9 standing on

@@ -45,7 +45,7 @@ enum ThinnedReading {
     static func fits(_ digit: Character, _ shape: DigitShapes.Shape) -> Bool {
         switch digit {
         case "0": return shape == .ring || shape == .stackedHoles
-        case "4": return shape != .ring && shape != .stackedHoles
+        case "4": return shape != .ring && shape != .stackedHoles && shape != .manyHoles
         case "6": return shape == .lowerHole
         case "8": return shape == .stackedHoles
         case "9": return shape == .upperHole

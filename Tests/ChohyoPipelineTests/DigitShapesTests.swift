@@ -195,6 +195,38 @@ final class DigitShapesTests: XCTestCase {
         XCTAssertEqual(glyphs[10].shape, .other)
     }
 
+    /// The 源泉徴収税額 of page_0086 of the seed-350500 held-out set, cut as the batch cut it
+    /// from a 200 dpi colour JPEG: 132,000 in a slashed-0 font. A gap in the slash of the first
+    /// 0 splits one of its halves, so its glyph has three holes; both readings gave 132,600, the
+    /// 6 at 98.6, and it was accepted.
+    func testADigitOnAGlyphWithThreeHolesGoesToAPerson() throws {
+        let image = try Self.fixture("amount-slashed-zero-split-seed350500.png")
+        let found = try DigitShapes.glyphs(in: image)
+        XCTAssertEqual(found.map(\.shape), [.other, .other, .other, .manyHoles, .ring, .ring], "\(found)")
+
+        let loaded = try PipelineTestSupport.loadForm()
+        let field = try XCTUnwrap(loaded.definition.field("withholding_tax"))
+        let reading = try FixtureReading.read(image, as: field)
+        XCTAssertEqual(reading.text, "132,600")
+        XCTAssertEqual(reading.note, FragmentReader.manyHolesNote)
+        let result = JudgeStage.judge(field: field, form: loaded.definition, reading: reading)
+        XCTAssertEqual(result.status, .review)
+        // Nor does such a glyph explain a reading as scanned that differs (`ThinnedReading`).
+        for digit in "0123456789" { XCTAssertFalse(ThinnedReading.fits(digit, .manyHoles), "\(digit)") }
+    }
+
+    /// A ring cut by a slash and by a bar across it has four holes.
+    func testThreeHolesOrMoreAreNoDigitsShape() throws {
+        let found = try DigitShapes.glyphs(in: try Self.glyphs(["O/=", "O/"]))
+        XCTAssertEqual(found.map(\.shape), [.manyHoles, .ring])
+        XCTAssertTrue(DigitShapes.readOnManyHoledGlyph("60", against: found))
+        XCTAssertFalse(DigitShapes.readOnManyHoledGlyph("6", against: found), "not paired one to one: not checked")
+        // A 0 or an 8 may have a third hole where a gap cuts its slash or its waist.
+        XCTAssertFalse(DigitShapes.readOnManyHoledGlyph("00", against: found))
+        XCTAssertFalse(DigitShapes.readOnManyHoledGlyph("80", against: found))
+        XCTAssertTrue(DigitShapes.readOnManyHoledGlyph("90", against: found))
+    }
+
     func testOnlyANineOnAHolelessGlyphOfACorporateNumberOnAScanIsDoubted() {
         let nineShapes: [DigitShapes.Shape] = [.other, .upperHole]
         let glyphs = nineShapes.map { DigitShapes.Glyph(shape: $0, characters: 1) }
