@@ -16,8 +16,9 @@ enum JudgeStage {
 
     /// - Parameter matchedBy: how the page was matched. Without its ruled lines (a light fax,
     ///   a dropout scan), its kana, and text holding kana, a Latin letter or a character read
-    ///   below 97, is not accepted without a person (`heldOnLostRules`); by the few lines left
-    ///   on it (`.frame`, the faintest faxes), no Japanese text is.
+    ///   below 97, is not accepted without a person (`heldOnLostRules`), but for a kana the
+    ///   accepted name beside it confirms (`acceptKanaConfirmedOnLostRules`); by the few lines
+    ///   left on it (`.frame`, the faintest faxes), no Japanese text is.
     static func judge(form loaded: LoadedDefinition, readings: [String: FragmentReading],
                       matchedBy: FormMatcher.Method = .rules) -> [String: FieldResult] {
         let form = loaded.definition
@@ -58,11 +59,10 @@ enum JudgeStage {
                 guard var result = fields[field.key], result.status == .accepted,
                       heldOnLostRules(field.type, result, frameOnly: matchedBy == .frame) else { continue }
                 result.status = .review
-                result.reason = matchedBy == .frame
-                    ? "page matched by the few ruled lines left on it (light fax): Japanese script is checked by a person"
-                    : "page matched without its ruled lines (light fax or dropout scan): Japanese script is checked by a person"
+                result.reason = matchedBy == .frame ? frameOnlyNote : lostRulesNote
                 fields[field.key] = result
             }
+            if matchedBy != .frame { acceptKanaConfirmedOnLostRules(form: loaded, except: Set(doubted.keys), in: &fields) }
         } else if invalid >= misregisteredPageInvalid {
             for (key, var result) in fields where result.status == .accepted {
                 result.status = .review
@@ -72,6 +72,9 @@ enum JudgeStage {
         }
         return fields
     }
+
+    static let lostRulesNote = "page matched without its ruled lines (light fax or dropout scan): Japanese script is checked by a person"
+    static let frameOnlyNote = "page matched by the few ruled lines left on it (light fax): Japanese script is checked by a person"
 
     /// Fields invalid by their own checks from which a page matched by its rules is in doubt as
     /// a whole. A page registered a box off (score 0.64) put a phone number in the name field,

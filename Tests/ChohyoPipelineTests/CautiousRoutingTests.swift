@@ -459,10 +459,11 @@ final class CautiousRoutingTests: XCTestCase {
             XCTAssertEqual(onRules[key]?.status, .accepted, "\(key): \(onRules[key]?.reason ?? "")")
         }
         let lost = JudgeStage.judge(form: koza, readings: readings, matchedBy: .printLayout)
-        // Kana, and text holding kana (コーポ read コーボ escaped on such a page), go to a person…
+        // Kana, and text holding kana (コーポ read コーボ escaped on such a page), go to a person.
+        // The holder of an account need not be the taxpayer, so no name vouches for its kana.
         for key in ["account_holder_kana", "taxpayer_address"] {
             XCTAssertEqual(lost[key]?.status, .review, key)
-            XCTAssertTrue(lost[key]?.reason.contains("without its ruled lines") ?? false, lost[key]?.reason ?? "")
+            XCTAssertEqual(lost[key]?.reason, JudgeStage.lostRulesNote, key)
         }
         // …kanji keep the checks they have on any page (weak and look-alike characters, the
         // name list), and digits theirs (two engines, the type's format).
@@ -485,6 +486,39 @@ final class CautiousRoutingTests: XCTestCase {
         let unvoiced = JudgeStage.judge(form: koza, readings: readings)["account_holder_kana"]
         XCTAssertEqual(unvoiced?.status, .review)
         XCTAssertTrue(unvoiced?.reason.hasPrefix("name list:") ?? false, unvoiced?.reason ?? "")
+    }
+
+    /// On a page matched without its rules, a kana is accepted when the accepted name beside it
+    /// confirms it: a voicing mark lost with the rules (ナカジマ read ナカシマ) still makes a
+    /// reading of 中島, so `NameCheck.confirms` turns down a kana when a look-alike does.
+    func testAKanaOnAPageMatchedWithoutItsRulesIsAcceptedWhenItsNameConfirmsIt() throws {
+        let kyuyo = try PipelineTestSupport.loadForm()
+        let sure = Array(repeating: 99.5, count: 7)
+        func judged(_ name: String, _ kana: FragmentReading, nameConfidences: [Double]? = nil,
+                    matchedBy: FormMatcher.Method = .printLayout) -> [String: FieldResult] {
+            JudgeStage.judge(form: kyuyo, readings: ["payee_name": agreed(name, nameConfidences ?? Array(repeating: 99.5, count: name.count)),
+                                                     "payee_name_kana": kana], matchedBy: matchedBy)
+        }
+        let sugiyama = judged("杉山早苗", agreed("スギヤマサナエ", sure))
+        XCTAssertEqual(sugiyama["payee_name"]?.status, .accepted, sugiyama["payee_name"]?.reason ?? "")
+        XCTAssertEqual(sugiyama["payee_name_kana"]?.status, .accepted, sugiyama["payee_name_kana"]?.reason ?? "")
+        XCTAssertTrue(sugiyama["payee_name_kana"]?.reason.contains("without its ruled lines") ?? false)
+        // Held: 山崎 reads ヤマザキ and ヤマサキ; the voicing mark lost, the name list's own check
+        // holds it; a name in review vouches for nothing; on a page matched by its frame alone,
+        // nor does an accepted one.
+        let yamazaki = judged("山崎早苗", agreed("ヤマザキサナエ", sure))
+        XCTAssertEqual(yamazaki["payee_name"]?.status, .accepted)
+        XCTAssertEqual(yamazaki["payee_name_kana"]?.status, .review)
+        XCTAssertEqual(yamazaki["payee_name_kana"]?.reason, JudgeStage.lostRulesNote)
+        let unvoiced = judged("杉山早苗", agreed("スキヤマサナエ", sure))["payee_name_kana"]
+        XCTAssertEqual(unvoiced?.status, .review)
+        XCTAssertTrue(unvoiced?.reason.hasPrefix("name list:") ?? false, unvoiced?.reason ?? "")
+        XCTAssertEqual(judged("杉山早苗", agreed("スギヤマサナエ", sure), nameConfidences: [99.5, 85, 99.5, 99.5])["payee_name_kana"]?.status, .review)
+        XCTAssertEqual(judged("杉山早苗", agreed("スギヤマサナエ", sure), matchedBy: .frame)["payee_name_kana"]?.status, .review)
+        // A kana its name already vouched for against a weak character is not vouched for twice.
+        let weak = judged("杉山早苗", agreed("スギヤマサナエ", [99.5, 93.1, 99.5, 99.5, 99.5, 99.5, 99.5]))["payee_name_kana"]
+        XCTAssertEqual(weak?.status, .review)
+        XCTAssertEqual(weak?.reason, JudgeStage.lostRulesNote)
     }
 
     func testOnAPageMatchedWithoutItsRulesKanjiNeedSureCharactersAndDatesPass() throws {
