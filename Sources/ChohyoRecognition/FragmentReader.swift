@@ -98,10 +98,8 @@ public final class FragmentReader {
         }
         let read = try readText(fragment.image, lang: s.lang, settings: s)
         var first = checked(read)
-        let shapeNote: String? = first.text != read.text ? Self.shapesNote(read: read.text, shown: first.text)
-            : Self.brokenZeroReadAsNine(first.text, type: s.type, glyphs: glyphs, atFaxResolution: fragment.asScanned != nil)
-            ? "a 9 whose glyph has no hole: a 0 broken open reads as 9, and a corporate number's check digit cannot tell them apart"
-            : !glyphs.isEmpty && DigitShapes.readOnManyHoledGlyph(first.text, against: glyphs) ? Self.manyHolesNote : nil
+        let shapeNote = Self.shapeNote(read: read.text, shown: first.text, type: s.type, glyphs: glyphs,
+                                       atFaxResolution: fragment.asScanned != nil)
         var second: (text: String, symbols: [TesseractEngine.Symbol])? = nil
         if let v = s.verifyLang {
             let image = s.verifyScale == 1 ? fragment.image : try fragment.image.scaled(x: s.verifyScale, y: s.verifyScale)
@@ -235,6 +233,17 @@ public final class FragmentReader {
     /// White added around the enlarged cut: Tesseract finds no character touching the edge.
     static let loneDigitBorder = 90
 
+    /// What the glyphs' shapes say of the first reading: what they put right (`shown` differs
+    /// from `read`), else a 9 without a hole in a corporate number, else a digit on a glyph of
+    /// three holes; nil when nothing.
+    static func shapeNote(read: String, shown: String, type: FieldType, glyphs: [DigitShapes.Glyph],
+                          atFaxResolution: Bool) -> String? {
+        if shown != read { return shapesNote(read: read, shown: shown) }
+        if brokenZeroReadAsNine(shown, type: type, glyphs: glyphs, atFaxResolution: atFaxResolution) { return brokenZeroNote }
+        if !glyphs.isEmpty && DigitShapes.readOnManyHoledGlyph(shown, against: glyphs) { return manyHolesNote }
+        return nil
+    }
+
     /// What the glyphs' shapes put right in a number (`DigitShapes.mended`).
     static func shapesNote(read: String, shown: String) -> String {
         var notes: [String] = []
@@ -244,6 +253,7 @@ public final class FragmentReader {
         return notes.joined(separator: "; ")
     }
     static let ringNote = "a 0 read as 6, 8 or 9: its glyph is a ring, so it is shown as 0"
+    static let brokenZeroNote = "a 9 whose glyph has no hole: a 0 broken open reads as 9, and a corporate number's check digit cannot tell them apart"
     static let manyHolesNote = "a digit of one hole or none on a glyph with three holes: a slashed 0 split by a gap reads as 6"
     static let sevenNote = "a 7 read as 1: its glyph has a 7's bar across the top, so it is shown as 7"
 
