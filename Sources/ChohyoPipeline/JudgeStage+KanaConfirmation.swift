@@ -36,9 +36,7 @@ extension JudgeStage {
         for field in loaded.definition.fields {
             guard let doubt = doubted[field.key], var result = fields[field.key], result.status == .review,
                   result.reason == doubt, let kana = result.value,
-                  let nameKey = field.readingOf, let list = loaded.nameLists[nameKey],
-                  let name = fields[nameKey], name.status == .accepted, let written = name.value,
-                  NameCheck.confirms(kana: kana, name: written, list: list) else { continue }
+                  nameBeside(field, confirms: kana, form: loaded, in: fields) else { continue }
             result.status = .accepted
             result.reason = "valid kana, a reading of the name beside it that no look-alike kana also makes (set aside: \(doubt))"
             fields[field.key] = result
@@ -63,12 +61,19 @@ extension JudgeStage {
                                                in fields: inout [String: FieldResult]) {
         for field in loaded.definition.fields where field.type == .kana && !doubted.contains(field.key) {
             guard var result = fields[field.key], result.status == .review, result.reason == lostRulesNote,
-                  let kana = result.value, let nameKey = field.readingOf, let list = loaded.nameLists[nameKey],
-                  let name = fields[nameKey], name.status == .accepted, let written = name.value,
-                  NameCheck.confirms(kana: kana, name: written, list: list) else { continue }
+                  let kana = result.value, nameBeside(field, confirms: kana, form: loaded, in: fields) else { continue }
             result.status = .accepted
             result.reason = "valid kana on a page matched without its ruled lines, a reading of the name beside it that no look-alike kana also makes"
             fields[field.key] = result
         }
+    }
+
+    /// Whether the name a kana field is the reading of (`reading_of`) was accepted, is known to
+    /// its list, and confirms `kana` (`NameCheck.confirms`).
+    static func nameBeside(_ field: FieldDefinition, confirms kana: String, form loaded: LoadedDefinition,
+                           in fields: [String: FieldResult]) -> Bool {
+        guard let nameKey = field.readingOf, let list = loaded.nameLists[nameKey],
+              let name = fields[nameKey], name.status == .accepted, let written = name.value else { return false }
+        return NameCheck.confirms(kana: kana, name: written, list: list)
     }
 }
