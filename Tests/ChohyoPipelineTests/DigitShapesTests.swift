@@ -13,6 +13,14 @@ final class DigitShapesTests: XCTestCase {
         return try ImageSource(path: url.path).page(0).gray()
     }
 
+    /// A cut as the batch cut it, read and judged as the 給与支払報告書's field `key` is.
+    static func readAndJudged(_ image: ChohyoImaging.Image, as key: String) throws -> (reading: FragmentReading, result: FieldResult) {
+        let loaded = try PipelineTestSupport.loadForm()
+        let field = try XCTUnwrap(loaded.definition.field(key))
+        let reading = try FixtureReading.read(image, as: field)
+        return (reading, JudgeStage.judge(field: field, form: loaded.definition, reading: reading))
+    }
+
     /// 30 × 48 px glyphs, strokes 5 px, 10 px apart, black on white, drawn from parts:
     /// "O" an outline, "/" a slash inside it, "=" a bar across its middle, "u" the outline's
     /// upper half closed by a bar with a stem down the right side (a 9), "l" a bar down the left,
@@ -139,12 +147,9 @@ final class DigitShapesTests: XCTestCase {
         let found = try DigitShapes.glyphs(in: image)
         XCTAssertEqual(found.count, 5)
         XCTAssertEqual(DigitShapes.mended("17,959", against: found), "77,959")
-        let loaded = try PipelineTestSupport.loadForm()
-        let field = try XCTUnwrap(loaded.definition.field("life_insurance_deduction"))
-        let reading = try FixtureReading.read(image, as: field)
+        let (reading, result) = try Self.readAndJudged(image, as: "life_insurance_deduction")
         XCTAssertEqual(reading.text, "77,959")
         XCTAssertEqual(reading.note, FragmentReader.sevenNote)
-        let result = JudgeStage.judge(field: field, form: loaded.definition, reading: reading)
         XCTAssertEqual(result.value, "77959")
         XCTAssertEqual(result.status, .review, "a value the shapes mended is confirmed by a person")
     }
@@ -204,12 +209,9 @@ final class DigitShapesTests: XCTestCase {
         let found = try DigitShapes.glyphs(in: image)
         XCTAssertEqual(found.map(\.shape), [.other, .other, .other, .manyHoles, .ring, .ring], "\(found)")
 
-        let loaded = try PipelineTestSupport.loadForm()
-        let field = try XCTUnwrap(loaded.definition.field("withholding_tax"))
-        let reading = try FixtureReading.read(image, as: field)
+        let (reading, result) = try Self.readAndJudged(image, as: "withholding_tax")
         XCTAssertEqual(reading.text, "132,600")
         XCTAssertEqual(reading.note, FragmentReader.manyHolesNote)
-        let result = JudgeStage.judge(field: field, form: loaded.definition, reading: reading)
         XCTAssertEqual(result.status, .review)
         // Nor does such a glyph explain a reading as scanned that differs (`ThinnedReading`).
         for digit in "0123456789" { XCTAssertFalse(ThinnedReading.fits(digit, .manyHoles), "\(digit)") }
