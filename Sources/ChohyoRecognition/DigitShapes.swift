@@ -219,18 +219,21 @@ enum DigitShapes {
     /// its shoulder reads as 9 (…389065 read …389965 by both readings of a corporate number on
     /// a bilevel 300 dpi scan of the seed-270500 set).
     static func readOnHolelessGlyph(_ text: String, against glyphs: [Glyph], digits: Set<Character>) -> Bool {
-        let chars = Array(text)
-        guard let pairs = paired(chars, glyphs) else { return false }
-        return pairs.contains { i, g in g.shape == .other && digits.contains(chars[i]) }
+        read(digits, on: .other, in: text, against: glyphs)
     }
 
     /// Whether a digit of one hole or none (all but 0 and 8) stands on a glyph with three holes
     /// or more (`manyHoles`). A 0 or an 8 so read is most likely right: a gap in a slashed 0's
     /// slash, or in an 8's waist, adds the third hole (80367135 on a seed-0 tuning page).
     static func readOnManyHoledGlyph(_ text: String, against glyphs: [Glyph]) -> Bool {
+        read(["1", "2", "3", "4", "5", "6", "7", "9"], on: .manyHoles, in: text, against: glyphs)
+    }
+
+    /// Whether one of `digits` in the text stands on a glyph of `shape` (`paired`).
+    static func read(_ digits: Set<Character>, on shape: Shape, in text: String, against glyphs: [Glyph]) -> Bool {
         let chars = Array(text)
         guard let pairs = paired(chars, glyphs) else { return false }
-        return pairs.contains { i, g in g.shape == .manyHoles && chars[i].isASCII && chars[i].isNumber && !"08".contains(chars[i]) }
+        return pairs.contains { i, g in g.shape == shape && digits.contains(chars[i]) }
     }
 
     /// The text's characters of a digit's height, each paired in order with the glyph standing

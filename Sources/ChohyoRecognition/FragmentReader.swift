@@ -240,7 +240,7 @@ public final class FragmentReader {
                           atFaxResolution: Bool) -> String? {
         if shown != read { return shapesNote(read: read, shown: shown) }
         if brokenZeroReadAsNine(shown, type: type, glyphs: glyphs, atFaxResolution: atFaxResolution) { return brokenZeroNote }
-        if !glyphs.isEmpty && DigitShapes.readOnManyHoledGlyph(shown, against: glyphs) { return manyHolesNote }
+        if DigitShapes.readOnManyHoledGlyph(shown, against: glyphs) { return manyHolesNote }
         return nil
     }
 
