@@ -73,6 +73,7 @@ enum JudgeStage {
         return fields
     }
 
+    static let specksDroppedNote = "a speck read as a mark (. , - …) between or after the names; shown without it"
     static let lostRulesNote = "page matched without its ruled lines (light fax or dropout scan): Japanese script is checked by a person"
     static let frameOnlyNote = "page matched by the few ruled lines left on it (light fax): Japanese script is checked by a person"
 
@@ -242,6 +243,17 @@ enum JudgeStage {
                     note = note ?? why
                 }
             }
+        }
+        // A kana with a speck read as a mark standing alone between or after the names (ナカ ムラ .
+        // ダ イス ケ) fails as no katakana: shown without it, to a person. On the saved runs of
+        // the tuning sets and used held-out sets, 14 of the 25 kana so failed read right with
+        // their specks out (the others failed for other marks or misread kana too).
+        if field.type == .kana, !outcome.valid, let mended = KanaNormalizer.specksDropped(text),
+           case let again = FieldValidator.validate(mended, field: field), again.valid {
+            outcome = again
+            text = mended
+            characters = nil
+            note = note ?? specksDroppedNote
         }
         // A value of a closed list misread (給料・貸与) is shown as the one allowed value it is
         // nearest to, to a person.

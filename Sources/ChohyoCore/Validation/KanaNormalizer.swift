@@ -104,4 +104,20 @@ public enum KanaNormalizer {
     public static func isAllKatakana(_ text: String) -> Bool {
         !text.isEmpty && text.unicodeScalars.allSatisfy(isFullWidthKatakana)
     }
+
+    /// A kana reading with the specks read as marks taken out: each word (as jpn splits the
+    /// line) that is one mark of `speckMarks` alone, in the gap between the names or after them
+    /// ("ハラ . サ トシ", "フジ タ ハナ コ ."). Nil when there is none, or nothing else. A speck
+    /// beside a kana, read as part of its word, is left: it may be a broken stroke of the kana.
+    public static func specksDropped(_ text: String) -> String? {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        let kept = words.filter { !($0.count == 1 && speckMarks.contains($0.first!)) }
+        guard kept.count < words.count, !kept.isEmpty else { return nil }
+        return kept.joined(separator: " ")
+    }
+
+    /// Marks that no kana reading holds, read from a speck of the paper or a dot of a fax. Not
+    /// ー, a long vowel, nor ・, which some systems print between the names.
+    static let speckMarks: Set<Character> = [".", ",", "\"", "'", "`", "-", "~", "|", ":", ";", "_",
+                                             "．", "，", "、", "。", "‘", "’", "“", "”", "〜", "｜", "：", "；"]
 }
