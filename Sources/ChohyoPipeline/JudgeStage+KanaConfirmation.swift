@@ -68,6 +68,26 @@ extension JudgeStage {
         }
     }
 
+    /// Accepts each name held only because its page was matched without its ruled lines
+    /// (`heldOnLostRules`: a kanji under `lostRulesKanji`) when the kana beside it, held for that
+    /// alone too, confirms it (`NameCheck.confirms`); `acceptKanaConfirmedOnLostRules` then
+    /// accepts the kana. The two are read from different boxes, so a misread kanji that leaves
+    /// a known name (村田和也 read 村田和志) no longer matches its kana (ムラタカズヤ); a kanji and
+    /// its look-alike read alike (斉藤, 斎藤) are held by the look-alike bar first. A kana its
+    /// name already vouched for (`doubted`) does not vouch back.
+    static func acceptNamesConfirmedOnLostRules(form loaded: LoadedDefinition, except doubted: Set<String>,
+                                                in fields: inout [String: FieldResult]) {
+        for field in loaded.definition.fields where field.type == .kana && !doubted.contains(field.key) {
+            guard let nameKey = field.readingOf, let list = loaded.nameLists[nameKey],
+                  var name = fields[nameKey], name.status == .review, name.reason == lostRulesNote, let written = name.value,
+                  let kana = fields[field.key], kana.status == .review, kana.reason == lostRulesNote, let reading = kana.value,
+                  NameCheck.confirms(kana: reading, name: written, list: list) else { continue }
+            name.status = .accepted
+            name.reason = "valid name on a page matched without its ruled lines, whose usual reading the kana beside it is"
+            fields[nameKey] = name
+        }
+    }
+
     /// Whether the name a kana field is the reading of (`reading_of`) was accepted, is known to
     /// its list, and confirms `kana` (`NameCheck.confirms`).
     static func nameBeside(_ field: FieldDefinition, confirms kana: String, form loaded: LoadedDefinition,

@@ -62,7 +62,10 @@ enum JudgeStage {
                 result.reason = matchedBy == .frame ? frameOnlyNote : lostRulesNote
                 fields[field.key] = result
             }
-            if matchedBy != .frame { acceptKanaConfirmedOnLostRules(form: loaded, except: Set(doubted.keys), in: &fields) }
+            if matchedBy != .frame {
+                acceptNamesConfirmedOnLostRules(form: loaded, except: Set(doubted.keys), in: &fields)
+                acceptKanaConfirmedOnLostRules(form: loaded, except: Set(doubted.keys), in: &fields)
+            }
         } else if invalid >= misregisteredPageInvalid {
             for (key, var result) in fields where result.status == .accepted {
                 result.status = .review

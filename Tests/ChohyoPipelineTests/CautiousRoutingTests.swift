@@ -541,6 +541,37 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(weak?.reason, JudgeStage.lostRulesNote)
     }
 
+    /// On a page matched without its rules, a name held for a kanji under 97 alone is accepted
+    /// when the kana beside it, held for the lost rules alone, confirms it; the kana is then
+    /// accepted beside it. A misread kanji that leaves another known name (村田和也 read 村田和志)
+    /// no longer matches its kana, nor does a kana that lost a voicing mark match its name.
+    func testANameAndItsKanaOnAPageMatchedWithoutItsRulesConfirmEachOther() throws {
+        let kyuyo = try PipelineTestSupport.loadForm()
+        func judged(_ name: String, _ nameConfidences: [Double], _ kana: String,
+                    matchedBy: FormMatcher.Method = .printLayout) -> (name: FieldResult?, kana: FieldResult?) {
+            let fields = JudgeStage.judge(form: kyuyo, readings: ["payee_name": agreed(name, nameConfidences),
+                                                                  "payee_name_kana": agreed(kana, Array(repeating: 99.5, count: kana.count))],
+                                          matchedBy: matchedBy)
+            return (fields["payee_name"], fields["payee_name_kana"])
+        }
+        let weakKanji: [Double] = [99.5, 95.2, 99.5, 99.5]
+        let sugiyama = judged("杉山早苗", weakKanji, "スギヤマサナエ")
+        XCTAssertEqual(sugiyama.name?.status, .accepted, sugiyama.name?.reason ?? "")
+        XCTAssertTrue(sugiyama.name?.reason.contains("the kana beside it") ?? false, sugiyama.name?.reason ?? "")
+        XCTAssertEqual(sugiyama.kana?.status, .accepted, sugiyama.kana?.reason ?? "")
+        let misread = judged("村田和志", weakKanji, "ムラタカズヤ")
+        XCTAssertEqual(misread.name?.status, .review)
+        XCTAssertTrue(misread.name?.reason.hasPrefix("name list:") ?? false, misread.name?.reason ?? "")
+        XCTAssertEqual(misread.kana?.status, .review)
+        let unvoiced = judged("山崎早苗", weakKanji, "ヤマサキサナエ")
+        XCTAssertEqual(unvoiced.name?.status, .review)
+        XCTAssertEqual(unvoiced.kana?.status, .review)
+        // Not on a page matched by its frame alone.
+        let frame = judged("杉山早苗", weakKanji, "スギヤマサナエ", matchedBy: .frame)
+        XCTAssertEqual(frame.name?.status, .review)
+        XCTAssertEqual(frame.kana?.status, .review)
+    }
+
     func testOnAPageMatchedWithoutItsRulesKanjiNeedSureCharactersAndDatesPass() throws {
         let kyuyo = try PipelineTestSupport.loadForm()
         let readings = [
