@@ -1,8 +1,9 @@
 import ChohyoCore
 
 /// A kana sent to a person only because of how it was read (a character under the kana bar, or
-/// two readings of three agreeing) is accepted when the name beside it confirms it
-/// (`NameCheck.confirms`).
+/// two readings of three agreeing), or only because its page was matched without its ruled
+/// lines, is accepted when the name beside it confirms it (`NameCheck.confirms`); on such a
+/// page, so is a name held for that alone whose kana confirms it.
 extension JudgeStage {
     /// Shown when two of three readings agree on a value (the first outvoted or not).
     static let twoOfThreeNote = "readings disagree; two of three agree on the value shown"
