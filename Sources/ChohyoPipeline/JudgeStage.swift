@@ -17,9 +17,9 @@ enum JudgeStage {
     /// - Parameter matchedBy: how the page was matched. Without its ruled lines (a light fax,
     ///   a dropout scan), its kana, and text holding kana, a Latin letter or a character read
     ///   below 97, is not accepted without a person (`heldOnLostRules`), but for a kana the
-    ///   accepted name beside it confirms (`acceptKanaConfirmedOnLostRules`), and a name and
-    ///   its kana held for that alone that confirm each other (`acceptNamesConfirmedOnLostRules`);
-    ///   by the few lines left on it (`.frame`, the faintest faxes), no Japanese text is.
+    ///   name beside it confirms, accepted or held for that alone, and then that name too
+    ///   (`acceptKanaConfirmedOnLostRules`); by the few lines left on it (`.frame`, the
+    ///   faintest faxes), no Japanese text is.
     static func judge(form loaded: LoadedDefinition, readings: [String: FragmentReading],
                       matchedBy: FormMatcher.Method = .rules) -> [String: FieldResult] {
         let form = loaded.definition
@@ -63,10 +63,7 @@ enum JudgeStage {
                 result.reason = matchedBy == .frame ? frameOnlyNote : lostRulesNote
                 fields[field.key] = result
             }
-            if matchedBy != .frame {
-                acceptNamesConfirmedOnLostRules(form: loaded, except: Set(doubted.keys), in: &fields)
-                acceptKanaConfirmedOnLostRules(form: loaded, except: Set(doubted.keys), in: &fields)
-            }
+            if matchedBy != .frame { acceptKanaConfirmedOnLostRules(form: loaded, except: Set(doubted.keys), in: &fields) }
         } else if invalid >= misregisteredPageInvalid {
             for (key, var result) in fields where result.status == .accepted {
                 result.status = .review
