@@ -37,7 +37,7 @@ extension JudgeStage {
         for field in loaded.definition.fields {
             guard let doubt = doubted[field.key], var result = fields[field.key], result.status == .review,
                   result.reason == doubt, let kana = result.value,
-                  nameBeside(field, confirms: kana, form: loaded, in: fields) else { continue }
+                  nameBeside(field, confirms: kana, form: loaded, in: fields) != nil else { continue }
             result.status = .accepted
             result.reason = "valid kana, a reading of the name beside it that no look-alike kana also makes (set aside: \(doubt))"
             fields[field.key] = result
@@ -68,10 +68,10 @@ extension JudgeStage {
                                                in fields: inout [String: FieldResult]) {
         for field in loaded.definition.fields where field.type == .kana && !doubted.contains(field.key) {
             guard var result = fields[field.key], result.status == .review, result.reason == lostRulesNote, let kana = result.value,
-                  let nameKey = field.readingOf, let list = loaded.nameLists[nameKey], var name = fields[nameKey],
-                  name.status == .accepted || name.status == .review && name.reason == lostRulesNote, let written = name.value,
-                  NameCheck.confirms(kana: kana, name: written, list: list) else { continue }
-            if name.status != .accepted {
+                  let (nameKey, beside) = nameBeside(field, confirms: kana, form: loaded, in: fields, orHeldFor: lostRulesNote)
+            else { continue }
+            if beside.status != .accepted {
+                var name = beside
                 name.status = .accepted
                 name.reason = "valid name on a page matched without its ruled lines, whose usual reading the kana beside it is"
                 fields[nameKey] = name
@@ -82,12 +82,14 @@ extension JudgeStage {
         }
     }
 
-    /// Whether the name a kana field is the reading of (`reading_of`) was accepted, is known to
-    /// its list, and confirms `kana` (`NameCheck.confirms`).
+    /// The name a kana field is the reading of (`reading_of`), its key and result, when it was
+    /// accepted (or, given `held`, is in review for that reason alone), is known to its list, and
+    /// confirms `kana` (`NameCheck.confirms`); nil otherwise.
     static func nameBeside(_ field: FieldDefinition, confirms kana: String, form loaded: LoadedDefinition,
-                           in fields: [String: FieldResult]) -> Bool {
-        guard let nameKey = field.readingOf, let list = loaded.nameLists[nameKey],
-              let name = fields[nameKey], name.status == .accepted, let written = name.value else { return false }
-        return NameCheck.confirms(kana: kana, name: written, list: list)
+                           in fields: [String: FieldResult], orHeldFor held: String? = nil) -> (key: String, result: FieldResult)? {
+        guard let nameKey = field.readingOf, let list = loaded.nameLists[nameKey], let name = fields[nameKey],
+              name.status == .accepted || name.status == .review && held != nil && name.reason == held,
+              let written = name.value, NameCheck.confirms(kana: kana, name: written, list: list) else { return nil }
+        return (nameKey, name)
     }
 }
