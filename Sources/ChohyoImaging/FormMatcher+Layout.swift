@@ -15,7 +15,7 @@ extension FormMatcher {
     struct LayoutPick {
         /// Index of the best fit in the list given.
         let index: Int
-        let candidate: Candidate
+        var candidate: Candidate
         /// Best value among the other turns of the same form, and among the other forms.
         let orientationRunnerUp: Double
         let formRunnerUp: Double
@@ -27,13 +27,17 @@ extension FormMatcher {
         let runnerUp = fits.filter { $0.formIndex == best.formIndex && $0.quarterTurns != best.quarterTurns }
             .map(\.value).max() ?? 0
         let formRunner = fits.filter { $0.formIndex != best.formIndex }.map(\.value).max() ?? 0
-        // Working pixels of the upright page → full resolution.
-        let f = best.fit, ws = templates[best.formIndex].workingScale
-        let alignment = Alignment(scaleX: f.scale * ws / best.factor, offsetX: f.offsetX / best.factor,
-                                  scaleY: f.scale * ws / best.factor, offsetY: f.offsetY / best.factor, score: best.value)
         return LayoutPick(index: index,
-                          candidate: Candidate(formIndex: best.formIndex, quarterTurns: best.quarterTurns, alignment: alignment),
+                          candidate: Candidate(formIndex: best.formIndex, quarterTurns: best.quarterTurns,
+                                               alignment: alignment(best, placed: best.fit)),
                           orientationRunnerUp: runnerUp, formRunnerUp: formRunner)
+    }
+
+    /// A placement of `fit`'s template in working pixels of the upright page, at full resolution.
+    func alignment(_ fit: LayoutFit, placed f: ValueLayout.Fit) -> Alignment {
+        let ws = templates[fit.formIndex].workingScale
+        return Alignment(scaleX: f.scale * ws / fit.factor, offsetX: f.offsetX / fit.factor,
+                         scaleY: f.scale * ws / fit.factor, offsetY: f.offsetY / fit.factor, score: fit.value)
     }
 
     /// The match a layout matcher returns for its pick: accepted when nothing is wrong with it,

@@ -47,8 +47,14 @@ extension FormMatcher {
                 prints.append(fit)
             }
         }
-        guard let pick = pickLayout(fits) else { return nil }
+        guard var pick = pickLayout(fits) else { return nil }
         let t = templates[pick.candidate.formIndex]
+        // The pick placed closer by its print (`PrintLayout.refined`); its scores stay the fit's.
+        if let layout = t.printLayout, let ink = inks[FormMatcher.factorKey(fits[pick.index].factor) * 4 + pick.candidate.quarterTurns] {
+            let closer = layout.refined(fits[pick.index].fit, ink)
+            pick.candidate = Candidate(formIndex: pick.candidate.formIndex, quarterTurns: pick.candidate.quarterTurns,
+                                       alignment: alignment(fits[pick.index], placed: closer))
+        }
         let best = fits[pick.index], f = best.fit, printShare = prints[pick.index].onPrint, labelsHit = prints[pick.index].labelsHit
         let (runnerUp, formRunner) = (pick.orientationRunnerUp, pick.formRunnerUp)
         let facts = String(format: "%.2f of the ink on its print, in %d field boxes or along rules; %.2f of the ink outside the boxes on its print; ink on %.2f of its printed labels; %d marks; next orientation %.2f, next form %.2f",
