@@ -142,15 +142,15 @@ public struct FormMatcher: Sendable {
             }
             if let m = byPrint, m.accepted {
                 guard let frame = try frameOfAnotherForm(than: m, page, all, lineShares, cache) else { return m }
-                var taken = frame
+                var taken = try placedOnPrint(frame, page, cache)
                 taken.reason = "by its print \(templates[m.best!.formIndex].formID), but " + frame.reason
                     + "; the frame is taken: the print of a busy form catches the specks of a faint page"
                 return taken
             }
             let byFrame = matchByFrame(all, lineShares)
-            if let m = byFrame, m.accepted { return m }
+            if let m = byFrame, m.accepted { return try placedOnPrint(m, page, cache, printPick: byPrint?.best) }
             let byDashedFrame = try matchByDashedFrame(page, cache)
-            if let m = byDashedFrame, m.accepted { return m }
+            if let m = byDashedFrame, m.accepted { return try placedOnPrint(m, page, cache, printPick: byPrint?.best) }
             var reason = otherGrid
                 ? String(format: "no form matched: best candidate %@ scored %.2f, but only %.2f of the page's ruled lines lie on its lines (%.2f asked below a score of %.2f: another form's grid)",
                          id, s, pageShare, FormMatcher.minWeakRulePageShareByRules, FormMatcher.sureRuleScore)

@@ -24,59 +24,84 @@ extension PrintLayout {
     /// on the 140 of those pages re-run with them.
     static let minRefinementMove = 8.0
 
-    /// The placement near `fit` that explains the most of the page's ink (on the template's
-    /// print, dilated by a pixel, or inside a field box), when it moves the page by
-    /// `minRefinementMove` or more; else `fit` itself.
+    /// A placement of the template on the page in working pixels: page = scale × template + offset.
+    struct Placement: Equatable {
+        var scaleX: Double, scaleY: Double, offsetX: Double, offsetY: Double
+    }
+
+    /// `fit` moved by `refined(_:_:)`, its scores kept.
     func refined(_ fit: ValueLayout.Fit, _ ink: PageInk) -> ValueLayout.Fit {
+        let p = Placement(scaleX: fit.scale, scaleY: fit.scale, offsetX: fit.offsetX, offsetY: fit.offsetY)
+        let q = refined(p, ink)
+        guard q != p else { return fit }
+        return ValueLayout.Fit(scale: q.scaleX, offsetX: q.offsetX, offsetY: q.offsetY, score: fit.score,
+                               boxesHit: fit.boxesHit, boxesFilled: fit.boxesFilled, blobs: fit.blobs)
+    }
+
+    /// The placement near `start` that explains the most of the page's ink (on the template's
+    /// print, dilated by a pixel, or inside a field box), when it moves the page by
+    /// `minRefinementMove` or more; else `start` itself.
+    func refined(_ start: Placement, _ ink: PageInk) -> Placement {
+        let page = ink.pixels
+        let points = Self.inkPoints(ink)
+        guard !points.isEmpty else { return start }
+        func hits(_ p: Placement) -> Int { explained(p, points) }
+        // How far a placement moves the page's point (x, y) from where `start` put it.
+        func moved(_ p: Placement, at x: Double, _ y: Double) -> Double {
+            let tx = (x - start.offsetX) / start.scaleX, ty = (y - start.offsetY) / start.scaleY
+            let dx = p.scaleX * tx + p.offsetX - x, dy = p.scaleY * ty + p.offsetY - y
+            return (dx * dx + dy * dy).squareRoot()
+        }
+        let w = Double(page.width), h = Double(page.height)
+        let startHits = hits(start)
+        var best = (p: start, n: startHits)
+        func consider(_ p: Placement) {
+            let n = hits(p)
+            // A tie goes to the placement that moves the page's centre least.
+            if n > best.n || (n == best.n && moved(p, at: w / 2, h / 2) < moved(best.p, at: w / 2, h / 2)) { best = (p, n) }
+        }
+        // Shifts every 2 px at the start's scale, then every pixel and scale around the best.
+        let r = Double(Self.refinementReach)
+        for dy in stride(from: -r, through: r, by: 2) { for dx in stride(from: -r, through: r, by: 2) {
+            var p = start
+            p.offsetX += dx; p.offsetY += dy
+            consider(p)
+        } }
+        let coarse = best.p
+        for k in Self.refinementScales {
+            let sx = start.scaleX * (1 + k), sy = start.scaleY * (1 + k)
+            // Scaled about the page's centre, which stays where the coarse shift put it.
+            let ox = coarse.offsetX + (w / 2 - coarse.offsetX) * (1 - sx / coarse.scaleX)
+            let oy = coarse.offsetY + (h / 2 - coarse.offsetY) * (1 - sy / coarse.scaleY)
+            for dy in -2...2 { for dx in -2...2 {
+                consider(Placement(scaleX: sx, scaleY: sy, offsetX: ox + Double(dx), offsetY: oy + Double(dy)))
+            } }
+        }
+        let farthest = [(0.0, 0.0), (w, 0), (0, h), (w, h)].map { moved(best.p, at: $0.0, $0.1) }.max()!
+        guard best.n > startHits, farthest >= Self.minRefinementMove else { return start }
+        return best.p
+    }
+
+    /// The page's ink pixels, as points.
+    static func inkPoints(_ ink: PageInk) -> [(x: Double, y: Double)] {
         let page = ink.pixels
         var points: [(x: Double, y: Double)] = []
         for y in 0..<page.height { for x in 0..<page.width where page.bytes[y * page.width + x] != 0 {
             points.append((Double(x), Double(y)))
         } }
-        guard !points.isEmpty else { return fit }
-        // Ink the placement explains: inside a field box, or on the print.
-        func hits(_ s: Double, _ ox: Double, _ oy: Double) -> Int {
-            var n = 0
-            for p in points {
-                let tx = Int(((p.x - ox) / s).rounded()), ty = Int(((p.y - oy) / s).rounded())
-                guard tx >= 0, ty >= 0, tx < printNear.width, ty < printNear.height else { continue }
-                if printNear.bytes[ty * printNear.width + tx] != 0 { n += 1; continue }
-                let label = map.label(tx, ty)
-                if label != 0, Int(label) <= map.boxCount { n += 1 }
-            }
-            return n
+        return points
+    }
+
+    /// How many of the page's ink pixels `p` explains: on the print, or inside a field box.
+    func explained(_ p: Placement, _ points: [(x: Double, y: Double)]) -> Int {
+        var n = 0
+        for q in points {
+            let tx = Int(((q.x - p.offsetX) / p.scaleX).rounded()), ty = Int(((q.y - p.offsetY) / p.scaleY).rounded())
+            guard tx >= 0, ty >= 0, tx < printNear.width, ty < printNear.height else { continue }
+            if printNear.bytes[ty * printNear.width + tx] != 0 { n += 1; continue }
+            let label = map.label(tx, ty)
+            if label != 0, Int(label) <= map.boxCount { n += 1 }
         }
-        // How far a placement moves the page's point (x, y) from where `fit` put it.
-        func moved(_ s: Double, _ ox: Double, _ oy: Double, at x: Double, _ y: Double) -> Double {
-            let tx = (x - fit.offsetX) / fit.scale, ty = (y - fit.offsetY) / fit.scale
-            let dx = s * tx + ox - x, dy = s * ty + oy - y
-            return (dx * dx + dy * dy).squareRoot()
-        }
-        let w = Double(page.width), h = Double(page.height)
-        let start = hits(fit.scale, fit.offsetX, fit.offsetY)
-        var best = (s: fit.scale, ox: fit.offsetX, oy: fit.offsetY, n: start)
-        func consider(_ s: Double, _ ox: Double, _ oy: Double) {
-            let n = hits(s, ox, oy)
-            // A tie goes to the placement that moves the page's centre least.
-            if n > best.n || (n == best.n && moved(s, ox, oy, at: w / 2, h / 2) < moved(best.s, best.ox, best.oy, at: w / 2, h / 2)) {
-                best = (s, ox, oy, n)
-            }
-        }
-        // Shifts every 2 px at the fit's scale, then every pixel and scale around the best.
-        let r = Double(Self.refinementReach)
-        for dy in stride(from: -r, through: r, by: 2) { for dx in stride(from: -r, through: r, by: 2) {
-            consider(fit.scale, fit.offsetX + dx, fit.offsetY + dy)
-        } }
-        let coarse = best
-        for k in Self.refinementScales {
-            let s = fit.scale * (1 + k)
-            // Scaled about the page's centre, which stays where the coarse shift put it.
-            let ox = coarse.ox + (w / 2 - coarse.ox) * (1 - s / coarse.s), oy = coarse.oy + (h / 2 - coarse.oy) * (1 - s / coarse.s)
-            for dy in -2...2 { for dx in -2...2 { consider(s, ox + Double(dx), oy + Double(dy)) } }
-        }
-        let farthest = [(0.0, 0.0), (w, 0), (0, h), (w, h)].map { moved(best.s, best.ox, best.oy, at: $0.0, $0.1) }.max()!
-        guard best.n > start, farthest >= Self.minRefinementMove else { return fit }
-        return ValueLayout.Fit(scale: best.s, offsetX: best.ox, offsetY: best.oy, score: fit.score,
-                               boxesHit: fit.boxesHit, boxesFilled: fit.boxesFilled, blobs: fit.blobs)
+        return n
     }
 }

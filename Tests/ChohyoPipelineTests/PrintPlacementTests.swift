@@ -32,4 +32,26 @@ final class PrintPlacementTests: XCTestCase {
             XCTAssertEqual(reading.text.filter(\.isNumber), value, "\(key): read \(reading.text)")
         }
     }
+
+    /// A light fax of the 口座振替依頼書 (seed-380500 held-out set) matched by its frame, its left
+    /// edge lost: the frame put it at 0.92 across against 0.96 down, and the boxes lay up to
+    /// 5 mm right of the ticks. Two ticked boxes were accepted as empty, that set's two escapes.
+    func testTicksOnAFaxMatchedByItsFrameAreReadInTheirBoxes() throws {
+        let input = try PipelineTestSupport.temporaryDirectory("frame-placed")
+        defer { try? FileManager.default.removeItem(at: input) }
+        try FileManager.default.copyItem(at: PipelineTestSupport.root.appendingPathComponent("Tests/Fixtures/koza-fax-frame-placed-seed380500.tif"),
+                                         to: input.appendingPathComponent("fax.tif"))
+        let forms = DefinitionLoader.loadAll(directory: PipelineTestSupport.root.appendingPathComponent("FormDefinitions")).definitions
+        let out = input.appendingPathComponent("out", isDirectory: true)
+        _ = try BatchRunner(options: BatchOptions(inputs: [input.appendingPathComponent("fax.tif").path], outputDirectory: out),
+                            forms: forms).run { _ in }
+        let line = try String(contentsOf: out.appendingPathComponent("results.jsonl"), encoding: .utf8).split(separator: "\n")[0]
+        let page = try JSONDecoder().decode(PageResult.self, from: Data(line.utf8))
+        XCTAssertEqual(page.form, "koza_furikae", page.classification ?? "")
+        XCTAssertTrue(page.classification?.contains("by the ruled lines left on the page") ?? false, page.classification ?? "")
+        for (key, ticked) in [("tax_resident", "1"), ("tax_property", "1"), ("tax_vehicle", "0"), ("tax_health", "1"),
+                              ("account_type_ordinary", "1"), ("account_type_current", "0")] {
+            XCTAssertEqual(page.fields[key]?.value, ticked, "\(key): \(page.fields[key]?.reason ?? "")")
+        }
+    }
 }
