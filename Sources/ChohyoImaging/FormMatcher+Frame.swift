@@ -121,21 +121,15 @@ extension FormMatcher {
         let t = templates[best.formIndex], a = best.alignment, ws = t.workingScale
         let factor = FormMatcher.workingFactor(page, t, quarterTurns: best.quarterTurns)
         guard let (small, structure) = pages[FormMatcher.factorKey(factor) * 4 + best.quarterTurns] else { return m }
-        // Full-resolution page pixels → working pixels of the page and of the template.
-        func working(_ a: Alignment) -> PrintLayout.Placement {
-            PrintLayout.Placement(scaleX: a.scaleX * factor / ws, scaleY: a.scaleY * factor / ws,
-                                  offsetX: a.offsetX * factor, offsetY: a.offsetY * factor)
-        }
         let ink = try PrintLayout.PageInk(small, structure)
-        let start = working(a)
+        let start = WorkingPlacement(a, factor: factor, workingScale: ws)
         var placed = layout.refined(start, ink)
         if let pick = printPick, pick.formIndex == best.formIndex, pick.quarterTurns == best.quarterTurns {
-            let points = PrintLayout.inkPoints(ink), other = working(pick.alignment)
+            let points = PrintLayout.inkPoints(ink), other = WorkingPlacement(pick.alignment, factor: factor, workingScale: ws)
             if layout.explained(other, points) > layout.explained(placed, points) { placed = other }
         }
         guard placed != start else { return m }
-        let moved = Alignment(scaleX: placed.scaleX * ws / factor, offsetX: placed.offsetX / factor,
-                              scaleY: placed.scaleY * ws / factor, offsetY: placed.offsetY / factor, score: a.score)
+        let moved = placed.alignment(factor: factor, workingScale: ws, score: a.score)
         return Match(method: m.method, best: Candidate(formIndex: best.formIndex, quarterTurns: best.quarterTurns, alignment: moved),
                      orientationRunnerUp: m.orientationRunnerUp, formRunnerUp: m.formRunnerUp, accepted: true,
                      reason: m.reason, marks: m.marks)

@@ -33,11 +33,9 @@ extension FormMatcher {
                           orientationRunnerUp: runnerUp, formRunnerUp: formRunner)
     }
 
-    /// A placement of `fit`'s template in working pixels of the upright page, at full resolution.
+    /// `fit`'s template placed as `f` places it (working pixels), at full resolution.
     func alignment(_ fit: LayoutFit, placed f: ValueLayout.Fit) -> Alignment {
-        let ws = templates[fit.formIndex].workingScale
-        return Alignment(scaleX: f.scale * ws / fit.factor, offsetX: f.offsetX / fit.factor,
-                         scaleY: f.scale * ws / fit.factor, offsetY: f.offsetY / fit.factor, score: fit.value)
+        WorkingPlacement(f).alignment(factor: fit.factor, workingScale: templates[fit.formIndex].workingScale, score: fit.value)
     }
 
     /// The match a layout matcher returns for its pick: accepted when nothing is wrong with it,

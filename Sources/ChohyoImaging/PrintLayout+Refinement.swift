@@ -24,14 +24,9 @@ extension PrintLayout {
     /// on the 140 of those pages re-run with them.
     static let minRefinementMove = 8.0
 
-    /// A placement of the template on the page in working pixels: page = scale × template + offset.
-    struct Placement: Equatable {
-        var scaleX: Double, scaleY: Double, offsetX: Double, offsetY: Double
-    }
-
     /// `fit` moved by `refined(_:_:)`, its scores kept.
     func refined(_ fit: ValueLayout.Fit, _ ink: PageInk) -> ValueLayout.Fit {
-        let p = Placement(scaleX: fit.scale, scaleY: fit.scale, offsetX: fit.offsetX, offsetY: fit.offsetY)
+        let p = WorkingPlacement(fit)
         let q = refined(p, ink)
         guard q != p else { return fit }
         return ValueLayout.Fit(scale: q.scaleX, offsetX: q.offsetX, offsetY: q.offsetY, score: fit.score,
@@ -41,13 +36,13 @@ extension PrintLayout {
     /// The placement near `start` that explains the most of the page's ink (on the template's
     /// print, dilated by a pixel, or inside a field box), when it moves the page by
     /// `minRefinementMove` or more; else `start` itself.
-    func refined(_ start: Placement, _ ink: PageInk) -> Placement {
+    func refined(_ start: WorkingPlacement, _ ink: PageInk) -> WorkingPlacement {
         let page = ink.pixels
         let points = Self.inkPoints(ink)
         guard !points.isEmpty else { return start }
-        func hits(_ p: Placement) -> Int { explained(p, points) }
+        func hits(_ p: WorkingPlacement) -> Int { explained(p, points) }
         // How far a placement moves the page's point (x, y) from where `start` put it.
-        func moved(_ p: Placement, at x: Double, _ y: Double) -> Double {
+        func moved(_ p: WorkingPlacement, at x: Double, _ y: Double) -> Double {
             let tx = (x - start.offsetX) / start.scaleX, ty = (y - start.offsetY) / start.scaleY
             let dx = p.scaleX * tx + p.offsetX - x, dy = p.scaleY * ty + p.offsetY - y
             return (dx * dx + dy * dy).squareRoot()
@@ -55,7 +50,7 @@ extension PrintLayout {
         let w = Double(page.width), h = Double(page.height)
         let startHits = hits(start)
         var best = (p: start, n: startHits)
-        func consider(_ p: Placement) {
+        func consider(_ p: WorkingPlacement) {
             let n = hits(p)
             // A tie goes to the placement that moves the page's centre least.
             if n > best.n || (n == best.n && moved(p, at: w / 2, h / 2) < moved(best.p, at: w / 2, h / 2)) { best = (p, n) }
@@ -74,7 +69,7 @@ extension PrintLayout {
             let ox = coarse.offsetX + (w / 2 - coarse.offsetX) * (1 - sx / coarse.scaleX)
             let oy = coarse.offsetY + (h / 2 - coarse.offsetY) * (1 - sy / coarse.scaleY)
             for dy in -2...2 { for dx in -2...2 {
-                consider(Placement(scaleX: sx, scaleY: sy, offsetX: ox + Double(dx), offsetY: oy + Double(dy)))
+                consider(WorkingPlacement(scaleX: sx, scaleY: sy, offsetX: ox + Double(dx), offsetY: oy + Double(dy)))
             } }
         }
         let farthest = [(0.0, 0.0), (w, 0), (0, h), (w, h)].map { moved(best.p, at: $0.0, $0.1) }.max()!
@@ -93,7 +88,7 @@ extension PrintLayout {
     }
 
     /// How many of the page's ink pixels `p` explains: on the print, or inside a field box.
-    func explained(_ p: Placement, _ points: [(x: Double, y: Double)]) -> Int {
+    func explained(_ p: WorkingPlacement, _ points: [(x: Double, y: Double)]) -> Int {
         var n = 0
         for q in points {
             let tx = Int(((q.x - p.offsetX) / p.scaleX).rounded()), ty = Int(((q.y - p.offsetY) / p.scaleY).rounded())
