@@ -29,13 +29,10 @@ extension FormMatcher {
         let formRunner = fits.filter { $0.formIndex != best.formIndex }.map(\.value).max() ?? 0
         return LayoutPick(index: index,
                           candidate: Candidate(formIndex: best.formIndex, quarterTurns: best.quarterTurns,
-                                               alignment: alignment(best, placed: best.fit)),
+                                               alignment: WorkingPlacement(best.fit).alignment(
+                                                   factor: best.factor, workingScale: templates[best.formIndex].workingScale,
+                                                   score: best.value)),
                           orientationRunnerUp: runnerUp, formRunnerUp: formRunner)
-    }
-
-    /// `fit`'s template placed as `f` places it (working pixels), at full resolution.
-    func alignment(_ fit: LayoutFit, placed f: ValueLayout.Fit) -> Alignment {
-        WorkingPlacement(f).alignment(factor: fit.factor, workingScale: templates[fit.formIndex].workingScale, score: fit.value)
     }
 
     /// The match a layout matcher returns for its pick: accepted when nothing is wrong with it,

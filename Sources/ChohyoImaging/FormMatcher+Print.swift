@@ -50,10 +50,11 @@ extension FormMatcher {
         guard var pick = pickLayout(fits) else { return nil }
         let t = templates[pick.candidate.formIndex]
         // The pick placed closer by its print (`PrintLayout.refined`); its scores stay the fit's.
-        if let layout = t.printLayout, let ink = inks[FormMatcher.factorKey(fits[pick.index].factor) * 4 + pick.candidate.quarterTurns] {
-            let closer = layout.refined(fits[pick.index].fit, ink)
+        let picked = fits[pick.index]
+        if let layout = t.printLayout, let ink = inks[FormMatcher.factorKey(picked.factor) * 4 + pick.candidate.quarterTurns] {
+            let closer = layout.refined(WorkingPlacement(picked.fit), ink)
             pick.candidate = Candidate(formIndex: pick.candidate.formIndex, quarterTurns: pick.candidate.quarterTurns,
-                                       alignment: alignment(fits[pick.index], placed: closer))
+                                       alignment: closer.alignment(factor: picked.factor, workingScale: t.workingScale, score: picked.value))
         }
         let best = fits[pick.index], f = best.fit, printShare = prints[pick.index].onPrint, labelsHit = prints[pick.index].labelsHit
         let (runnerUp, formRunner) = (pick.orientationRunnerUp, pick.formRunnerUp)

@@ -24,15 +24,6 @@ extension PrintLayout {
     /// on the 140 of those pages re-run with them.
     static let minRefinementMove = 8.0
 
-    /// `fit` moved by `refined(_:_:)`, its scores kept.
-    func refined(_ fit: ValueLayout.Fit, _ ink: PageInk) -> ValueLayout.Fit {
-        let p = WorkingPlacement(fit)
-        let q = refined(p, ink)
-        guard q != p else { return fit }
-        return ValueLayout.Fit(scale: q.scaleX, offsetX: q.offsetX, offsetY: q.offsetY, score: fit.score,
-                               boxesHit: fit.boxesHit, boxesFilled: fit.boxesFilled, blobs: fit.blobs)
-    }
-
     /// The placement near `start` that explains the most of the page's ink (on the template's
     /// print, dilated by a pixel, or inside a field box), when it moves the page by
     /// `minRefinementMove` or more; else `start` itself.
