@@ -265,6 +265,9 @@ enum JudgeStage {
         if field.type == .text, !outcome.valid, let choice = FieldValidator.nearestChoice(text, field: field) {
             outcome = .ok(choice)
             note = note ?? "not one of the allowed values; shown as the nearest, \(choice)"
+        } else if field.type == .text, !outcome.valid, let choice = FieldValidator.choiceByItsMark(text, field: field) {
+            outcome = .ok(choice)
+            note = note ?? "not one of the allowed values; shown as \(choice), the only one with a mark the text holds"
         }
         if field.type == .date, outcome.valid, EraDate.yearOneInFigures(text) {
             note = note ?? "the year reads 1 in figures, where forms write 元年: a digit of the year may be missing"

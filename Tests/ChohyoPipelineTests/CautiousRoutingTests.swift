@@ -79,7 +79,12 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(choice.value, "給料・賞与")
         XCTAssertEqual(choice.status, .review)
         XCTAssertTrue(choice.reason.contains("shown as the nearest, 給料・賞与"), choice.reason)
-        XCTAssertEqual(JudgeStage.judge(field: category, form: f, reading: agreed("給 斉 ・ 委 号", [99, 99, 99, 99, 99])).status, .invalid)
+        // Too far from every value, but holding the dot only 給料・賞与 holds: shown so, to a person.
+        let marked = JudgeStage.judge(field: category, form: f, reading: agreed("給 斉 ・ 委 号", [99, 99, 99, 99, 99]))
+        XCTAssertEqual(marked.value, "給料・賞与")
+        XCTAssertEqual(marked.status, .review)
+        XCTAssertTrue(marked.reason.contains("the only one with a mark the text holds"), marked.reason)
+        XCTAssertEqual(JudgeStage.judge(field: category, form: f, reading: agreed("給 斉 委 号", [99, 99, 99, 99])).status, .invalid)
     }
 
     /// `held`, read with every character at 99, goes to a person with `note` in its reason;
