@@ -133,6 +133,12 @@ final class EraDateTests: XCTestCase {
         XCTAssertEqual(EraDate.eraMended("困 和 45 年 10 月 18 日", thisYear: 2026), "昭和45年10月18日")
         XCTAssertEqual(EraDate.eraMended("令 着 7 年 1 月 26 昌", thisYear: 2026), "令和7年1月26日")
         XCTAssertEqual(EraDate.eraMended("能 57 年 3 月 17 日", thisYear: 2026), "昭和57年3月17日")
+        // A speck or a rule's stub read as digits before the era (faxes of seeds 370500, 380500).
+        XCTAssertEqual(EraDate.eraMended("5 訪 49 年 5 月 4 日", thisYear: 2026), "昭和49年5月4日")
+        XCTAssertEqual(EraDate.eraMended("58 境 63 征 3 月 17 日", thisYear: 2026), "昭和63年3月17日")
+        XCTAssertNil(EraDate.eraMended("5 訪 6 年 5 月 4 日", thisYear: 2026))
+        XCTAssertNil(EraDate.eraMended("BE44 全 上 2Ei", thisYear: 2026))
+        XCTAssertNil(EraDate.eraMended("123 訪 49 年 5 月 4 日", thisYear: 2026))
         // 和 is in 昭和 and 令和, and both have a year 6; 全調 keeps no era kanji and year 5 fits four eras.
         XCTAssertNil(EraDate.eraMended("定 和 6 年 1 月 11 日", thisYear: 2026))
         XCTAssertNil(EraDate.eraMended("全 調 5 年 12 月 26 日", thisYear: 2026))

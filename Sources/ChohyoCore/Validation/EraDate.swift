@@ -165,9 +165,27 @@ public enum EraDate {
     /// place (相和 → 昭和 or 令和) or lose both; of the eras left, exactly one may have a year
     /// that high (昭和 alone runs past 31, and 令和 is young), and the mended date must parse,
     /// with its 年 月 日 mended as `unitsMended` does if need be. A lone kanji or a mark before the
-    /// two is dropped. Whether the date is right is a person's to say: this is for review only.
+    /// two is dropped, and so are one or two Latin letters or digits opening the text before a
+    /// kanji (`leadingSpeck`). Whether the date is right is a person's to say: this is for review
+    /// only.
     public static func eraMended(_ text: String, thisYear: Int = currentYear) -> String? {
         let s = Array(TextNormalizer.removingSpaces(TextNormalizer.halfWidthDigitsAndLatin(text)))
+        if let mended = eraMended(s, thisYear: thisYear) { return mended }
+        return leadingSpeck(s).flatMap { eraMended(Array(s.dropFirst($0)), thisYear: thisYear) }
+    }
+
+    /// How many characters open the date as a speck or a rule's stub read as digits or letters
+    /// (5訪49年5月4日, 58境63征3月17日 on faxes of seeds 370500 and 380500): one or two Latin
+    /// letters or digits, then a character that is neither (an era misread), then the year.
+    /// Nil when the text does not open so.
+    static func leadingSpeck(_ s: [Character]) -> Int? {
+        let run = s.prefix { $0.isASCII && ($0.isNumber || $0.isLetter) }.count
+        guard (1...2).contains(run), run + 1 < s.count, !s[run].isASCII, s[run] != "元",
+              s[run + 1].isASCII, s[run + 1].isNumber else { return nil }
+        return run
+    }
+
+    private static func eraMended(_ s: [Character], thisYear: Int) -> String? {
         guard let eraEnd = s.firstIndex(where: { $0 == "元" || $0.isASCII && $0.isNumber }), eraEnd >= 1,
               splitEra(String(s[..<eraEnd]))?.1.isEmpty != true else { return nil }
         let read = Array(s[max(0, eraEnd - 2)..<eraEnd])
