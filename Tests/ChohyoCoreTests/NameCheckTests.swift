@@ -147,11 +147,18 @@ final class NameCheckTests: XCTestCase {
     func testAKanaAloneWithALookAlikeReadBesideItIsShownWithoutIt() throws {
         let koza = try load("koza_furikae")
         for (read, right) in [("ムラタダミサキ", "ムラタミサキ"), ("タダムラダイスケ", "タムラダイスケ"), ("フクタダマイ", "フクダマイ"),
-                              ("ハヤシツヨン", "ハヤシツヨシ")] {
+                              ("ハヤシツヨン", "ハヤシツヨシ"),
+                              // Both of the two fit taken out (ウチタ, ウチダ; マスタ, マスダ): the unvoiced one
+                              // goes, the voicing mark read apart (faxes of seeds 360500 and 380500).
+                              ("ウチタダクミコ", "ウチダクミコ"), ("マスタダユイ", "マスダユイ")] {
             let out = check(koza, ["account_holder_kana": read])["account_holder_kana"]
             XCTAssertEqual(out?.value, right, read)
             XCTAssertEqual(out?.status, .review, read)
         }
+        XCTAssertEqual(NameCheck.unvoicedOfATwin([2, 3], in: Array("ウチタダクミコ")), 2)
+        XCTAssertEqual(NameCheck.unvoicedOfATwin([2, 3], in: Array("マスダタユイ")), 3)
+        XCTAssertNil(NameCheck.unvoicedOfATwin([2, 3], in: Array("カワバパラ")))
+        XCTAssertNil(NameCheck.unvoicedOfATwin([1, 3], in: Array("ウチタダクミコ")))
         XCTAssertTrue(NameCheck.lookAlike("シ", "ン"))
         XCTAssertFalse(NameCheck.lookAlike("シ", "シ"))
         XCTAssertFalse(NameCheck.lookAlike("ヤ", "ヨ"))
