@@ -8,17 +8,7 @@ extension FormMatcher {
     /// Least share of the ink outside the field boxes that lies on the template's print. On the
     /// tuning set and sixteen used held-out sets, 7 faxed form pages left unclassified at 0.75
     /// had 0.70–0.75 (everything else passed); no page of another kind came above 0.64 (319).
-    /// Seeds 310500–380500 brought one to 0.67 (a letter fitted to the 給与支払報告書, 0.02 of
-    /// its labels inked).
     public static let minOnPrint = 0.70
-    /// A page that inks this share of the form's printed labels needs only `minOnPrintLabelled`
-    /// of its ink outside the boxes on the print. A light fax of a 給与支払報告書 shifted half off
-    /// the sheet, with a band of fax noise at its foot, put 0.68 there and inked 0.32 of the
-    /// labels (seed 390500, unclassified). Pages of other kinds, on the tuning set and seeds
-    /// 310500–390500: those with 0.60 or more on the print inked at most 0.11 of the labels, and
-    /// those inking 0.20 or more put at most 0.37 on the print.
-    public static let minLabelsForLowerBar = 0.25
-    public static let minOnPrintLabelled = 0.60
     /// Least share of the template's printed labels (its characters, one mark each) with ink
     /// of the page on them. A page of the form shows its labels; a page of another kind fitted
     /// to a busy form's print puts its ink along the rules, which are print too. A receipt
@@ -72,8 +62,7 @@ extension FormMatcher {
                            f.score, f.boxesHit, printShare, labelsHit, f.blobs, runnerUp, formRunner)
         var problems: [String] = []
         if f.score < FormMatcher.minPrintLayoutScore { problems.append(String(format: "ink on print or in boxes below %.2f", FormMatcher.minPrintLayoutScore)) }
-        let onPrintBar = labelsHit >= FormMatcher.minLabelsForLowerBar ? FormMatcher.minOnPrintLabelled : FormMatcher.minOnPrint
-        if printShare < onPrintBar { problems.append(String(format: "ink outside boxes on print below %.2f", onPrintBar)) }
+        if printShare < FormMatcher.minOnPrint { problems.append(String(format: "ink outside boxes on print below %.2f", FormMatcher.minOnPrint)) }
         if labelsHit < FormMatcher.minLabelsInked { problems.append(String(format: "ink on fewer than %.2f of its printed labels", FormMatcher.minLabelsInked)) }
         if f.boxesHit < FormMatcher.minValueBoxes { problems.append("fewer than \(FormMatcher.minValueBoxes) boxes filled") }
         if f.blobs < FormMatcher.minValueBlobs { problems.append("fewer than \(FormMatcher.minValueBlobs) marks") }
