@@ -120,8 +120,9 @@ public enum NameCheck {
             var k = bare; k.remove(at: i)
             if fits(String(k)), shown.insert(String(k)).inserted { found.insert(i) }
         }
-        guard let i = found.count == 1 ? found.first : only == .besideALookAlike ? unvoicedOfATwin(found, in: bare) : nil,
-              var result = fields[key] else { return nil }
+        // Two that fit are settled only beside a look-alike, by their voicing (`unvoicedOfATwin`).
+        let settled = only == .besideALookAlike ? unvoicedOfATwin(found, in: bare) : nil
+        guard let i = found.count == 1 ? found.first : settled, var result = fields[key] else { return nil }
         var mended = written; let gone = mended.remove(at: i)
         result.value = String(mended)
         result.reason += "; shown with one \(gone) taken out, which makes it a reading of a name"

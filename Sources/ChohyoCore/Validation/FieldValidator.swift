@@ -54,9 +54,7 @@ public enum FieldValidator {
     /// the nearest value, at most one character away (two for values of five characters or
     /// more), with every other value further. Such a value is shown to a person, never accepted.
     public static func nearestChoice(_ text: String, field: FieldDefinition) -> String? {
-        guard field.type == .text, let choices = field.choices, !choices.isEmpty else { return nil }
-        let cleaned = TextNormalizer.trimStrayMarks(TextNormalizer.normalizeText(text))
-        guard !cleaned.isEmpty, !choices.contains(cleaned) else { return nil }
+        guard let (cleaned, choices) = misreadChoice(text, field: field), !cleaned.isEmpty, !choices.contains(cleaned) else { return nil }
         let ranked = choices.map { ($0, Levenshtein.distance($0, cleaned)) }.sorted { $0.1 < $1.1 }
         let (best, distance) = ranked[0]
         guard distance <= (best.count >= 5 ? 2 : 1), ranked.dropFirst().allSatisfy({ $0.1 > distance }) else { return nil }
@@ -71,8 +69,8 @@ public enum FieldValidator {
     /// to seed 380500, 22 texts so read, all 給料・賞与. Such a value is shown to a person,
     /// never accepted.
     public static func choiceByItsMark(_ text: String, field: FieldDefinition) -> String? {
-        guard field.type == .text, let choices = field.choices, !choices.isEmpty else { return nil }
-        let cleaned = Array(TextNormalizer.trimStrayMarks(TextNormalizer.normalizeText(text)).filter { !$0.isWhitespace })
+        guard let (read, choices) = misreadChoice(text, field: field) else { return nil }
+        let cleaned = Array(read.filter { !$0.isWhitespace })
         guard cleaned.count >= 3, !choices.contains(String(cleaned)) else { return nil }
         let marks = Set(cleaned.dropFirst().dropLast().filter { $0.isPunctuation || $0.isSymbol })
         let holding = choices.filter { choice in marks.contains { choice.contains($0) } }
@@ -81,6 +79,13 @@ public enum FieldValidator {
         return choice
     }
     static let markedChoiceSlack = 2
+
+    /// A text field's reading cleaned as its `choices` are compared with it (normalised, stray
+    /// marks at its ends trimmed), with those choices; nil for a field without any.
+    static func misreadChoice(_ text: String, field: FieldDefinition) -> (cleaned: String, choices: [String])? {
+        guard field.type == .text, let choices = field.choices, !choices.isEmpty else { return nil }
+        return (TextNormalizer.trimStrayMarks(TextNormalizer.normalizeText(text)), choices)
+    }
 
     static func kana(_ text: String) -> ValidationOutcome {
         let normalized = KanaNormalizer.normalize(text)
