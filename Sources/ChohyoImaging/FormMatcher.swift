@@ -51,6 +51,9 @@ public struct FormMatcher: Sendable {
         public var reason: String
         /// Ink blobs (characters and marks) the layout matchers found on the page, when they ran.
         public var marks: Int? = nil
+        /// A print match short only of `minOnPrint`, on a page inking enough of the form's labels
+        /// for `minOnPrintLabelled`: why it is taken when no frame matches the page.
+        public var acceptedIfNoFrame: String? = nil
     }
 
     /// Below this score a match by ruled lines also needs `minWeakRulePageShare`.
@@ -151,6 +154,10 @@ public struct FormMatcher: Sendable {
             if let m = byFrame, m.accepted { return try placedOnPrint(m, page, cache, printPick: byPrint?.best) }
             let byDashedFrame = try matchByDashedFrame(page, cache)
             if let m = byDashedFrame, m.accepted { return try placedOnPrint(m, page, cache, printPick: byPrint?.best) }
+            if let m = byPrint, let why = m.acceptedIfNoFrame {
+                return Match(method: .printLayout, best: m.best, orientationRunnerUp: m.orientationRunnerUp,
+                             formRunnerUp: m.formRunnerUp, accepted: true, reason: why, marks: m.marks)
+            }
             var reason = otherGrid
                 ? String(format: "no form matched: best candidate %@ scored %.2f, but only %.2f of the page's ruled lines lie on its lines (%.2f asked below a score of %.2f: another form's grid)",
                          id, s, pageShare, FormMatcher.minWeakRulePageShareByRules, FormMatcher.sureRuleScore)
