@@ -74,6 +74,25 @@ final class PlaceCheckTests: XCTestCase {
         }
     }
 
+    /// Light faxes of the tuning set: two characters of a long head misread, one head that near.
+    func testALongPlaceTwoCharactersOffOneMunicipalityIsPutRight() throws {
+        let list = try Self.bundled.get()
+        for (read, shown, head) in [("静岡県礁同市葵区宮前1丁目29番4号", "静岡県静岡市葵区宮前1丁目29番4号", "静岡県静岡市葵区"),
+                                    ("福剛県福岡市壇多区幸町6丁目7番14号", "福岡県福岡市博多区幸町6丁目7番14号", "福岡県福岡市博多区"),
+                                    ("神奈川県足柄下孝箱電町清水町3丁目", "神奈川県足柄下郡箱根町清水町3丁目", "神奈川県足柄下郡箱根町")] {
+            let found = list.mended(address: read)
+            XCTAssertEqual(found?.mended, shown, read)
+            XCTAssertEqual(found?.head, head, read)
+        }
+        // Two off every two-character ward of 横浜市 (青葉区, 港北区 …), and a head of six
+        // characters (静岡県浜松市 has wards; 千葉県柏市 is five): left as read.
+        for read in ["神奈川県横浜市吾業区朝日町2丁目", "千葉県析巾元町9丁目", "北海道夫川市大手町3丁目"] {
+            XCTAssertNil(list.mended(address: read), read)
+        }
+        // One character off still wins over two: 船栓市 is mended to 船橋市 alone.
+        XCTAssertEqual(list.mended(address: "千葉県船栓市桜木町2丁目")?.head, "千葉県船橋市")
+    }
+
     func testAMendedPlaceIsShownPutRightAndStillCheckedByAPerson() throws {
         let kyuyo = try DefinitionLoader.load(file: packageRoot.appendingPathComponent("FormDefinitions/kyuyo_shiharai_hokokusho.yaml"))
         var fields = ["submit_to": FieldResult(value: "岐告市長", text: "岐告市長", confidence: 99, status: .accepted, reason: "valid"),

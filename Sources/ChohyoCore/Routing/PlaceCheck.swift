@@ -18,7 +18,8 @@ public enum PlaceCheck {
     /// and 22 were wrong elsewhere too (宮城県石天市厳箇 → 石巻市厳箇), one of them to another
     /// municipality (岐阜県野市 → 関市, for 岐阜市, which had lost a character as well). In
     /// `Samples/`, 1 value, put right. No right value can be changed: it starts with a
-    /// municipality.
+    /// municipality. A long head with two characters misread is put right the same way
+    /// (`MunicipalityList.twiceMisread`).
     public static func mendedAddress(_ head: String) -> String {
         "the address starts with none of Japan's municipalities but is one character off \(head): shown so, a character was misread or lost"
     }
