@@ -106,6 +106,15 @@ final class PlaceCheckTests: XCTestCase {
         XCTAssertEqual(fields["payee_address"]?.value, "東京都八王子市清水町2丁目30番9号")
         XCTAssertEqual(fields["payee_address"]?.status, .review)
         XCTAssertEqual(fields["payee_address"]?.reason, "confidence 60 below 70; " + PlaceCheck.mendedAddress("東京都八王子市"))
+
+        // Two characters off: the note says so.
+        var faxed = ["payer_address": FieldResult(value: "福剛県福岡市壇多区幸町6丁目7番14号", text: "福剛県福岡市壇多区幸町6丁目7番14号",
+                                                  confidence: 91, status: .review, reason: "two independent readings disagree")]
+        PlaceCheck.apply(kyuyo.definition, lists: kyuyo.municipalityLists, to: &faxed)
+        XCTAssertEqual(faxed["payer_address"]?.value, "福岡県福岡市博多区幸町6丁目7番14号")
+        XCTAssertEqual(faxed["payer_address"]?.status, .review)
+        XCTAssertEqual(faxed["payer_address"]?.reason, "two independent readings disagree; " + PlaceCheck.mendedAddress("福岡県福岡市博多区", misread: 2))
+        XCTAssertTrue(faxed["payer_address"]?.reason.contains("two characters off 福岡県福岡市博多区") == true)
     }
 
     func testAListRowNeedsFourColumns() {

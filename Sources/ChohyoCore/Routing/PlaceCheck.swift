@@ -20,8 +20,10 @@ public enum PlaceCheck {
     /// `Samples/`, 1 value, put right. No right value can be changed: it starts with a
     /// municipality. A long head with two characters misread is put right the same way
     /// (`MunicipalityList.twiceMisread`).
-    public static func mendedAddress(_ head: String) -> String {
-        "the address starts with none of Japan's municipalities but is one character off \(head): shown so, a character was misread or lost"
+    public static func mendedAddress(_ head: String, misread: Int = 1) -> String {
+        misread == 2
+            ? "the address starts with none of Japan's municipalities but is two characters off \(head): shown so, two characters were misread"
+            : "the address starts with none of Japan's municipalities but is one character off \(head): shown so, a character was misread or lost"
     }
     public static func mendedOffice(_ office: String) -> String {
         "names the head of none of Japan's municipalities but is one character off \(office): shown so, a character was misread or lost"
@@ -43,8 +45,8 @@ public enum PlaceCheck {
             guard let list = lists[field.key], let value = NameCheck.nonEmptyValue(fields[field.key]) else { continue }
             if Prefecture.holdsAddress(field) {
                 guard !list.startsAddress(value) else { continue }
-                if let (mended, head) = list.mended(address: value), put(mended, into: field, of: &fields) {
-                    NameCheck.flag(field.key, mendedAddress(head), in: &fields)
+                if let (mended, head, misread) = list.mended(address: value), put(mended, into: field, of: &fields) {
+                    NameCheck.flag(field.key, mendedAddress(head, misread: misread), in: &fields)
                 } else {
                     NameCheck.flag(field.key, unknownAddress, in: &fields)
                 }

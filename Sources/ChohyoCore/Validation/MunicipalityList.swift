@@ -106,7 +106,7 @@ public struct MunicipalityList: Sendable, Equatable {
     /// つくば市 read twice (all 4 kept) than つくば市 with 市 lost or misread (3 kept).
     /// An address read with a prefecture (都道府県 among its first four characters) is mended
     /// only to a municipality written with its prefecture: 県名古屋市 is not 北名古屋市.
-    public func mended(address: String) -> (mended: String, head: String)? {
+    public func mended(address: String) -> (mended: String, head: String, misread: Int)? {
         guard !startsAddress(address) else { return nil }
         let original = Array(address)
         let chars = Array(Self.folded(address))
@@ -141,7 +141,7 @@ public struct MunicipalityList: Sendable, Equatable {
         }
         if found.isEmpty { return twiceMisread(original, chars, readsPrefecture: readsPrefecture) }
         guard found.count == 1, let only = found.first else { return nil }
-        return (only.key, only.value)
+        return (only.key, only.value, 1)
     }
 
     /// Heads shorter than this are never mended for two characters misread: five must still agree.
@@ -153,7 +153,7 @@ public struct MunicipalityList: Sendable, Equatable {
     /// its 3 such addresses, all in review for the unknown place, all came out right). A short
     /// read is two characters off too many heads: 横浜市吾業区 is two off every two-character ward
     /// of 横浜市, and is left as read.
-    func twiceMisread(_ original: [Character], _ chars: [Character], readsPrefecture: Bool) -> (mended: String, head: String)? {
+    func twiceMisread(_ original: [Character], _ chars: [Character], readsPrefecture: Bool) -> (mended: String, head: String, misread: Int)? {
         var found: [String: String] = [:]
         for candidate in mendableHeads where candidate.chars.count >= Self.minTwoMisreadLength && candidate.chars.count <= chars.count
             && (candidate.prefectured || !readsPrefecture) {
@@ -169,7 +169,7 @@ public struct MunicipalityList: Sendable, Equatable {
             found[String(m)] = String(head)
             if found.count > 1 { return nil }
         }
-        return found.first.map { ($0.key, $0.value) }
+        return found.first.map { ($0.key, $0.value, 2) }
     }
 
     /// A 提出先 that names no municipality's head, put right where one character was misread or
