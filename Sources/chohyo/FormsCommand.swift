@@ -64,6 +64,7 @@ struct Forms: ParsableCommand {
                         if let v = f.labelVariants { o["label_variants"] = v }
                         if let list = f.nameList { o["name_list"] = DefinitionLoader.nameListURL(list, file: d.fileURL).path }
                         if let key = f.readingOf { o["reading_of"] = key }
+                        if let key = f.familyReadingOf { o["family_reading_of"] = key }
                         if f.nameAfterDepartment == true { o["name_after_department"] = true }
                         if let list = f.municipalityList { o["municipality_list"] = DefinitionLoader.nameListURL(list, file: d.fileURL).path }
                         return o

@@ -330,6 +330,7 @@ final class DefinitionLoaderTests: XCTestCase {
             label: フリガナ
             type: kana
             reading_of: amount
+            family_reading_of: contact
             box: [10, 100, 300, 60]
           - key: amount
             label: 金額
@@ -345,6 +346,7 @@ final class DefinitionLoaderTests: XCTestCase {
         XCTAssertEqual(try problems(minimal(fields: fields)).map { "\($0.field ?? ""): \($0.message)" },
                        ["name: name_list file not found: names.tsv",
                         "kana: reading_of must name a text field with a name_list, 'amount' is not one",
+                        "kana: family_reading_of must name a text field with a name_list, 'contact' is not one",
                         "amount: name_list applies only to text and kana fields",
                         "amount: name_list file not found: names.tsv",
                         "contact: name_after_department applies only to text fields with a name_list"])

@@ -63,7 +63,7 @@ public enum DefinitionChecker {
     }
 
     /// `name_list` only on text and kana fields, `municipality_list` only on text fields, and
-    /// their files must exist; `reading_of` only on a
+    /// their files must exist; `reading_of` and `family_reading_of` only on a
     /// kana field, naming a text field of the form that has a name list.
     static func checkNames(_ field: FieldDefinition, in def: FormDefinition, file: URL, add: (String) -> Void) {
         /// Whether a list the field names is missing (or a folder).
@@ -83,14 +83,16 @@ public enum DefinitionChecker {
         if field.nameAfterDepartment == true, field.type != .text || field.nameList == nil {
             add("name_after_department applies only to text fields with a name_list")
         }
-        guard let key = field.readingOf else { return }
-        if field.type != .kana { add("reading_of applies only to kana fields") }
-        guard let named = def.fields.first(where: { $0.key == key }) else {
-            add("reading_of names no field of this form: '\(key)'")
-            return
-        }
-        if named.type != .text || named.nameList == nil {
-            add("reading_of must name a text field with a name_list, '\(key)' is not one")
+        for (yamlKey, key) in [("reading_of", field.readingOf), ("family_reading_of", field.familyReadingOf)] {
+            guard let key else { continue }
+            if field.type != .kana { add("\(yamlKey) applies only to kana fields") }
+            guard let named = def.fields.first(where: { $0.key == key }) else {
+                add("\(yamlKey) names no field of this form: '\(key)'")
+                continue
+            }
+            if named.type != .text || named.nameList == nil {
+                add("\(yamlKey) must name a text field with a name_list, '\(key)' is not one")
+            }
         }
     }
 

@@ -95,6 +95,11 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
     /// For a `kana` field: the key of the name field this field gives the reading of. When that
     /// name is in the list, the kana must be one of its readings, or both go to a person.
     public var readingOf: String?
+    /// For a `kana` field naming a person who usually shares the family of a name field (口座名義
+    /// beside 納税義務者 氏名): the key of that name field. When both were accepted and the kana's
+    /// family reading is no reading of the name's family name but reads a family name one
+    /// character off it (タカギ beside 高本), the name goes to a person (`NameCheck.familyMisread`).
+    public var familyReadingOf: String?
     /// For a `text` field with `name_list` that names a contact (担当者): the name may follow a
     /// department (人事部増田, 総務課 田中一郎), and after one the given name may be left out.
     public var nameAfterDepartment: Bool?
@@ -111,6 +116,7 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
         case nameList = "name_list"
         case municipalityList = "municipality_list"
         case readingOf = "reading_of"
+        case familyReadingOf = "family_reading_of"
         case nameAfterDepartment = "name_after_department"
         case labelVariants = "label_variants"
         case minLength = "min_length"
@@ -154,6 +160,7 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
         choices = try c.decodeIfPresent([String].self, forKey: .choices)
         nameList = try c.decodeIfPresent(String.self, forKey: .nameList)
         readingOf = try c.decodeIfPresent(String.self, forKey: .readingOf)
+        familyReadingOf = try c.decodeIfPresent(String.self, forKey: .familyReadingOf)
         nameAfterDepartment = try c.decodeIfPresent(Bool.self, forKey: .nameAfterDepartment)
         pattern = try c.decodeIfPresent(String.self, forKey: .pattern)
         municipalityList = try c.decodeIfPresent(String.self, forKey: .municipalityList)
@@ -184,6 +191,7 @@ public struct FieldDefinition: Codable, Equatable, Sendable {
         try c.encodeIfPresent(choices, forKey: .choices)
         try c.encodeIfPresent(nameList, forKey: .nameList)
         try c.encodeIfPresent(readingOf, forKey: .readingOf)
+        try c.encodeIfPresent(familyReadingOf, forKey: .familyReadingOf)
         try c.encodeIfPresent(nameAfterDepartment, forKey: .nameAfterDepartment)
         try c.encodeIfPresent(pattern, forKey: .pattern)
         try c.encodeIfPresent(municipalityList, forKey: .municipalityList)

@@ -7,7 +7,7 @@ enum UnknownKeys {
     static let routing: Set<String> = ["min_confidence", "checkbox_ink_ratio", "checkbox_unsure_low"]
     static let field: Set<String> = ["key", "label", "label_variants", "type", "box", "required", "length", "min_length",
                                      "max_length", "era_code", "choices", "recognition", "min_confidence", "always_review",
-                                     "name_list", "reading_of", "name_after_department", "pattern",
+                                     "name_list", "reading_of", "family_reading_of", "name_after_department", "pattern",
                                      "municipality_list"]
     static let recognition: Set<String> = ["lang", "psm", "chars", "verify_lang", "verify_scale"]
     static let rule: Set<String> = ["expr", "message", "confirms_only"]

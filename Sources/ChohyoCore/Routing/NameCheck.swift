@@ -75,6 +75,7 @@ public enum NameCheck {
                 showLookAlikeReading(field.key, kana, list: list, in: &fields)
             }
         }
+        checkFamilies(definition, lists: lists, in: &fields)
     }
 
     /// Whether a kana, doubtful as it may be, starts with a reading of the whole name and goes on

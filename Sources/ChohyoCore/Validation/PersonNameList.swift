@@ -122,6 +122,27 @@ public final class PersonNameList: Sendable {
     }
 
     /// Whether a written name (spaces ignored) is a known family name, alone.
+    /// Family names of two characters or more that a kana's beginning reads and that are one
+    /// character off the written name's beginning, when no family name the written name starts
+    /// with has a reading the kana starts with; nil when one has, or when none is so near.
+    /// 高本さくら beside タカギサクラ: 高木, 高城, 高来 … (タカギ), none a reading of 高本 or 高.
+    public func familiesOneCharacterOff(_ name: String, readingStarting kana: String) -> [String]? {
+        let written = Array(name.filter { !$0.isWhitespace })
+        let reading = Self.katakana(kana).filter { !$0.isWhitespace }
+        guard !written.isEmpty, !reading.isEmpty else { return nil }
+        for n in 1...min(written.count, longestFamily) {
+            if let readings = family[String(written[..<n])], readings.contains(where: { reading.hasPrefix($0) }) { return nil }
+        }
+        let chars = Array(reading)
+        var found: [String] = []
+        for n in 1..<min(chars.count, longestFamilyReading + 1) {
+            for f in familyByReading[String(chars[..<n])] ?? [] where f.count >= 2 && f.count <= written.count {
+                if OneCharacterOff.misreadAt(Array(f)[...], written[..<f.count]) != nil { found.append(f) }
+            }
+        }
+        return found.isEmpty ? nil : found.sorted()
+    }
+
     public func isFamilyName(_ name: String) -> Bool {
         family[name.filter { !$0.isWhitespace }] != nil
     }
