@@ -121,7 +121,6 @@ public final class PersonNameList: Sendable {
         return out
     }
 
-    /// Whether a written name (spaces ignored) is a known family name, alone.
     /// Family names of two characters or more that a kana's beginning reads and that are one
     /// character off the written name's beginning, when no family name the written name starts
     /// with has a reading the kana starts with; nil when one has, or when none is so near.
@@ -143,6 +142,7 @@ public final class PersonNameList: Sendable {
         return found.isEmpty ? nil : found.sorted()
     }
 
+    /// Whether a written name (spaces ignored) is a known family name, alone.
     public func isFamilyName(_ name: String) -> Bool {
         family[name.filter { !$0.isWhitespace }] != nil
     }
