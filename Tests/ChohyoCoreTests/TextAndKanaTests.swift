@@ -36,7 +36,9 @@ final class TextAndKanaTests: XCTestCase {
         }
         // A dash a rule left before Japanese text is dropped as before, not held.
         XCTAssertEqual(validate("-大阪府堺市北区1丁目", .text).value, "大阪府堺市北区1丁目")
-        XCTAssertEqual(validate("山田=太郎", .text).valid, true, "a sign inside is not a formula")
+        XCTAssertEqual(validate("A=B商事", .text).valid, true, "a sign inside is not a formula")
+        // Between two Japanese characters it is a stray mark (seed 530500), still no formula.
+        XCTAssertEqual(validate("山田=太郎", .text).reason?.contains("formula"), false)
     }
 
     func testStrayMarksAtTheEdgesAreDroppedAndInsideGoToAPerson() {
@@ -61,6 +63,12 @@ final class TextAndKanaTests: XCTestCase {
         XCTAssertEqual(quote.reason?.hasPrefix("stray mark \"\"\""), true, quote.reason ?? "")
         XCTAssertNil(validate("総務課'山本", .text).value)
         XCTAssertEqual(validate("O'Neil商事", .text).value, "O'Neil商事")
+        // And an arithmetic or comparison sign (seed 530500: 南町1丁目 read 南町+丁目 at 99.9).
+        let plus = validate("長野県松本市南町 + 丁 目 11 番 21 号", .text)
+        XCTAssertNil(plus.value)
+        XCTAssertEqual(plus.reason, "stray mark \"+\" inside the text: a speck or a rule read as a character")
+        for read in ["は生*・っ", "DIトPSじ>もセル", "山田=太郎", "株式会社<光"] { XCTAssertNil(validate(read, .text).value, read) }
+        XCTAssertEqual(validate("A+B商事", .text).value, "A+B商事", "between Latin letters a sign is written")
         // A long-vowel mark follows only kana: after a kanji it is a rule or dash read as ー
         // (held-out seed 17000: "…18号ー", "…101号ーー"), or 一 misread.
         let bar = validate("神奈川県川崎市中原区若葉2丁目12番18号ー", .text)
