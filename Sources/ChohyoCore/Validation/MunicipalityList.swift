@@ -158,12 +158,7 @@ public struct MunicipalityList: Sendable, Equatable {
         for candidate in mendableHeads where candidate.chars.count >= Self.minTwoMisreadLength && candidate.chars.count <= chars.count
             && (candidate.prefectured || !readsPrefecture) {
             let head = candidate.chars
-            var at: [Int] = []
-            for i in head.indices where chars[i] != head[i] {
-                at.append(i)
-                if at.count > 2 { break }
-            }
-            guard at.count == 2 else { continue }
+            guard let at = OneCharacterOff.misreadTwiceAt(chars[..<head.count], head[...]) else { continue }
             var m = original
             for i in at { m[i] = head[i] }
             found[String(m)] = String(head)

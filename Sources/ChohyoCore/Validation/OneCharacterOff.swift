@@ -1,16 +1,28 @@
 /// Runs of characters one character apart: one misread, lost or read twice. Place names,
 /// prefectures and legal forms are each put right when a run read is so near exactly one of
-/// them (`MunicipalityList.mended`, `Prefecture.near`, `LegalEntityWords`).
+/// them (`MunicipalityList.mended`, `Prefecture.near`, `LegalEntityWords`); a long place name
+/// also when two characters were misread (`misreadTwiceAt`).
 enum OneCharacterOff {
     /// The one index at which two runs of equal length differ; nil if none or several.
     static func misreadAt(_ a: ArraySlice<Character>, _ b: ArraySlice<Character>) -> Int? {
+        misread(a, b, count: 1)?.first
+    }
+
+    /// The two indices at which two runs of equal length differ; nil if fewer or more.
+    static func misreadTwiceAt(_ a: ArraySlice<Character>, _ b: ArraySlice<Character>) -> [Int]? {
+        misread(a, b, count: 2)
+    }
+
+    /// The indices (from 0) at which two runs of equal length differ, when there are exactly
+    /// `count` of them.
+    static func misread(_ a: ArraySlice<Character>, _ b: ArraySlice<Character>, count: Int) -> [Int]? {
         guard a.count == b.count else { return nil }
-        var at: Int? = nil
+        var at: [Int] = []
         for (i, j) in zip(a.indices, b.indices) where a[i] != b[j] {
-            if at != nil { return nil }
-            at = i - a.startIndex
+            if at.count == count { return nil }
+            at.append(i - a.startIndex)
         }
-        return at
+        return at.count == count ? at : nil
     }
 
     /// Where `run` (one longer than `head`) holds a character of `head` twice over, the second
