@@ -331,7 +331,7 @@ enum JudgeStage {
         if note == nil, field.type == .phone, let problem = PhoneNumber.groupingProblem(text) {
             note = problem + ", so a digit may be misread"
         }
-        if note == nil, field.type == .digits, hasGapInsideDigits(text) {
+        if note == nil, field.type == .digits || field.type == .postalCode, hasGapInsideDigits(text) {
             note = "a gap inside the number: a broken digit may have been read as two"
         }
         if note == nil, field.type == .text, TextNormalizer.hasLoneLatinLetter(text) {

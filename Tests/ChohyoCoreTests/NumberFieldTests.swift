@@ -35,6 +35,11 @@ final class NumberFieldTests: XCTestCase {
         }
         XCTAssertEqual(PostalCode.normalize("100-0001"), "100-0001")
         XCTAssertNil(PostalCode.normalize("100 - 0001"))
+        // A gap in widely spaced print, beside a dash: the digits still count.
+        XCTAssertEqual(PostalCode.normalize("〒273-91 54"), "273-9154")
+        XCTAssertEqual(PostalCode.normalize("2 73-9154"), "273-9154")
+        XCTAssertNil(PostalCode.normalize("273-91 5"))
+        XCTAssertNil(PostalCode.normalize("2 73 9154"))
     }
 
     func testPhone() {

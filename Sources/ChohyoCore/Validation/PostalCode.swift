@@ -1,10 +1,12 @@
 /// 郵便番号: NNN-NNNN.
 public enum PostalCode {
     /// Accepts "〒123-4567", "123-4567", "1234567", "123 4567" and dashes of any width.
-    /// Returns "123-4567", or nil.
+    /// Returns "123-4567", or nil. Beside a dash, a space between two digits is a gap in widely
+    /// spaced print, not a separator: "273-91 54" (read so from a grey scan of seed 400500).
     public static func normalize(_ text: String) -> String? {
         var s = TextNormalizer.collapseSpaces(TextNormalizer.halfWidthDigitsAndLatin(text))
         if s.hasPrefix("〒") { s = TextNormalizer.collapseSpaces(String(s.dropFirst())) }
+        if s.unicodeScalars.contains(where: TextNormalizer.isDash) { s = withoutSpacesBetweenDigits(s) }
         let scalars = Array(s.unicodeScalars)
         let isDigit: (Unicode.Scalar) -> Bool = { $0.value >= 0x30 && $0.value <= 0x39 }
         let digits = scalars.filter(isDigit)
@@ -20,5 +22,17 @@ public enum PostalCode {
         guard body.allSatisfy(isDigit) else { return nil }
         let str = String(String.UnicodeScalarView(body))
         return "\(str.prefix(3))-\(str.suffix(4))"
+    }
+
+    /// `text` without the spaces that stand between two digits.
+    static func withoutSpacesBetweenDigits(_ text: String) -> String {
+        let chars = Array(text)
+        var kept = ""
+        for (i, c) in chars.enumerated() {
+            if c == " ", i > 0, i + 1 < chars.count, chars[i - 1].isASCII, chars[i - 1].isNumber,
+               chars[i + 1].isASCII, chars[i + 1].isNumber { continue }
+            kept.append(c)
+        }
+        return kept
     }
 }
