@@ -71,17 +71,34 @@ public final class FragmentReader {
             return FragmentReading(id: fragment.id, text: "", characterConfidences: [], confidence: 99, note: sealNote)
         }
         // Kana printed half-width are read widened, their voicing marks taken out (`HalfWidthKana`)
-        // and put back after the readings (`HalfWidthKanaMarks`). Not on a bilevel page at fax
-        // resolution (`asScanned`): broken into dots, full-width kana look narrow too. On the
-        // tuning set and seeds 310500–330500, 10 faxed full-width kana were so taken: サカイユミ,
-        // read right, became invalid, and another made invalid tipped its page into faint,
-        // sending 4 right values of it to a person. Of the 26 half-width kana on the faxes of the
-        // half-width tuning set (seeds 600001–602001), 6 were read right, none accepted.
+        // and put back after the readings (`HalfWidthKanaMarks`). On a bilevel page at fax
+        // resolution (`asScanned`) only when the cut read as it is gives no katakana and the
+        // widened cut does (`faxHalfWidthNote`): broken into dots, full-width kana look narrow
+        // too. Taken whenever found, on the tuning set and seeds 310500–330500, 10 faxed
+        // full-width kana were so taken: サカイユミ, read right, became invalid, and another made
+        // invalid tipped its page into faint, sending 4 right values of it to a person.
         var fragment = fragment
         var halfWidth: HalfWidthKana? = nil
-        if fragment.settings.type == .kana, fragment.asScanned == nil, let found = try HalfWidthKana.detect(fragment.image) {
-            halfWidth = found
-            fragment = FieldFragment(id: fragment.id, image: found.bare, settings: fragment.settings, inkPixels: fragment.inkPixels,
+        var firstRead: (text: String, symbols: [TesseractEngine.Symbol])? = nil
+        var faxNote: String? = nil
+        if fragment.settings.type == .kana, let found = try HalfWidthKana.detect(fragment.image) {
+            if fragment.asScanned == nil {
+                halfWidth = found
+            } else {
+                let plain = try readText(fragment.image, lang: fragment.settings.lang, settings: fragment.settings)
+                firstRead = plain
+                if !Self.readsAsKatakana(plain.text) {
+                    let widened = try readText(found.bare, lang: fragment.settings.lang, settings: fragment.settings)
+                    if Self.readsAsKatakana(widened.text) {
+                        halfWidth = found
+                        firstRead = widened
+                        faxNote = Self.faxHalfWidthNote
+                    }
+                }
+            }
+        }
+        if let halfWidth {
+            fragment = FieldFragment(id: fragment.id, image: halfWidth.bare, settings: fragment.settings, inkPixels: fragment.inkPixels,
                                      sealInk: fragment.sealInk, rawInkShare: fragment.rawInkShare)
         }
         let s = fragment.settings
@@ -96,7 +113,7 @@ public final class FragmentReader {
             guard !glyphs.isEmpty, let mended = DigitShapes.mended(reading.text, against: glyphs) else { return reading }
             return (mended, reading.symbols)
         }
-        let read = try readText(fragment.image, lang: s.lang, settings: s)
+        let read = try firstRead ?? readText(fragment.image, lang: s.lang, settings: s)
         var first = checked(read)
         let shapeNote = Self.shapeNote(read: read.text, shown: first.text, type: s.type, glyphs: glyphs,
                                        atFaxResolution: fragment.asScanned != nil)
@@ -169,7 +186,7 @@ public final class FragmentReader {
                                    verification: second?.text, verificationConfidence: second.flatMap { Self.weakest($0.symbols, type: s.type) },
                                    tieBreak: third?.text, rescue: rescue)
         }
-        var note = sealNote ?? marksNote
+        var note = sealNote ?? faxNote ?? marksNote
         // On a bilevel page a number is read once more from the cut as scanned: growing the
         // strokes joins broken ones but can also close a 0 into an 8 or 9 (tuning hard set:
         // 0→9 in a phone number and an account number, 8→6 in a phone number). A difference
@@ -223,6 +240,15 @@ public final class FragmentReader {
         return Double(right - left) <= loneDigitWidth * Double(height)
     }
     public static let nothingReadNote = "ink in the field but nothing could be read"
+    /// Why a faxed kana read widened as half-width goes to a person at any confidence: on a fax
+    /// a full-width kana broken into dots can pass for half-width print.
+    public static let faxHalfWidthNote = "kana on a fax read as half-width print: a person checks it"
+
+    /// Whether a reading is katakana throughout, its spaces and the specks read as marks between
+    /// its words aside (`KanaNormalizer.specksDropped`).
+    static func readsAsKatakana(_ text: String) -> Bool {
+        KanaNormalizer.isAllKatakana(String((KanaNormalizer.specksDropped(text) ?? text).filter { !$0.isWhitespace }))
+    }
     /// In its place when the value shown is the lone digit read enlarged (`JudgeStage`).
     public static let loneDigitNote = "nothing could be read as a line; shown as read enlarged, as one character"
     static let loneDigitScale = 3
