@@ -109,6 +109,41 @@ final class DigitShapesTests: XCTestCase {
         XCTAssertEqual(result.status, .review, "a value the shapes mended is confirmed by a person")
     }
 
+    /// A 0 put right by its ring is confirmed when the second reading, as read, gave it too;
+    /// not when the second reading was put right as well, nor when another digit was mended.
+    func testARingsZeroIsConfirmedByASecondReadingThatReadItItself() {
+        XCTAssertTrue(FragmentReader.ringsConfirmed(read: "〒399-8039", shown: "〒390-8039", by: "390-8039", type: .postalCode))
+        XCTAssertFalse(FragmentReader.ringsConfirmed(read: "〒399-8039", shown: "〒390-8039", by: "399-8039", type: .postalCode),
+                       "the second reading misread it too: only the shape says 0")
+        XCTAssertFalse(FragmentReader.ringsConfirmed(read: "11098", shown: "71098", by: "71098", type: .digits),
+                       "a 7's bar is not a ring")
+        XCTAssertFalse(FragmentReader.ringsConfirmed(read: "11998", shown: "71098", by: "71098", type: .digits))
+        XCTAssertFalse(FragmentReader.ringsConfirmed(read: "390", shown: "390", by: "390", type: .digits), "nothing mended")
+    }
+
+    /// The 郵便番号 of page_0079 of the tuning hard set (`kyuyo_0047.png`, a grey scan at 300 dpi),
+    /// cut as the batch cut it: 〒760-0702. The first reading misread a 0 that its ring put
+    /// right, and the second read every 0 itself: the value is accepted. It had gone to a
+    /// person, as each value the shapes mended did.
+    func testAZeroItsRingPutRightAndTheSecondReadingReadIsAccepted() throws {
+        let image = try Self.fixture("postal-zero-read-by-both-tuning0079.png")
+        let loaded = try PipelineTestSupport.loadForm()
+        let field = try XCTUnwrap(loaded.definition.field("payee_postal_code"))
+        let settings = ReadingSettings(field: field, dpi: 300)
+        let raw = try TesseractEngine(languages: settings.lang).read(image, psm: settings.psm, whitelist: settings.chars, dpi: 300)
+            .map(\.text).joined()
+        let mended = try XCTUnwrap(DigitShapes.mended(raw, against: try DigitShapes.glyphs(in: image)), "the first reading, \(raw)")
+        XCTAssertNotEqual(raw.filter(\.isNumber), "7600702", "the first reading misread a 0")
+        XCTAssertEqual(mended.filter(\.isNumber), "7600702")
+        let reading = try FixtureReading.read(image, as: field)
+        XCTAssertEqual(reading.text, "〒760-0702")
+        XCTAssertEqual(reading.verification?.filter(\.isNumber), "7600702")
+        XCTAssertNil(reading.note)
+        let result = JudgeStage.judge(field: field, form: loaded.definition, reading: reading)
+        XCTAssertEqual(result.value, "760-0702")
+        XCTAssertEqual(result.status, .accepted, result.reason)
+    }
+
     /// 03-7812-8641 with its 6 and 4 touching: the touching pair counts as two characters and
     /// is not checked; the ring of the leading 0 still is.
     func testTouchingDigitsCountByWidthAndAreLeftUnchecked() throws {
