@@ -26,7 +26,7 @@ public final class FragmentReader {
 
     /// What two readings must share to count as the same: the digits of a number-like
     /// field, the characters of any other (spaces aside). The validator decides the rest.
-    static func comparable(_ text: String, _ type: FieldType) -> String {
+    public static func comparable(_ text: String, _ type: FieldType) -> String {
         type.isDigitOnly ? String(text.filter { $0.isASCII && $0.isNumber }) : String(text.filter { !$0.isWhitespace })
     }
 

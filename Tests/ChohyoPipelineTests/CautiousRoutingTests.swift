@@ -213,6 +213,40 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: corporate, form: f, reading: agreed("8402214351 656", Array(repeating: 99, count: 13))).status, .accepted)
     }
 
+    /// A second reading that fails its own strict check, where the first passes, still sides
+    /// with the first when it read the same digits (jpn's commas misplaced) or, in a date or a
+    /// closed list, when the third reading read the first's value (tuning set, seeds 390500
+    /// and 400500). Text keeps such a value with a person: its check lets misreadings through.
+    func testASecondReadingFailingOnlyItsOwnCheckStillConfirmsTheFirst() {
+        let amount = field("payment_amount", .amount), date = field("birth_date", .date)
+        var category = field("category", .text)
+        category.choices = ["給料・賞与", "給料", "賞与"]
+        let name = field("payer_address", .text)
+        let f = form([amount, date, category, name])
+        func read(_ first: String, second: String, tie: String? = nil) -> FragmentReading {
+            FragmentReading(id: FragmentID.random(), text: first, characterConfidences: Array(repeating: 99, count: first.count),
+                            confidence: 99, verification: second, verificationConfidence: 99, tieBreak: tie)
+        }
+        let commas = JudgeStage.judge(field: amount, form: f, reading: read("4,699,200", second: "4699,200"))
+        XCTAssertEqual(commas.status, .accepted, commas.reason)
+        XCTAssertEqual(commas.value, "4699200")
+        let digitLost = JudgeStage.judge(field: amount, form: f, reading: read("4,699,200", second: "4699,20"))
+        XCTAssertEqual(digitLost.status, .review)
+        XCTAssertTrue(digitLost.reason.contains("second reading does not confirm"), digitLost.reason)
+
+        let era = JudgeStage.judge(field: date, form: f, reading: read("昭和 57 年 9 月 24 日", second: "昭和 87 年 9 月 24 日", tie: "昭和 57 年 9 月 24 日"))
+        XCTAssertEqual(era.status, .accepted, era.reason)
+        XCTAssertEqual(era.value, "1982-09-24")
+        let outvoted = JudgeStage.judge(field: date, form: f, reading: read("平成 6 年 1 月 23 日", second: "平成 6 年 19 月 23 日", tie: "平成 6 年 10 月 23 日"))
+        XCTAssertEqual(outvoted.status, .review, "the third reading read another date")
+
+        let choice = JudgeStage.judge(field: category, form: f, reading: read("給料 ・ 賞 与", second: "給料 ・ 沿 与", tie: "給料 ・ 賞 与"))
+        XCTAssertEqual(choice.status, .accepted, choice.reason)
+        let text = JudgeStage.judge(field: name, form: f, reading: read("愛知県名古屋市中区中央2丁目3番11号", second: "愛知県名古屋市中区中央2丁目3番1}号",
+                                                                         tie: "愛知県名古屋市中区中央2丁目3番11号"))
+        XCTAssertEqual(text.status, .review)
+    }
+
     func testAPostalCodeWithAGapInsideIsShownWholeToAPerson() {
         let postal = field("payee_postal_code", .postalCode)
         let f = form([postal])
