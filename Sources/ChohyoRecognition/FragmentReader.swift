@@ -105,10 +105,10 @@ public final class FragmentReader {
         // A number's digits are checked against the shapes of their glyphs (`DigitShapes`),
         // each reading alike. A mended first reading goes to a person, unless each digit mended
         // is a 0 on its ring that the second reading read itself (`ringsConfirmed`); a later
-        // one mended only loses its error (jpn reads most 0s of a slashed-0 font as 9: on the tuning hard set,
-        // noting those too sent 194 right values to a person). On a bilevel page at fax
-        // resolution the glyphs are taken from the cut as scanned: growing its strokes could
-        // close a 9's tail into a ring.
+        // one mended only loses its error (jpn reads most 0s of a slashed-0 font as 9: on the
+        // tuning hard set, noting those too sent 194 right values to a person). On a bilevel
+        // page at fax resolution the glyphs are taken from the cut as scanned: growing its
+        // strokes could close a 9's tail into a ring.
         let glyphs = s.type.isDigitOnly ? try DigitShapes.glyphs(in: fragment.asScanned ?? fragment.image) : []
         func checked(_ reading: (text: String, symbols: [TesseractEngine.Symbol])) -> (text: String, symbols: [TesseractEngine.Symbol]) {
             guard !glyphs.isEmpty, let mended = DigitShapes.mended(reading.text, against: glyphs) else { return reading }
@@ -246,15 +246,6 @@ public final class FragmentReader {
         return Double(right - left) <= loneDigitWidth * Double(height)
     }
     public static let nothingReadNote = "ink in the field but nothing could be read"
-    /// Why a faxed kana read widened as half-width goes to a person at any confidence: on a fax
-    /// a full-width kana broken into dots can pass for half-width print.
-    public static let faxHalfWidthNote = "kana on a fax read as half-width print: a person checks it"
-
-    /// Whether a reading is katakana throughout, its spaces and the specks read as marks between
-    /// its words aside (`KanaNormalizer.specksDropped`).
-    static func readsAsKatakana(_ text: String) -> Bool {
-        KanaNormalizer.isAllKatakana(String((KanaNormalizer.specksDropped(text) ?? text).filter { !$0.isWhitespace }))
-    }
     /// In its place when the value shown is the lone digit read enlarged (`JudgeStage`).
     public static let loneDigitNote = "nothing could be read as a line; shown as read enlarged, as one character"
     static let loneDigitScale = 3
@@ -264,6 +255,16 @@ public final class FragmentReader {
     static let loneDigitWidth = 1.2
     /// White added around the enlarged cut: Tesseract finds no character touching the edge.
     static let loneDigitBorder = 90
+
+    /// Why a faxed kana read widened as half-width goes to a person at any confidence: on a fax
+    /// a full-width kana broken into dots can pass for half-width print.
+    public static let faxHalfWidthNote = "kana on a fax read as half-width print: a person checks it"
+
+    /// Whether a reading is katakana throughout, its spaces and the specks read as marks between
+    /// its words aside (`KanaNormalizer.specksDropped`).
+    static func readsAsKatakana(_ text: String) -> Bool {
+        KanaNormalizer.isAllKatakana(String((KanaNormalizer.specksDropped(text) ?? text).filter { !$0.isWhitespace }))
+    }
 
     /// What the glyphs' shapes say of the first reading: what they put right (`shown` differs
     /// from `read`), else a 9 without a hole in a corporate number, else a digit on a glyph of
