@@ -81,6 +81,24 @@ final class NameCheckTests: XCTestCase {
         XCTAssertEqual(out["payee_name_kana"]?.status, .accepted)
     }
 
+    /// 工藤蓮 read 工藤運 on a fax (half-width seed-540500 set), accepted: 運, 夢 and 通 are given
+    /// names of the list that jpn reads for 蓮. After a family name they go to a person, shown
+    /// with 蓮; inside a longer given name, or with no family name before them, they are left.
+    func testAGivenNameJpnReadsFor蓮GoesToAPersonShownWith蓮() throws {
+        let kyuyo = try load("kyuyo_shiharai_hokokusho"), ido = try load("tokubetsu_choshu_ido")
+        for (read, shown) in [("工藤運", "工藤蓮"), ("原夢", "原蓮"), ("田村通", "田村蓮")] {
+            let out = check(kyuyo, ["payee_name": read])["payee_name"]
+            XCTAssertEqual(out?.status, .review, read)
+            XCTAssertEqual(out?.value, shown, read)
+            XCTAssertEqual(out?.reason, NameCheck.lookAlikeGivenName(read.last!, "蓮"), read)
+        }
+        let contact = check(ido, ["payer_contact": "人事部安藤夢"])["payer_contact"]
+        XCTAssertEqual(contact?.status, .review)
+        XCTAssertEqual(contact?.value, "人事部安藤蓮")
+        XCTAssertEqual(check(kyuyo, ["payee_name": "工藤蓮"])["payee_name"]?.status, .accepted)
+        XCTAssertNil(check(kyuyo, ["payee_name": "佐藤希夢"])["payee_name"]?.reason.range(of: "jpn reads 蓮"), "part of a longer given name")
+    }
+
     /// A contact (担当者) is a name, or a department and a family name or a full name.
     func testAContactMayFollowADepartmentAndAMisreadOneGoesToAPerson() throws {
         let ido = try load("tokubetsu_choshu_ido")

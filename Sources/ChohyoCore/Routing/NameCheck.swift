@@ -23,6 +23,7 @@ public enum NameCheck {
                 flag(field.key, field.nameAfterDepartment == true ? unknownContact : unknownName, in: &fields)
             }
         }
+        checkLookAlikeGivenNames(definition, lists: lists, in: &fields)
         for field in definition.fields where field.type == .kana {
             guard let kana = nonEmptyValue(fields[field.key]) else { continue }
             let bare = PersonNameList.katakana(kana).filter { !$0.isWhitespace }
