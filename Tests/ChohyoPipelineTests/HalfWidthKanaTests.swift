@@ -91,16 +91,7 @@ final class HalfWidthKanaTests: XCTestCase {
     /// half-width tuning set, seed 602001): ﾅｶﾔﾏ ﾁﾋﾛ read as it is gives no katakana; read
     /// widened it is right, and goes to a person as every kana so read on a fax does.
     func testAFaxedHalfWidthKanaIsReadWidenedAndShownToAPerson() throws {
-        let input = try PipelineTestSupport.temporaryDirectory("fax-half-width")
-        defer { try? FileManager.default.removeItem(at: input) }
-        try FileManager.default.copyItem(at: PipelineTestSupport.root.appendingPathComponent("Tests/Fixtures/koza-fax-half-width-kana-seed602001.tif"),
-                                         to: input.appendingPathComponent("fax.tif"))
-        let forms = DefinitionLoader.loadAll(directory: PipelineTestSupport.root.appendingPathComponent("FormDefinitions")).definitions
-        let out = input.appendingPathComponent("out", isDirectory: true)
-        _ = try BatchRunner(options: BatchOptions(inputs: [input.appendingPathComponent("fax.tif").path], outputDirectory: out),
-                            forms: forms).run { _ in }
-        let line = try String(contentsOf: out.appendingPathComponent("results.jsonl"), encoding: .utf8).split(separator: "\n")[0]
-        let page = try JSONDecoder().decode(PageResult.self, from: Data(line.utf8))
+        let page = try PipelineTestSupport.batchResult(ofFixture: "koza-fax-half-width-kana-seed602001.tif")
         XCTAssertEqual(page.form, "koza_furikae", page.classification ?? "")
         let kana = try XCTUnwrap(page.fields["account_holder_kana"])
         XCTAssertEqual(kana.value, "ナカヤマチヒロ", kana.reason)

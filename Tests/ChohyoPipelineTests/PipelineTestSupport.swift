@@ -1,4 +1,5 @@
 import ChohyoCore
+import ChohyoPipeline
 import Foundation
 
 /// Paths and helpers shared by the pipeline tests.
@@ -18,6 +19,20 @@ enum PipelineTestSupport {
     static func truth(_ base: String) throws -> [String: String] {
         struct File: Decodable { var form: String?; var fields: [String: String] }
         return try JSONDecoder().decode(File.self, from: Data(contentsOf: samples.appendingPathComponent(base + ".json"))).fields
+    }
+
+    /// The result of one fixture page (`Tests/Fixtures/NAME`) read by a batch with every form
+    /// definition loaded, as `results.jsonl` holds it.
+    static func batchResult(ofFixture name: String) throws -> PageResult {
+        let input = try temporaryDirectory("fixture")
+        defer { try? FileManager.default.removeItem(at: input) }
+        let page = input.appendingPathComponent(name)
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Tests/Fixtures/\(name)"), to: page)
+        let forms = DefinitionLoader.loadAll(directory: root.appendingPathComponent("FormDefinitions")).definitions
+        let out = input.appendingPathComponent("out", isDirectory: true)
+        _ = try BatchRunner(options: BatchOptions(inputs: [page.path], outputDirectory: out), forms: forms).run { _ in }
+        let line = try String(contentsOf: out.appendingPathComponent("results.jsonl"), encoding: .utf8).split(separator: "\n")[0]
+        return try JSONDecoder().decode(PageResult.self, from: Data(line.utf8))
     }
 
     static func temporaryDirectory(_ tag: String) throws -> URL {

@@ -37,16 +37,7 @@ final class PrintPlacementTests: XCTestCase {
     /// edge lost: the frame put it at 0.92 across against 0.96 down, and the boxes lay up to
     /// 5 mm right of the ticks. Two ticked boxes were accepted as empty, that set's two escapes.
     func testTicksOnAFaxMatchedByItsFrameAreReadInTheirBoxes() throws {
-        let input = try PipelineTestSupport.temporaryDirectory("frame-placed")
-        defer { try? FileManager.default.removeItem(at: input) }
-        try FileManager.default.copyItem(at: PipelineTestSupport.root.appendingPathComponent("Tests/Fixtures/koza-fax-frame-placed-seed380500.tif"),
-                                         to: input.appendingPathComponent("fax.tif"))
-        let forms = DefinitionLoader.loadAll(directory: PipelineTestSupport.root.appendingPathComponent("FormDefinitions")).definitions
-        let out = input.appendingPathComponent("out", isDirectory: true)
-        _ = try BatchRunner(options: BatchOptions(inputs: [input.appendingPathComponent("fax.tif").path], outputDirectory: out),
-                            forms: forms).run { _ in }
-        let line = try String(contentsOf: out.appendingPathComponent("results.jsonl"), encoding: .utf8).split(separator: "\n")[0]
-        let page = try JSONDecoder().decode(PageResult.self, from: Data(line.utf8))
+        let page = try PipelineTestSupport.batchResult(ofFixture: "koza-fax-frame-placed-seed380500.tif")
         XCTAssertEqual(page.form, "koza_furikae", page.classification ?? "")
         XCTAssertTrue(page.classification?.contains("by the ruled lines left on the page") ?? false, page.classification ?? "")
         for (key, ticked) in [("tax_resident", "1"), ("tax_property", "1"), ("tax_vehicle", "0"), ("tax_health", "1"),
