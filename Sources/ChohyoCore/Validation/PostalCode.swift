@@ -6,7 +6,9 @@ public enum PostalCode {
     public static func normalize(_ text: String) -> String? {
         var s = TextNormalizer.collapseSpaces(TextNormalizer.halfWidthDigitsAndLatin(text))
         if s.hasPrefix("〒") { s = TextNormalizer.collapseSpaces(String(s.dropFirst())) }
-        if s.unicodeScalars.contains(where: TextNormalizer.isDash) { s = withoutSpacesBetweenDigits(s) }
+        if s.unicodeScalars.contains(where: TextNormalizer.isDash) {
+            s = TextNormalizer.removeSpaces(s) { $0.isASCII && $0.isNumber && $1.isASCII && $1.isNumber }
+        }
         let scalars = Array(s.unicodeScalars)
         let isDigit: (Unicode.Scalar) -> Bool = { $0.value >= 0x30 && $0.value <= 0x39 }
         let digits = scalars.filter(isDigit)
@@ -22,17 +24,5 @@ public enum PostalCode {
         guard body.allSatisfy(isDigit) else { return nil }
         let str = String(String.UnicodeScalarView(body))
         return "\(str.prefix(3))-\(str.suffix(4))"
-    }
-
-    /// `text` without the spaces that stand between two digits.
-    static func withoutSpacesBetweenDigits(_ text: String) -> String {
-        let chars = Array(text)
-        var kept = ""
-        for (i, c) in chars.enumerated() {
-            if c == " ", i > 0, i + 1 < chars.count, chars[i - 1].isASCII, chars[i - 1].isNumber,
-               chars[i + 1].isASCII, chars[i + 1].isNumber { continue }
-            kept.append(c)
-        }
-        return kept
     }
 }

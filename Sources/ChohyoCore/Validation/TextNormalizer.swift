@@ -39,10 +39,16 @@ public enum TextNormalizer {
     /// ("城南 6 丁目"); Japanese does not space words, so only spaces between two
     /// non-CJK characters ("ABC Corp") carry meaning. Expects `collapseSpaces` output.
     public static func removeSpacesBetweenCJK(_ text: String) -> String {
+        removeSpaces(text) { isCJK($0) || isCJK($1) }
+    }
+
+    /// Removes every ASCII space whose neighbours (before, after) satisfy `between`; a space at
+    /// either end stays. Expects `collapseSpaces` output.
+    public static func removeSpaces(_ text: String, between: (Character, Character) -> Bool) -> String {
         let chars = Array(text)
         var out = ""
         for (i, c) in chars.enumerated() {
-            if c == " ", i > 0, i + 1 < chars.count, isCJK(chars[i - 1]) || isCJK(chars[i + 1]) {
+            if c == " ", i > 0, i + 1 < chars.count, between(chars[i - 1], chars[i + 1]) {
                 continue
             }
             out.append(c)
