@@ -80,10 +80,11 @@ final class DefinitionLoaderTests: XCTestCase {
         XCTAssertEqual(def.minConfidence(for: def.fields[0]), 70)
         XCTAssertEqual(loaded.rules.map(\.expression),
                        ["income_after_deduction <= payment_amount", "social_insurance <= payment_amount",
+                        "total_deductions >= social_insurance + 380000 * dependents",
                         "income_after_deduction = employment_income(payment_amount)",
                         "withholding_tax = year_end_tax(income_after_deduction - total_deductions)"])
-        XCTAssertEqual(loaded.rules.map(\.confirmsOnly), [false, false, true, true])
-        XCTAssertEqual(loaded.ruleMessages.count, 4)
+        XCTAssertEqual(loaded.rules.map(\.confirmsOnly), [false, false, false, true, true])
+        XCTAssertEqual(loaded.ruleMessages.count, 5)
         XCTAssertEqual(loaded.templateURL.path, dir.appendingPathComponent("kyuyo_shiharai_hokokusho.png").standardizedFileURL.path)
         XCTAssertTrue(loaded.templateURL.path.hasPrefix("/"))
     }

@@ -18,8 +18,9 @@ public struct RuleParseError: Error, CustomStringConvertible, Equatable, Sendabl
 }
 
 /// A rule over integer fields: `sum op sum`, where op is = == != < <= > >=, a sum is terms
-/// joined by + and -, and a term is a field key ([a-z_][a-z0-9_]*) or an integer literal.
-/// Example: `unpaid = annual_tax - collected`.
+/// joined by + and -, and a term is a field key ([a-z_][a-z0-9_]*), an integer literal, an
+/// integer literal times a field key (a count at a fixed amount each: `380000 * dependents`),
+/// or a function of a sum. Example: `unpaid = annual_tax - collected`.
 public struct CrossFieldRule: Sendable {
     public enum Comparison: String, Sendable, CaseIterable {
         case equal = "=", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
@@ -51,6 +52,8 @@ public struct CrossFieldRule: Sendable {
     public indirect enum Term: Equatable, Sendable {
         case field(String)
         case literal(Int)
+        /// An amount per unit times a field holding a count, e.g. `380000 * dependents`.
+        case times(Int, String)
         /// A function of a sum, e.g. `employment_income(payment_amount)`.
         case function(RuleFunction, [SignedTerm])
     }
@@ -83,7 +86,7 @@ public struct CrossFieldRule: Sendable {
         func collect(_ terms: [SignedTerm], inFunction: Bool) {
             for t in terms {
                 switch t.term {
-                case .field(let k):
+                case .field(let k), .times(_, let k):
                     if !keys.contains(k) { keys.append(k) }
                     if !inFunction, !direct.contains(k) { direct.append(k) }
                 case .function(_, let inner): collect(inner, inFunction: true)
@@ -153,6 +156,10 @@ public struct CrossFieldRule: Sendable {
                 switch t.term {
                 case .field(let k): v = resolved[k]!
                 case .literal(let n): v = n
+                case .times(let n, let k):
+                    let (product, overflow) = n.multipliedReportingOverflow(by: resolved[k]!)
+                    if overflow { return nil }
+                    v = product
                 case .function(let f, let inner):
                     guard let x = sum(inner) else { return nil }
                     v = f.apply(x)
@@ -225,7 +232,17 @@ struct RuleParser {
                 pos = start
                 throw error("number too large")
             }
-            return .literal(n)
+            skipSpaces()
+            guard pos < chars.count, chars[pos] == "*" else { return .literal(n) }
+            pos += 1
+            skipSpaces()
+            let keyStart = pos
+            while pos < chars.count, isKeyChar(chars[pos]) { pos += 1 }
+            guard pos > keyStart, !chars[keyStart].isNumber else {
+                pos = keyStart
+                throw error("expected a field key after '\(n) *'")
+            }
+            return .times(n, String(chars[keyStart..<pos]))
         }
         if c == "_" || (c.isASCII && c.isLowercase) {
             let start = pos
@@ -235,6 +252,9 @@ struct RuleParser {
             }
             let name = String(chars[start..<pos])
             skipSpaces()
+            if pos < chars.count, chars[pos] == "*" {
+                throw error("a product is written with its number first: N * \(name)")
+            }
             guard pos < chars.count, chars[pos] == "(" else { return .field(name) }
             guard let function = RuleFunction(rawValue: name) else {
                 pos = start
