@@ -268,12 +268,14 @@ public final class FragmentReader {
 
     /// What the glyphs' shapes say of the first reading: what they put right (`shown` differs
     /// from `read`), else a 9 without a hole in a corporate number, else a digit on a glyph of
-    /// three holes; nil when nothing.
+    /// three holes, else on a scan a digit other than 1 on a glyph as narrow as a 1 (on a fax,
+    /// broken strokes leave narrow glyphs of any digit); nil when nothing.
     static func shapeNote(read: String, shown: String, type: FieldType, glyphs: [DigitShapes.Glyph],
                           atFaxResolution: Bool) -> String? {
         if shown != read { return shapesNote(read: read, shown: shown) }
         if brokenZeroReadAsNine(shown, type: type, glyphs: glyphs, atFaxResolution: atFaxResolution) { return brokenZeroNote }
         if DigitShapes.readOnManyHoledGlyph(shown, against: glyphs) { return manyHolesNote }
+        if !atFaxResolution, DigitShapes.readOnNarrowGlyph(shown, against: glyphs) { return narrowGlyphNote }
         return nil
     }
 
@@ -297,6 +299,7 @@ public final class FragmentReader {
     static let ringNote = "a 0 read as 6, 8 or 9: its glyph is a ring, so it is shown as 0"
     static let brokenZeroNote = "a 9 whose glyph has no hole: a 0 broken open reads as 9, and a corporate number's check digit cannot tell them apart"
     static let manyHolesNote = "a digit of one hole or none on a glyph with three holes: a slashed 0 split by a gap reads as 6"
+    static let narrowGlyphNote = "a digit other than 1 on a glyph as narrow as a 1: a speck beside a 1 may have made it read as another digit"
     static let sevenNote = "a 7 read as 1: its glyph has a 7's bar across the top, so it is shown as 7"
 
     /// A corporate number's check digit (modulo 9) cannot tell a 0 from a 9, so a 9 standing on
