@@ -516,6 +516,36 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(judged("渡辺健太", unconfirmed)["payee_name_kana"]?.status, .review)
     }
 
+    /// A koza fax skewed 8.7° and matched by its frame (seed-420500 held-out set): its two
+    /// 預金種目 read empty, one ticked, and two ticked 税目 read empty at 100. The failing
+    /// 預金種目 says the cuts may have missed their boxes, so no box of the page is accepted.
+    func testACheckBoxRuleFailingOnAPageMatchedWithoutItsRulesHoldsEveryBox() throws {
+        let koza = try DefinitionLoader.load(file: PipelineTestSupport.root.appendingPathComponent("FormDefinitions/koza_furikae.yaml"))
+        func box(_ ticked: Bool) -> FragmentReading {
+            FragmentReading(id: FragmentID.random(), text: ticked ? "1" : "0", characterConfidences: [100], confidence: 100)
+        }
+        var readings = ["tax_resident": box(true), "tax_property": box(false), "tax_vehicle": box(false), "tax_health": box(false),
+                        "account_type_ordinary": box(false), "account_type_current": box(false)]
+        let taxes = ["tax_resident", "tax_property", "tax_vehicle", "tax_health"]
+        let onRules = JudgeStage.judge(form: koza, readings: readings)
+        XCTAssertEqual(onRules["account_type_ordinary"]?.status, .invalid)
+        for key in taxes { XCTAssertEqual(onRules[key]?.status, .accepted, "on a page matched by its rules the cuts are placed well: \(key)") }
+        for method in [FormMatcher.Method.frame, .printLayout] {
+            let lost = JudgeStage.judge(form: koza, readings: readings, matchedBy: method)
+            XCTAssertEqual(lost["account_type_ordinary"]?.status, .invalid)
+            for key in taxes {
+                XCTAssertEqual(lost[key]?.status, .review, "\(method) \(key)")
+                XCTAssertEqual(lost[key]?.reason, JudgeStage.boxesMisplacedNote, "\(method) \(key)")
+            }
+        }
+        // With the 預金種目 holding, the boxes are accepted on such a page as on any.
+        readings["account_type_ordinary"] = box(true)
+        let holding = JudgeStage.judge(form: koza, readings: readings, matchedBy: .frame)
+        for key in taxes + ["account_type_ordinary", "account_type_current"] {
+            XCTAssertEqual(holding[key]?.status, .accepted, "\(key): \(holding[key]?.reason ?? "")")
+        }
+    }
+
     func testKanaOnAPageMatchedWithoutItsRulesGoesToAPerson() throws {
         // A light fax of the 口座振替依頼書 whose rules broke up: the holder's name came out
         // without its voicing mark (スギヤマ → スキヤマ) and both readings agree with confidence.
