@@ -233,7 +233,7 @@ enum DigitShapes {
     /// the number's other digits' median width). A speck at a 1's foot makes it read as another
     /// digit: 914945877111 read 914945877113 by both readings of a 指定番号 on a 200 dpi scan
     /// of the seed-410500 held-out set, its last glyph 0.59 of a digit wide, and accepted. On
-    /// the scans of the tuning hard set (about 15,000 glyphs paired), every digit but 1 was at
+    /// the scans of the tuning hard set (about 14,000 glyphs paired), every digit but 1 was at
     /// least 0.81 as wide as the median (a 7's narrow foot), and 1s 0.37–0.95.
     static func readOnNarrowGlyph(_ text: String, against glyphs: [Glyph]) -> Bool {
         let chars = Array(text)
