@@ -171,9 +171,7 @@ enum DigitShapes {
         var chars = Array(text)
         guard let pairs = paired(chars, glyphs) else { return nil }
         for (i, g) in pairs where g.shape == .ring && "689".contains(chars[i]) { chars[i] = "0" }
-        let digits = pairs.filter { chars[$0.index].isASCII && chars[$0.index].isNumber && chars[$0.index] != "1" }
-        let widths = digits.map { $0.glyph.x1 - $0.glyph.x0 }.sorted(), heights = digits.map(\.glyph.height).sorted()
-        if !widths.isEmpty, case let digitWidth = widths[widths.count / 2],
+        if let (digits, digitWidth) = digitsButOnes(chars, pairs), case let heights = digits.map(\.glyph.height).sorted(),
            Double(digitWidth) >= minDigitAspect * Double(heights[heights.count / 2]) {
             for (i, g) in pairs where chars[i] == "1" && hasSevensShape(g, digitWidth: digitWidth) { chars[i] = "7" }
         }
@@ -237,14 +235,19 @@ enum DigitShapes {
     /// least 0.81 as wide as the median (a 7's narrow foot), and 1s 0.37–0.95.
     static func readOnNarrowGlyph(_ text: String, against glyphs: [Glyph]) -> Bool {
         let chars = Array(text)
-        guard let pairs = paired(chars, glyphs) else { return false }
-        let digits = pairs.filter { chars[$0.index].isASCII && chars[$0.index].isNumber && chars[$0.index] != "1" }
-        let widths = digits.map { $0.glyph.x1 - $0.glyph.x0 }.sorted()
-        guard !widths.isEmpty else { return false }
-        let digitWidth = Double(widths[widths.count / 2])
-        return digits.contains { Double($0.glyph.x1 - $0.glyph.x0) < narrowGlyph * digitWidth }
+        guard let pairs = paired(chars, glyphs), let (digits, digitWidth) = digitsButOnes(chars, pairs) else { return false }
+        return digits.contains { Double($0.glyph.x1 - $0.glyph.x0) < narrowGlyph * Double(digitWidth) }
     }
     static let narrowGlyph = 0.7
+
+    /// The pairs (`paired`) whose character is a digit other than 1, and their glyphs' median
+    /// width, a digit's width in the number's font (a 1 is narrow in every font); nil when none.
+    static func digitsButOnes(_ chars: [Character], _ pairs: [(index: Int, glyph: Glyph)]) -> (digits: [(index: Int, glyph: Glyph)], width: Int)? {
+        let digits = pairs.filter { chars[$0.index].isASCII && chars[$0.index].isNumber && chars[$0.index] != "1" }
+        let widths = digits.map { $0.glyph.x1 - $0.glyph.x0 }.sorted()
+        guard !widths.isEmpty else { return nil }
+        return (digits, widths[widths.count / 2])
+    }
 
     /// Whether one of `digits` in the text stands on a glyph of `shape` (`paired`).
     static func read(_ digits: Set<Character>, on shape: Shape, in text: String, against glyphs: [Glyph]) -> Bool {
