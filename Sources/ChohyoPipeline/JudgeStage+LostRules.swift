@@ -45,20 +45,15 @@ extension JudgeStage {
     /// rules (the look-alike bar of `confusable` characters on any page).
     static let lostRulesKanji = 97.0
 
-    /// Whether one of the form's rules over check boxes alone (one 預金種目, at least one 税目)
-    /// fails on these values. On a page matched without its rules, where the boxes are placed
-    /// by the print, the values or a frame, it says a cut may have missed its box, and the
-    /// boxes beside it are cut alike: a koza fax skewed 8.7° and matched by its frame read two
-    /// ticked 税目 as empty at 100 (seed-420500 held-out set), its 預金種目 failing. On that set,
-    /// the tuning set and seeds 390500–410500, 5 pages failed such a rule without their rules;
-    /// 7 boxes were accepted on them, 2 of them wrong.
-    static func failsACheckBoxRule(_ loaded: LoadedDefinition, _ fields: [String: FieldResult]) -> Bool {
-        let values = Router.values(of: fields)
-        return loaded.rules.contains { rule in
-            guard !rule.confirmsOnly, rule.fieldKeys.allSatisfy({ loaded.definition.field($0)?.type == .checkbox }),
-                  case .fail = rule.evaluate(values) else { return false }
-            return true
-        }
+    /// Whether a rule is over check boxes alone (one 預金種目, at least one 税目). One that fails
+    /// on a page matched without its rules, where the boxes are placed by the print, the values
+    /// or a frame, says a cut may have missed its box, and the boxes beside it are cut alike: a
+    /// koza fax skewed 8.7° and matched by its frame read two ticked 税目 as empty at 100
+    /// (seed-420500 held-out set), its 預金種目 failing. On that set, the tuning set and seeds
+    /// 390500–410500, 5 pages failed such a rule without their rules; 7 boxes were accepted on
+    /// them, 2 of them wrong.
+    static func isOverCheckBoxes(_ rule: CrossFieldRule, _ form: FormDefinition) -> Bool {
+        rule.fieldKeys.allSatisfy { form.field($0)?.type == .checkbox }
     }
     static let boxesMisplacedNote = "a check-box rule failed on a page matched without its ruled lines: a box may have been cut off its mark, or its mark lost, so every box is checked by a person"
 }

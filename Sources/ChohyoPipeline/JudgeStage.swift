@@ -20,7 +20,7 @@ enum JudgeStage {
     ///   name beside it confirms, accepted or held for that alone, and then that name too
     ///   (`acceptKanaConfirmedOnLostRules`); by the few lines left on it (`.frame`, the
     ///   faintest faxes), no Japanese text is. On such a page, no check box is when a rule
-    ///   over check boxes fails (`failsACheckBoxRule`).
+    ///   over check boxes fails (`isOverCheckBoxes`).
     static func judge(form loaded: LoadedDefinition, readings: [String: FragmentReading],
                       matchedBy: FormMatcher.Method = .rules) -> [String: FieldResult] {
         let form = loaded.definition
@@ -49,7 +49,7 @@ enum JudgeStage {
             }
         }
         let alwaysReviewed = Set(form.fields.filter { $0.alwaysReview == true }.map(\.key))
-        Router.applyRules(loaded.rules, to: &fields, messages: loaded.ruleMessages, keepInReview: alwaysReviewed)
+        let failedRules = Router.applyRules(loaded.rules, to: &fields, messages: loaded.ruleMessages, keepInReview: alwaysReviewed)
         let doubted = kanaDoubtedByTheirReadingAlone(form, fields, alwaysReviewed: alwaysReviewed)
         NameCheck.apply(form, lists: loaded.nameLists, to: &fields)
         PlaceCheck.apply(form, lists: loaded.municipalityLists, to: &fields)
@@ -65,7 +65,7 @@ enum JudgeStage {
                 fields[field.key] = result
             }
             if matchedBy != .frame { acceptKanaConfirmedOnLostRules(form: loaded, except: Set(doubted.keys), in: &fields) }
-            if failsACheckBoxRule(loaded, fields) {
+            if failedRules.contains(where: { isOverCheckBoxes($0, form) }) {
                 for field in form.fields where field.type == .checkbox {
                     guard var result = fields[field.key], result.status == .accepted else { continue }
                     result.status = .review

@@ -27,12 +27,16 @@ public enum Router {
     /// A rule that holds accepts the fields in review that it confirms (`confirmedKeys`: an
     /// equation over three or more nonzero fields, or the fields beside a function of the
     /// law). A `confirmsOnly` rule that fails changes nothing.
+    /// - Returns: the rules that failed (`confirmsOnly` ones left out).
+    @discardableResult
     public static func applyRules(_ rules: [CrossFieldRule], to fields: inout [String: FieldResult],
-                                  messages: [String?], keepInReview: Set<String> = []) {
+                                  messages: [String?], keepInReview: Set<String> = []) -> [CrossFieldRule] {
         let values = values(of: fields)
         var failed: Set<String> = []
+        var failedRules: [CrossFieldRule] = []
         for (i, rule) in rules.enumerated() {
             guard !rule.confirmsOnly, case .fail = rule.evaluate(values) else { continue }
+            failedRules.append(rule)
             failed.formUnion(rule.fieldKeys)
             let label = (i < messages.count ? messages[i] : nil) ?? rule.expression
             let reason = "rule failed: \(label) (\(rule.numbers(values) ?? ""))"
@@ -65,6 +69,7 @@ public enum Router {
                 fields[key] = result
             }
         }
+        return failedRules
     }
 
     /// The fields' values by key, as rules read them (fields without a value left out).
