@@ -273,7 +273,7 @@ enum DigitRuns {
     static func ringCentres(_ r: InkRun, of image: Image) throws -> [Int] {
         let left = max(0, r.x0 - padding) - border
         return try DigitShapes.glyphs(in: try cutOut(r, of: image))
-            .filter { $0.shape == .ring && Double($0.x1 - $0.x0) <= maxDigitWidth * Double(r.y1 - r.y0) }
+            .filter { $0.shape == .ring && Double($0.width) <= maxDigitWidth * Double(r.y1 - r.y0) }
             .map { left + ($0.x0 + $0.x1) / 2 }
     }
 

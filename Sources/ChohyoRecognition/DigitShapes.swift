@@ -37,6 +37,8 @@ enum DigitShapes {
         var top = 0, foot = 0
         /// Its rows' count, top to foot.
         var height = 0
+        /// Its columns' count.
+        var width: Int { x1 - x0 }
     }
 
     /// A glyph is a character of the line when it is at least this share of the tallest one,
@@ -236,7 +238,7 @@ enum DigitShapes {
     static func readOnNarrowGlyph(_ text: String, against glyphs: [Glyph]) -> Bool {
         let chars = Array(text)
         guard let pairs = paired(chars, glyphs), let (digits, digitWidth) = digitsButOnes(chars, pairs) else { return false }
-        return digits.contains { Double($0.glyph.x1 - $0.glyph.x0) < narrowGlyph * Double(digitWidth) }
+        return digits.contains { Double($0.glyph.width) < narrowGlyph * Double(digitWidth) }
     }
     static let narrowGlyph = 0.7
 
@@ -244,7 +246,7 @@ enum DigitShapes {
     /// width, a digit's width in the number's font (a 1 is narrow in every font); nil when none.
     static func digitsButOnes(_ chars: [Character], _ pairs: [(index: Int, glyph: Glyph)]) -> (digits: [(index: Int, glyph: Glyph)], width: Int)? {
         let digits = pairs.filter { chars[$0.index].isASCII && chars[$0.index].isNumber && chars[$0.index] != "1" }
-        let widths = digits.map { $0.glyph.x1 - $0.glyph.x0 }.sorted()
+        let widths = digits.map(\.glyph.width).sorted()
         guard !widths.isEmpty else { return nil }
         return (digits, widths[widths.count / 2])
     }

@@ -32,12 +32,10 @@ public enum Router {
     public static func applyRules(_ rules: [CrossFieldRule], to fields: inout [String: FieldResult],
                                   messages: [String?], keepInReview: Set<String> = []) -> [CrossFieldRule] {
         let values = values(of: fields)
-        var failed: Set<String> = []
         var failedRules: [CrossFieldRule] = []
         for (i, rule) in rules.enumerated() {
             guard !rule.confirmsOnly, case .fail = rule.evaluate(values) else { continue }
             failedRules.append(rule)
-            failed.formUnion(rule.fieldKeys)
             let label = (i < messages.count ? messages[i] : nil) ?? rule.expression
             let reason = "rule failed: \(label) (\(rule.numbers(values) ?? ""))"
             for key in rule.fieldKeys {
@@ -56,6 +54,7 @@ public enum Router {
         // accepted. Not when one of its numbers failed its own checks; fields a failing rule
         // names, and those in `keepInReview`, stay as they are.
         // The message says what is wrong when the rule fails, so the rule is named by itself.
+        let failed = Set(failedRules.flatMap(\.fieldKeys))
         for (rule, keys) in confirmations(rules, in: fields, values: values) {
             let confirmed = keys.filter {
                 !failed.contains($0) && !keepInReview.contains($0) && fields[$0]?.status == .review
