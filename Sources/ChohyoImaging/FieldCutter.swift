@@ -29,12 +29,20 @@ public enum FieldCutter {
     ///   - smoothing: half-width of the mean filter over grown strokes (`bilevelSmoothing`;
     ///     0 leaves them as grown).
     ///   - sealStroke: least thickness (px) of red ink counted as a seal or stamp (`sealShare`).
+    /// The part of a mapped box that lies on a page of this size, nil when too little of it
+    /// does to cut.
+    public static func onPage(_ m: (x: Int, y: Int, width: Int, height: Int), width: Int, height: Int)
+        -> (x: Int, y: Int, width: Int, height: Int)? {
+        let x = max(0, m.x), y = max(0, m.y)
+        let w = min(width - x, m.width - (x - m.x)), h = min(height - y, m.height - (y - m.y))
+        return w > 4 && h > 4 ? (x, y, w, h) : nil
+    }
+
     public static func cut(page: Image, alignment: Alignment, box: Box, margin: Int = 12, trim: Bool = true,
                            smoothing: Int = bilevelSmoothing, sealStroke: Int = sealStroke) throws -> Cut {
-        let m = alignment.map(box)
-        let x = max(0, m.x), y = max(0, m.y)
-        let w = min(page.width - x, m.width - (x - m.x)), h = min(page.height - y, m.height - (y - m.y))
-        guard w > 4, h > 4 else { throw ImagingError.operationFailed("field box falls outside the page") }
+        guard let (x, y, w, h) = onPage(alignment.map(box), width: page.width, height: page.height) else {
+            throw ImagingError.operationFailed("field box falls outside the page")
+        }
         let crop = try page.cropped(x: x, y: y, width: w, height: h)
         let split = try Dropout.split(crop.depth == 1 ? try crop.gray() : crop)
         let sealInk = try sealShare(split, area: w * h, stroke: sealStroke)

@@ -17,8 +17,23 @@ extension FormMatcher {
         let index: Int
         var candidate: Candidate
         /// Best value among the other turns of the same form, and among the other forms.
-        let orientationRunnerUp: Double
+        var orientationRunnerUp: Double
         let formRunnerUp: Double
+    }
+
+    /// The fit at `index` as a candidate at full resolution.
+    func candidate(_ fits: [LayoutFit], _ index: Int) -> Candidate {
+        let f = fits[index]
+        return Candidate(formIndex: f.formIndex, quarterTurns: f.quarterTurns,
+                         alignment: WorkingPlacement(f.fit).alignment(
+                             factor: f.factor, workingScale: templates[f.formIndex].workingScale, score: f.value))
+    }
+
+    /// The candidate leaves every one of its form's field boxes on the page, as `FieldCutter`
+    /// cuts them.
+    func keepsBoxesOnPage(_ c: Candidate, _ page: Image) -> Bool {
+        let (w, h) = c.quarterTurns % 2 == 0 ? (page.width, page.height) : (page.height, page.width)
+        return templates[c.formIndex].fieldBoxes.allSatisfy { FieldCutter.onPage(c.alignment.map($0), width: w, height: h) != nil }
     }
 
     func pickLayout(_ fits: [LayoutFit]) -> LayoutPick? {
@@ -27,11 +42,7 @@ extension FormMatcher {
         let runnerUp = fits.filter { $0.formIndex == best.formIndex && $0.quarterTurns != best.quarterTurns }
             .map(\.value).max() ?? 0
         let formRunner = fits.filter { $0.formIndex != best.formIndex }.map(\.value).max() ?? 0
-        return LayoutPick(index: index,
-                          candidate: Candidate(formIndex: best.formIndex, quarterTurns: best.quarterTurns,
-                                               alignment: WorkingPlacement(best.fit).alignment(
-                                                   factor: best.factor, workingScale: templates[best.formIndex].workingScale,
-                                                   score: best.value)),
+        return LayoutPick(index: index, candidate: candidate(fits, index),
                           orientationRunnerUp: runnerUp, formRunnerUp: formRunner)
     }
 

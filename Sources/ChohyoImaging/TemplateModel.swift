@@ -16,6 +16,8 @@ public final class TemplateModel: @unchecked Sendable {
     /// The field boxes at working resolution as a label map, for matching a page by where its
     /// values sit (`ValueLayout`).
     public let boxMap: ValueLayout.BoxMap
+    /// The field boxes in template pixels.
+    public let fieldBoxes: [Box]
     /// For a form printed in black: the field boxes, the printed labels and the ruled lines at
     /// working resolution, for matching a page whose rules broke up (`PrintLayout`).
     public let printLayout: PrintLayout?
@@ -25,6 +27,7 @@ public final class TemplateModel: @unchecked Sendable {
         width = image.width
         height = image.height
         self.dpi = dpi
+        self.fieldBoxes = fieldBoxes
         workingScale = LineStructure.workingDPI / dpi
         let working = try WorkingImage.binary(image, scale: workingScale)
         structure = try LineStructure(binary: working)
