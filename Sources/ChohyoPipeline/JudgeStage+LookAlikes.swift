@@ -111,12 +111,14 @@ extension JudgeStage {
     static let weakCharacterPrefix = "a character read with confidence "
 
     /// Why a person should look at an otherwise confident Japanese value, or nil.
-    static func weakCharacter(_ text: String, _ confidences: [Double],
+    /// - Parameter zerosOnRings: indices of 0s whose glyphs confirm them (`DigitRuns.markZerosOnRings`):
+    ///   not held to `minDigitInTextConfidence`.
+    static func weakCharacter(_ text: String, _ confidences: [Double], zerosOnRings: Set<Int> = [],
                               minOther: Double = minCharacterInTextConfidence) -> String? {
         let chars = Array(text.filter { !$0.isWhitespace })
         guard chars.count == confidences.count else { return nil }
-        for (c, conf) in zip(chars, confidences) {
-            if c.isASCII, c.isNumber, conf < minDigitInTextConfidence {
+        for (i, (c, conf)) in zip(chars, confidences).enumerated() {
+            if c.isASCII, c.isNumber, conf < minDigitInTextConfidence, !(c == "0" && zerosOnRings.contains(i)) {
                 return "a digit in the text read with confidence \(Router.format(conf)), below \(Router.format(minDigitInTextConfidence))"
             }
             // Any other character, a Latin letter or an ASCII mark as much as a kanji: jpn reads

@@ -339,7 +339,8 @@ enum JudgeStage {
             note = "\(rare) is rare in names and addresses, and jpn reads it for its look-alike \(common)"
         }
         if note == nil, let characters, field.type == .text || field.type == .date || field.type == .kana {
-            note = weakCharacter(text, characters, minOther: field.type == .kana ? minKanaConfidence : minCharacterInTextConfidence)
+            note = weakCharacter(text, characters, zerosOnRings: reading.zerosOnRings,
+                                 minOther: field.type == .kana ? minKanaConfidence : minCharacterInTextConfidence)
         }
         var (status, reason) = Router.route(field: field, form: form, outcome: outcome, confidence: confidence)
         if let note {

@@ -81,6 +81,9 @@ public struct FragmentReading: Sendable, Equatable {
     public let characterConfidences: [Double]
     /// Field confidence, 0–100: the weakest character (a single doubtful digit must count).
     public let confidence: Double
+    /// Indices (into `characterConfidences`) of the 0s inside Japanese text whose glyphs are
+    /// rings (`TesseractEngine.Symbol.onRing`).
+    public var zerosOnRings: Set<Int> = []
     /// Why the reader is unsure beyond the confidence (e.g. seal over the field); nil when nothing.
     public let note: String?
     /// The second reading's text and confidence, when the settings ask for one.

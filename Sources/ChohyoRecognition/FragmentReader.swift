@@ -214,11 +214,16 @@ public final class FragmentReader {
            !Self.textSpans(first.text, inkWidth: ink.width, inkHeight: ink.height) {
             note = "the ink runs well beyond the text read: characters may be missing"
         }
-        return FragmentReading(id: fragment.id, text: first.text, characterConfidences: characterConfidences,
-                               confidence: weakest, note: note,
-                               verification: second?.text,
-                               verificationConfidence: second.map { Self.weakest($0.symbols, type: s.type) ?? 0 },
-                               tieBreak: third?.text, rescue: rescue)
+        var reading = FragmentReading(id: fragment.id, text: first.text, characterConfidences: characterConfidences,
+                                      confidence: weakest, note: note,
+                                      verification: second?.text,
+                                      verificationConfidence: second.map { Self.weakest($0.symbols, type: s.type) ?? 0 },
+                                      tieBreak: third?.text, rescue: rescue)
+        // One confidence per symbol, as the symbols were read (half-width marks not joined).
+        if characterConfidences.count == first.symbols.count {
+            reading.zerosOnRings = Set(first.symbols.indices.filter { first.symbols[$0].onRing })
+        }
+        return reading
     }
 
     /// A lone digit that no reading made out is read once more, three times as large and as

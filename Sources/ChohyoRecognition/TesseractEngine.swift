@@ -19,6 +19,9 @@ public final class TesseractEngine {
         public let startsWord: Bool
         /// Where the symbol lies in the image read.
         public var box: ChohyoCore.Box? = nil
+        /// A 0 inside Japanese text that stands on a ring-shaped glyph of its own
+        /// (`DigitRuns.reread`): its glyph's shape confirms it, whatever its confidence.
+        public var onRing = false
 
         public init(text: String, confidence: Double, startsWord: Bool, box: ChohyoCore.Box? = nil) {
             self.text = text; self.confidence = confidence; self.startsWord = startsWord; self.box = box

@@ -46,4 +46,28 @@ final class DigitRunFixtureTests: XCTestCase {
         XCTAssertEqual(reread.map(\.text).joined(), "昭和52年2月18日")
         XCTAssertEqual(reread.suffix(3).dropLast().map(\.confidence), [50, 50], "held for a person")
     }
+
+    /// 生年月日 of page_0046 of the seed-420500 held-out set (a 400 dpi colour PNG scan):
+    /// 昭和59年9月20日, its 0 read at 93.8, under `minDigitInTextConfidence`, which held the right
+    /// date for a person. Its glyph is a ring of its own, so the 0 is confirmed and the date
+    /// accepted.
+    func testA0ReadWeaklyOnARingIsConfirmedAndTheDateAccepted() throws {
+        let image = try ImageSource(path: BilevelReadingTests.fixtureURL("date-cut-ring-zero-seed420500.png").path).page(0)
+        let loaded = try PipelineTestSupport.loadForm()
+        let field = try XCTUnwrap(loaded.definition.field("birth_date"))
+        let reading = try FixtureReading.read(image, as: field)
+        let chars = Array(reading.text.filter { !$0.isWhitespace })
+        XCTAssertEqual(String(chars), "昭和59年9月20日")
+        let zero = try XCTUnwrap(chars.firstIndex(of: "0"))
+        XCTAssertLessThan(reading.characterConfidences[zero], JudgeStage.minDigitInTextConfidence, "the 0 is read weakly")
+        XCTAssertEqual(reading.zerosOnRings, [zero])
+        let judged = JudgeStage.judge(field: field, form: loaded.definition, reading: reading)
+        XCTAssertEqual(judged.value, "1984-09-20")
+        XCTAssertEqual(judged.status, .accepted, judged.reason)
+        // Without its glyph's word, the weak 0 holds the date as before.
+        var unconfirmed = reading
+        unconfirmed.zerosOnRings = []
+        XCTAssertEqual(JudgeStage.judge(field: field, form: loaded.definition, reading: unconfirmed).status, .review)
+    }
 }
+

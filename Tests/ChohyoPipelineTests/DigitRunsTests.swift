@@ -84,6 +84,42 @@ final class DigitRunsTests: XCTestCase {
         XCTAssertLessThan(DigitRuns.mendedConfidence, JudgeStage.minDigitInTextConfidence)
     }
 
+    /// A 0 that both models read as 0 on its ring-shaped glyph is marked `onRing`, however weakly
+    /// read; a 0 mended from eng's 9 by its ring is not (it stays doubted), nor are other digits.
+    func testA0ReadAs0OnARingIsMarkedSo() throws {
+        let (cut, _) = try birthDateCut()
+        let jpn = try TesseractEngine(languages: "jpn").read(cut.image, psm: 7, whitelist: nil, dpi: 300)
+        let eng = try TesseractEngine(languages: "eng")
+        func reread(zeroAs zero: String) throws -> [TesseractEngine.Symbol] {
+            try DigitRuns.reread(jpn, in: cut.image) { run in
+                try eng.read(run, psm: 8, whitelist: "0123456789", dpi: 300).map {
+                    TesseractEngine.Symbol(text: $0.text == "0" ? zero : $0.text, confidence: 90, startsWord: $0.startsWord, box: $0.box)
+                }
+            }
+        }
+        let weak = try reread(zeroAs: "0")
+        XCTAssertTrue(weak.map(\.text).joined().contains("9月30日"), weak.map(\.text).joined())
+        let zero = try XCTUnwrap(weak.firstIndex { $0.text == "0" })
+        XCTAssertLessThan(weak[zero].confidence, JudgeStage.minDigitInTextConfidence)
+        XCTAssertTrue(weak[zero].onRing)
+        XCTAssertEqual(weak.filter(\.onRing).count, 1, "only the 0")
+        let mended = try reread(zeroAs: "9")
+        XCTAssertEqual(mended.first { $0.text == "0" }?.onRing, false)
+    }
+
+    /// A weak 0 confirmed by its ring no longer holds the text; a weak 6 at the same place does.
+    func testOnlyA0ConfirmedByItsRingPassesUnderTheDigitBar() {
+        let text = "1丁目30番"
+        var confidences = [Double](repeating: 99, count: 6)
+        confidences[4] = 93
+        XCTAssertNotNil(JudgeStage.weakCharacter(text, confidences))
+        XCTAssertNil(JudgeStage.weakCharacter(text, confidences, zerosOnRings: [4]))
+        XCTAssertNotNil(JudgeStage.weakCharacter("1丁目36番", confidences, zerosOnRings: [4]))
+        // Other characters are still held to their bars.
+        confidences[1] = 80
+        XCTAssertNotNil(JudgeStage.weakCharacter(text, confidences, zerosOnRings: [4]))
+    }
+
     /// eng finds no digits in a run (it returns nothing for some "10"s): jpn's digits stay, but
     /// its 36 for 30 is mended by the 0's ring.
     func testJpnsDigitsAreMendedByShapeWhenEngReadsNothing() throws {
