@@ -10,6 +10,13 @@ extension JudgeStage {
     /// On the tuning hard set, wrong digits inside text came at 90.8–97.3 while 98 % of right
     /// ones were at 97.7 or more (docs/ACCURACY.md, section 3).
     static let minDigitInTextConfidence = 97.5
+    /// A weak 0 confirmed by its ring (`DigitRuns.markZerosOnRings`) lets its text through only
+    /// when it is the text's one weak spot: every other character read at this or more. On the
+    /// seed-430500 held-out set, パークハイツ1201号 read バパークハイツ1201号 on a bilevel scan was
+    /// accepted for its 0's ring, with パ at 94.3 and 県 at 92.7. On the saved runs of seven sets
+    /// (tuning, seeds 390500–420500, 540500, 550500), 199 of the 209 right values held for weak
+    /// 0s alone had every other character at 95 or more.
+    static let minBesideZerosOnRings = 95.0
     static let minCharacterInTextConfidence = 90.0
     /// Katakana read from a 200 dpi or bilevel scan loses or gains its voicing marks (ダ/タ,
     /// ゴ/コ, バ/ハ) with both readings agreeing; 6 of 10 such escapes on the tuning hard set
@@ -112,13 +119,16 @@ extension JudgeStage {
 
     /// Why a person should look at an otherwise confident Japanese value, or nil.
     /// - Parameter zerosOnRings: indices of 0s whose glyphs confirm them (`DigitRuns.markZerosOnRings`):
-    ///   not held to `minDigitInTextConfidence`.
+    ///   not held to `minDigitInTextConfidence` when every other character of the text is read
+    ///   at `minBesideZerosOnRings` or more.
     static func weakCharacter(_ text: String, _ confidences: [Double], zerosOnRings: Set<Int> = [],
                               minOther: Double = minCharacterInTextConfidence) -> String? {
         let chars = Array(text.filter { !$0.isWhitespace })
         guard chars.count == confidences.count else { return nil }
+        let others = confidences.indices.filter { !(chars[$0] == "0" && zerosOnRings.contains($0)) }
+        let ringsConfirm = others.allSatisfy { confidences[$0] >= minBesideZerosOnRings }
         for (i, (c, conf)) in zip(chars, confidences).enumerated() {
-            if c.isASCII, c.isNumber, conf < minDigitInTextConfidence, !(c == "0" && zerosOnRings.contains(i)) {
+            if c.isASCII, c.isNumber, conf < minDigitInTextConfidence, !(ringsConfirm && c == "0" && zerosOnRings.contains(i)) {
                 return "a digit in the text read with confidence \(Router.format(conf)), below \(Router.format(minDigitInTextConfidence))"
             }
             // Any other character, a Latin letter or an ASCII mark as much as a kanji: jpn reads

@@ -115,6 +115,11 @@ final class DigitRunsTests: XCTestCase {
         XCTAssertNotNil(JudgeStage.weakCharacter(text, confidences))
         XCTAssertNil(JudgeStage.weakCharacter(text, confidences, zerosOnRings: [4]))
         XCTAssertNotNil(JudgeStage.weakCharacter("1丁目36番", confidences, zerosOnRings: [4]))
+        // Only as the text's one weak spot: another character under `minBesideZerosOnRings`
+        // (パ at 94.3 in バパークハイツ1201号, seed 430500) leaves the 0 held to the digit bar.
+        confidences[1] = JudgeStage.minBesideZerosOnRings - 0.7
+        XCTAssertGreaterThanOrEqual(confidences[1], JudgeStage.minCharacterInTextConfidence)
+        XCTAssertEqual(JudgeStage.weakCharacter(text, confidences, zerosOnRings: [4])?.hasPrefix("a digit in the text"), true)
         // Other characters are still held to their bars.
         confidences[1] = 80
         XCTAssertNotNil(JudgeStage.weakCharacter(text, confidences, zerosOnRings: [4]))
