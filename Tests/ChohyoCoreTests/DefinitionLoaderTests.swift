@@ -83,7 +83,8 @@ final class DefinitionLoaderTests: XCTestCase {
                         "total_deductions >= social_insurance + 380000 * dependents",
                         "income_after_deduction = employment_income(payment_amount)",
                         "withholding_tax = year_end_tax(income_after_deduction - total_deductions)"])
-        XCTAssertEqual(loaded.rules.map(\.confirmsOnly), [false, false, false, true, true])
+        XCTAssertEqual(loaded.rules.map(\.confirmsOnly), [false, false, false, false, true])
+        XCTAssertEqual(loaded.rules.map(\.reviewOnFailure), [false, false, false, true, false])
         XCTAssertEqual(loaded.ruleMessages.count, 5)
         XCTAssertEqual(loaded.templateURL.path, dir.appendingPathComponent("kyuyo_shiharai_hokokusho.png").standardizedFileURL.path)
         XCTAssertTrue(loaded.templateURL.path.hasPrefix("/"))
@@ -368,6 +369,14 @@ final class DefinitionLoaderTests: XCTestCase {
         XCTAssertEqual(found.count, 1)
         XCTAssertEqual(found[0].field, "amount_c")
         XCTAssertEqual(found[0].message, "rule 1 'amount_a <= amount_c' names an unknown field")
+    }
+
+    func testARuleCannotBothChangeNothingAndSendToReviewWhenItFails() throws {
+        let found = try problems(minimal(rules: "rules:\n  - expr: amount_a <= amount_b\n    confirms_only: true\n    review_on_failure: true"))
+        XCTAssertEqual(found.map(\.message), ["rule 1 'amount_a <= amount_b' has both confirms_only and review_on_failure: a rule that changes nothing when it fails cannot send values to review"])
+        let alone = DefinitionLoader.loadReporting(file: try write(minimal(rules: "rules:\n  - expr: amount_a <= amount_b\n    review_on_failure: true")))
+        XCTAssertEqual(alone.1.map(\.message), [])
+        XCTAssertEqual(alone.0?.rules.map(\.reviewOnFailure), [true])
     }
 
     func testRuleThatDoesNotParseOrUsesWrongTypes() throws {

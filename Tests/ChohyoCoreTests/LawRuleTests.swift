@@ -44,9 +44,10 @@ final class LawRuleTests: XCTestCase {
         }
     }
 
-    /// The bundled 給与支払報告書: both law rules confirm a value in review and, failing, change
-    /// nothing. A 支払金額 read as 7 gives 給与所得 0, and a 0 read there confirms nothing (seed
-    /// 35000 held-out set, a faxed page).
+    /// The bundled 給与支払報告書: both law rules confirm a value in review. Failing, the tax rule
+    /// changes nothing, and the 給与所得 rule sends its accepted amounts to a person. A 支払金額
+    /// read as 7 gives 給与所得 0, and a 0 read there confirms nothing (seed 35000 held-out set,
+    /// a faxed page).
     func testTheBundledDefinitionConfirmsOnly() throws {
         let kyuyo = try DefinitionLoader.load(file: packageRoot.appendingPathComponent("FormDefinitions/kyuyo_shiharai_hokokusho.yaml"))
         func routed(_ values: [String: String], review: Set<String>) -> [String: FieldResult] {
@@ -70,6 +71,16 @@ final class LawRuleTests: XCTestCase {
         XCTAssertEqual(lowered["withholding_tax"]?.status, .review)
         XCTAssertEqual(lowered["withholding_tax"]?.reason, "readings disagree")
         XCTAssertEqual(lowered["income_after_deduction"]?.status, .accepted)
+
+        // A faxed 3,812,800 read 3,812,809 beside a right 支払金額 of 5,317,440 (seed 430500):
+        // the 給与所得 does not follow, and both amounts, accepted, go to a person, not invalid.
+        let income = ["payment_amount": "5317440", "income_after_deduction": "3812809"]
+        XCTAssertEqual(RuleFunction.employmentIncome.apply(5_317_440), 3_812_800)
+        let departed = routed(page.merging(income) { $1 }, review: [])
+        for key in income.keys {
+            XCTAssertEqual(departed[key]?.status, .review, key)
+            XCTAssertEqual(departed[key]?.reason.hasPrefix("rule failed: 給与所得控除後の金額が"), true, departed[key]?.reason ?? "")
+        }
 
         let misread = routed(["payment_amount": "7", "income_after_deduction": "0", "total_deductions": "1200000",
                               "withholding_tax": "0", "social_insurance": "650000"],

@@ -155,6 +155,9 @@ public enum DefinitionChecker {
             add("rule \(number) does not parse: \(error)", nil)
             return
         }
+        if rule.confirmsOnly == true, rule.reviewOnFailure == true {
+            add("rule \(number) '\(rule.expr)' has both confirms_only and review_on_failure: a rule that changes nothing when it fails cannot send values to review", nil)
+        }
         for key in parsed.fieldKeys {
             guard let field = def.field(key) else {
                 add("rule \(number) '\(rule.expr)' names an unknown field", key)

@@ -81,6 +81,7 @@ public enum DefinitionLoader {
         let rules = (def.rules ?? []).compactMap { rule -> CrossFieldRule? in
             var parsed = try? CrossFieldRule(parsing: rule.expr)
             parsed?.confirmsOnly = rule.confirmsOnly ?? false
+            parsed?.reviewOnFailure = rule.reviewOnFailure ?? false
             return parsed
         }
         /// Field key → the list file it names under `key`, each loaded once per process.

@@ -204,12 +204,16 @@ public struct RuleDefinition: Codable, Equatable, Sendable {
     public var message: String?
     /// The rule only confirms values when it holds; when it fails nothing changes.
     public var confirmsOnly: Bool?
+    /// When the rule fails, the accepted values it names go to a person instead of becoming
+    /// invalid.
+    public var reviewOnFailure: Bool?
     enum CodingKeys: String, CodingKey {
         case expr, message
         case confirmsOnly = "confirms_only"
+        case reviewOnFailure = "review_on_failure"
     }
-    public init(expr: String, message: String? = nil, confirmsOnly: Bool? = nil) {
-        self.expr = expr; self.message = message; self.confirmsOnly = confirmsOnly
+    public init(expr: String, message: String? = nil, confirmsOnly: Bool? = nil, reviewOnFailure: Bool? = nil) {
+        self.expr = expr; self.message = message; self.confirmsOnly = confirmsOnly; self.reviewOnFailure = reviewOnFailure
     }
 }
 

@@ -10,7 +10,7 @@ enum UnknownKeys {
                                      "name_list", "reading_of", "family_reading_of", "name_after_department", "pattern",
                                      "municipality_list"]
     static let recognition: Set<String> = ["lang", "psm", "chars", "verify_lang", "verify_scale"]
-    static let rule: Set<String> = ["expr", "message", "confirms_only"]
+    static let rule: Set<String> = ["expr", "message", "confirms_only", "review_on_failure"]
 
     static func problems(yaml: String, file: String) -> [DefinitionProblem] {
         guard let root = (try? Yams.load(yaml: yaml)) as? [String: Any] else { return [] }

@@ -26,7 +26,8 @@ public enum Router {
     /// review are used; invalid fields have no value, which makes a rule not applicable.
     /// A rule that holds accepts the fields in review that it confirms (`confirmedKeys`: an
     /// equation over three or more nonzero fields, or the fields beside a function of the
-    /// law). A `confirmsOnly` rule that fails changes nothing.
+    /// law). A `confirmsOnly` rule that fails changes nothing; a `reviewOnFailure` rule that
+    /// fails sends its accepted fields to review, not invalid.
     /// - Returns: the rules that failed (`confirmsOnly` ones left out).
     @discardableResult
     public static func applyRules(_ rules: [CrossFieldRule], to fields: inout [String: FieldResult],
@@ -41,7 +42,7 @@ public enum Router {
             for key in rule.fieldKeys {
                 guard var result = fields[key] else { continue }
                 if result.status == .accepted {
-                    result.status = .invalid
+                    result.status = rule.reviewOnFailure ? .review : .invalid
                     result.reason = reason
                 } else {
                     result.reason = result.reason.isEmpty ? reason : result.reason + "; " + reason

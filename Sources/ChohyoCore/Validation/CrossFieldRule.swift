@@ -76,6 +76,11 @@ public struct CrossFieldRule: Sendable {
     /// (`confirms_only` in the definition): for what the law usually fixes but a filing may
     /// rightly depart from (a 住宅借入金等特別控除 lowers the tax withheld).
     public var confirmsOnly = false
+    /// A rule whose failure sends the accepted values it names to a person (review) instead of
+    /// making them invalid (`review_on_failure` in the definition): for what the law fixes for
+    /// nearly every filing, so that a value read against it is most likely misread, but not for
+    /// all (給与所得 under an older year's table, or after 所得金額調整控除).
+    public var reviewOnFailure = false
 
     public init(parsing expr: String) throws {
         var parser = RuleParser(expr)
