@@ -49,6 +49,25 @@ final class PageLegibilityTests: XCTestCase {
         XCTAssertEqual(good["r3"]?.status, .accepted)
     }
 
+    /// On a page none of whose required values could be read, an empty box goes to a person (a
+    /// ticked 中途退職 read empty at 100 on a faxed page, seed 430500); a ticked one stays.
+    func testAnEmptyBoxOnAPageWithNoValueReadGoesToAPerson() {
+        let form = page(required: 4, boxes: 2)
+        func judged(invalid: Set<String>) -> [String: FieldResult] {
+            var fields = results(form, invalid: invalid)
+            fields["b0"] = FieldResult(value: "0", text: "0", confidence: 100, status: .accepted, reason: "")
+            fields["b1"] = FieldResult(value: "1", text: "1", confidence: 100, status: .accepted, reason: "")
+            XCTAssertNotNil(PageLegibility.apply(form: form, to: &fields))
+            return fields
+        }
+        let unread = judged(invalid: ["r0", "r1", "r2", "r3"])
+        XCTAssertEqual(unread["b0"]?.status, .review)
+        XCTAssertEqual(unread["b0"]?.reason, PageLegibility.emptyBoxOnUnreadPageNote)
+        XCTAssertEqual(unread["b1"]?.status, .accepted)
+        // One required value read: a faint page, its boxes kept.
+        XCTAssertEqual(judged(invalid: ["r0", "r1", "r2"])["b0"]?.status, .accepted)
+    }
+
     /// Three amounts whose equation holds confirm each other, faint page or not.
     func testNumbersOfAHoldingEquationStayAccepted() throws {
         let amounts = ["annual_tax", "collected", "unpaid"].map { makeField(.amount, key: $0) }
