@@ -22,13 +22,6 @@ public enum FieldCutter {
         public var asScanned: Image? = nil
     }
 
-    /// - Parameters:
-    ///   - margin: white border added for the recogniser (0 for check boxes).
-    ///   - trim: cut the image down to its ink (plus `margin`): stray specks far from the
-    ///     value are dropped and the recogniser has less to scan.
-    ///   - smoothing: half-width of the mean filter over grown strokes (`bilevelSmoothing`;
-    ///     0 leaves them as grown).
-    ///   - sealStroke: least thickness (px) of red ink counted as a seal or stamp (`sealShare`).
     /// The part of a mapped box that lies on a page of this size, nil when too little of it
     /// does to cut.
     public static func onPage(_ m: (x: Int, y: Int, width: Int, height: Int), width: Int, height: Int)
@@ -38,6 +31,13 @@ public enum FieldCutter {
         return w > 4 && h > 4 ? (x, y, w, h) : nil
     }
 
+    /// - Parameters:
+    ///   - margin: white border added for the recogniser (0 for check boxes).
+    ///   - trim: cut the image down to its ink (plus `margin`): stray specks far from the
+    ///     value are dropped and the recogniser has less to scan.
+    ///   - smoothing: half-width of the mean filter over grown strokes (`bilevelSmoothing`;
+    ///     0 leaves them as grown).
+    ///   - sealStroke: least thickness (px) of red ink counted as a seal or stamp (`sealShare`).
     public static func cut(page: Image, alignment: Alignment, box: Box, margin: Int = 12, trim: Bool = true,
                            smoothing: Int = bilevelSmoothing, sealStroke: Int = sealStroke) throws -> Cut {
         guard let (x, y, w, h) = onPage(alignment.map(box), width: page.width, height: page.height) else {

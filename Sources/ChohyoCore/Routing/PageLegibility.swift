@@ -52,13 +52,18 @@ public enum PageLegibility {
 
     /// Every required value of the page (check boxes aside) failed its checks.
     static func noneRead(form: FormDefinition, fields: [String: FieldResult]) -> Bool {
-        let required = form.fields.filter { $0.required && $0.type != .checkbox }
+        let required = requiredValues(of: form)
         return !required.isEmpty && required.allSatisfy { fields[$0.key]?.status == .invalid }
+    }
+
+    /// The fields a page is judged legible by: its required values, check boxes aside.
+    static func requiredValues(of form: FormDefinition) -> [FieldDefinition] {
+        form.fields.filter { $0.required && $0.type != .checkbox }
     }
 
     /// The note for a page whose fields are `fields`, or nil when it reads well enough.
     public static func note(form: FormDefinition, fields: [String: FieldResult]) -> String? {
-        let required = form.fields.filter { $0.required && $0.type != .checkbox }
+        let required = requiredValues(of: form)
         guard !required.isEmpty else { return nil }
         let invalid = required.filter { fields[$0.key]?.status == .invalid }.count
         guard invalid >= minInvalid, Double(invalid) >= invalidShare * Double(required.count) else { return nil }
