@@ -17,8 +17,13 @@ extension FormMatcher {
         let index: Int
         var candidate: Candidate
         /// Best value among the other turns of the same form, and among the other forms.
-        var orientationRunnerUp: Double
+        let orientationRunnerUp: Double
         let formRunnerUp: Double
+    }
+
+    /// Indices of the fits of the same form as the one at `index`, in its other turns.
+    func otherTurns(of index: Int, in fits: [LayoutFit]) -> [Int] {
+        fits.indices.filter { fits[$0].formIndex == fits[index].formIndex && fits[$0].quarterTurns != fits[index].quarterTurns }
     }
 
     /// The fit at `index` as a candidate at full resolution.
@@ -36,11 +41,12 @@ extension FormMatcher {
         return templates[c.formIndex].fieldBoxes.allSatisfy { FieldCutter.onPage(c.alignment.map($0), width: w, height: h) != nil }
     }
 
-    func pickLayout(_ fits: [LayoutFit]) -> LayoutPick? {
+    /// - Parameter turnAdmitted: whether the fit at an index, another turn of the best fit's
+    ///   form, may be the orientation runner-up.
+    func pickLayout(_ fits: [LayoutFit], turnAdmitted: (Int) -> Bool = { _ in true }) -> LayoutPick? {
         guard let index = fits.indices.max(by: { fits[$0].value < fits[$1].value }) else { return nil }
         let best = fits[index]
-        let runnerUp = fits.filter { $0.formIndex == best.formIndex && $0.quarterTurns != best.quarterTurns }
-            .map(\.value).max() ?? 0
+        let runnerUp = otherTurns(of: index, in: fits).filter(turnAdmitted).map { fits[$0].value }.max() ?? 0
         let formRunner = fits.filter { $0.formIndex != best.formIndex }.map(\.value).max() ?? 0
         return LayoutPick(index: index, candidate: candidate(fits, index),
                           orientationRunnerUp: runnerUp, formRunnerUp: formRunner)

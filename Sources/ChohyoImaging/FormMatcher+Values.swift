@@ -94,17 +94,16 @@ extension FormMatcher {
                 fitBlobs.append(blobs)
             }
         }
-        guard let pick = pickLayout(fits) else { return nil }
-        let t = templates[pick.candidate.formIndex]
-        let f = fits[pick.index].fit
         // A turn that puts one of the form's field boxes off the sheet is no turn for the page,
         // however much of the page's ink falls inside its boxes. A faint faxed 異動届出書 turned
         // sideways (seed-410500 held-out set, 34 marks) was left unclassified for its turn: its
         // values fitted other turns nearly as well (0.95 against 1.00), with boxes off the page.
-        let otherTurns = fits.indices.filter { fits[$0].formIndex == pick.candidate.formIndex && fits[$0].quarterTurns != pick.candidate.quarterTurns }
-        let onPage = otherTurns.filter { keepsBoxesOnPage(candidate(fits, $0), page) }
-        let runnerUp = onPage.map { fits[$0].value }.max() ?? 0
-        let offPage = Set(otherTurns).subtracting(onPage).map { fits[$0].value }.max()
+        let onPage = { keepsBoxesOnPage(candidate(fits, $0), page) }
+        guard let pick = pickLayout(fits, turnAdmitted: onPage) else { return nil }
+        let t = templates[pick.candidate.formIndex]
+        let f = fits[pick.index].fit
+        let runnerUp = pick.orientationRunnerUp
+        let offPage = otherTurns(of: pick.index, in: fits).filter { !onPage($0) }.map { fits[$0].value }.max()
         let spill = ValueLayout.spill(fitBlobs[pick.index], t.boxMap, fit: f)
         var facts = String(format: "%.2f of the ink inside %d field boxes (%d holding more than specks), %d marks, next orientation %.2f, %.2f in lines across boxes",
                            f.score, f.boxesHit, f.boxesFilled, f.blobs, runnerUp, spill)
@@ -126,9 +125,7 @@ extension FormMatcher {
         if f.boxesHit < needed { problems.append("fewer than \(needed) of its \(t.boxMap.boxCount) boxes filled") }
         if f.blobs < FormMatcher.minValueBlobs { problems.append("fewer than \(FormMatcher.minValueBlobs) marks") }
         if f.score - runnerUp < FormMatcher.minValueOrientationLead { problems.append("orientation unclear") }
-        var placed = pick
-        placed.orientationRunnerUp = runnerUp
-        return layoutVerdict(.valueLayout, placed, marks: f.blobs, problems: problems,
+        return layoutVerdict(.valueLayout, pick, marks: f.blobs, problems: problems,
                              accepted: "matched \(t.formID) by the layout of its values (no ruled lines: dropout print lost): " + facts,
                              rejected: "by value layout \(t.formID): " + facts)
     }
