@@ -27,6 +27,28 @@ final class PageLegibilityTests: XCTestCase {
         XCTAssertNil(PageLegibility.note(form: form, fields: results(form, invalid: others)))
     }
 
+    /// Half the required values failing or held under 90 calls the page faint too.
+    func testHalfTheValuesInDoubtCallsThePageFaint() {
+        let form = page(required: 14, boxes: 2)
+        func fields(invalid: Int, doubtful: Int, at confidence: Double = 60) -> [String: FieldResult] {
+            var f = results(form, invalid: Set((0..<invalid).map { "r\($0)" }))
+            for i in invalid..<(invalid + doubtful) { f["r\(i)"]?.confidence = confidence }
+            return f
+        }
+        let note = PageLegibility.note(form: form, fields: fields(invalid: 3, doubtful: 4))
+        XCTAssertEqual(note?.hasPrefix("7 of 14 required values on this page failed their checks or were read with a confidence under 90"),
+                       true, note ?? "nil")
+        XCTAssertNil(PageLegibility.note(form: form, fields: fields(invalid: 3, doubtful: 3)))
+        // Held at 90 or more, a value is not in doubt; nor is one accepted at any confidence.
+        XCTAssertNil(PageLegibility.note(form: form, fields: fields(invalid: 3, doubtful: 4, at: 90)))
+        var accepted = fields(invalid: 3, doubtful: 4)
+        accepted["r6"]?.status = .accepted
+        XCTAssertNil(PageLegibility.note(form: form, fields: accepted))
+        // A third invalid is still faint by itself, and said so.
+        XCTAssertEqual(PageLegibility.note(form: form, fields: fields(invalid: 5, doubtful: 4))?
+            .hasPrefix("5 of 14 required values on this page failed their checks: "), true)
+    }
+
     func testAFewValuesAreNotEnough() {
         let form = page(required: 4)
         XCTAssertNil(PageLegibility.note(form: form, fields: results(form, invalid: ["r0", "r1"])))

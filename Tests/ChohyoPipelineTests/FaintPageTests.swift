@@ -38,4 +38,22 @@ final class FaintPageTests: XCTestCase {
         XCTAssertEqual(summary.attention.map(\.source), [fax.source])
         XCTAssertTrue(summary.renderText().contains("Faint:        1 page to look at as a whole first"))
     }
+
+    /// A light fax most of whose values are in doubt rather than failing (readings that
+    /// disagree, low confidence) is called faint as well, and a value read alone on it is not
+    /// accepted: on this 異動届出書 of the seed-410500 set (令和6年6月30日), the 異動年月日 read
+    /// 令和6年5月30日 was accepted with 4 of 15 required values failing their checks.
+    func testAFaxWithMostValuesInDoubtIsCalledFaint() throws {
+        let fax = try PipelineTestSupport.batchResult(ofFixture: "ido-fax-doubtful-seed410500.tif")
+        let form = try DefinitionLoader.load(file: PipelineTestSupport.root.appendingPathComponent("FormDefinitions/tokubetsu_choshu_ido.yaml"))
+        XCTAssertEqual(fax.form, "tokubetsu_choshu_ido", fax.classification ?? "")
+        let note = try XCTUnwrap(fax.attention, "the page is called faint")
+        XCTAssertTrue(note.contains("failed their checks or were read with a confidence under 90"), note)
+        let invalid = form.definition.fields.filter { $0.required && $0.type != .checkbox && fax.fields[$0.key]?.status == .invalid }
+        XCTAssertLessThan(Double(invalid.count), PageLegibility.invalidShare * 15, "not faint for its failing values alone")
+        let date = try XCTUnwrap(fax.fields["change_date"])
+        XCTAssertNotEqual(date.status, .accepted, "\(date.value ?? "nil"): \(date.reason)")
+        // Its three amounts add up, and stay accepted.
+        XCTAssertEqual(["annual_tax", "collected", "unpaid"].map { fax.fields[$0]?.status }, [.accepted, .accepted, .accepted])
+    }
 }

@@ -12,6 +12,16 @@ public enum PageLegibility {
     /// And at least this many of them, so that a form with few values is not called faint
     /// for one or two.
     public static let minInvalid = 3
+    /// A page is also called too faint or damaged when this share of its required values
+    /// failed their checks or were held at a confidence under `doubtfulConfidence`: on a light
+    /// fax whose values broke up, the readings disagree more often than they fail outright. On
+    /// the tuning set and six used held-out sets (seeds 390500–430500, 550500; 1,941 form pages
+    /// read as their form), of the pages not called faint by `invalidShare`, the 47 with half
+    /// or more had 0.42 or more of their required values wrong (most two thirds or more), 44 of
+    /// them faxed; from 0.40 to 0.49 it was 0.14–0.57, and under 0.40 rarely more than a quarter.
+    public static let doubtfulShare = 0.5
+    /// A value held at a confidence under this counts toward `doubtfulShare`.
+    public static let doubtfulConfidence = 90.0
 
     /// Calls the page faint when it is (`note`), and then sends its accepted values to the
     /// person who looks at it, but for check boxes and the numbers of an equation of `rules`
@@ -19,6 +29,8 @@ public enum PageLegibility {
     /// be trusted (seed 45000: an 年税額 of 50000 read 4 and accepted on a page with 11 of 15
     /// values invalid). On the tuning set and seven used held-out sets, 78 such values were
     /// accepted on 85 faint pages, 2 of them wrong; their 351 check boxes were right but for 2.
+    /// The pages `doubtfulShare` adds (47 on the saved runs of seven sets) sent 52 right values
+    /// and 1 wrong to a person (a faxed 令和6年6月 read 5月, seed 410500).
     /// Returns the note, or nil when the page reads well enough.
     @discardableResult
     public static func apply(form: FormDefinition, rules: [CrossFieldRule] = [],
@@ -65,9 +77,17 @@ public enum PageLegibility {
     public static func note(form: FormDefinition, fields: [String: FieldResult]) -> String? {
         let required = requiredValues(of: form)
         guard !required.isEmpty else { return nil }
+        let ending = "the page may be too faint or damaged to read; if a person cannot read it either, ask for a clearer copy"
         let invalid = required.filter { fields[$0.key]?.status == .invalid }.count
-        guard invalid >= minInvalid, Double(invalid) >= invalidShare * Double(required.count) else { return nil }
-        return "\(invalid) of \(required.count) required values on this page failed their checks: "
-            + "the page may be too faint or damaged to read; if a person cannot read it either, ask for a clearer copy"
+        if invalid >= minInvalid, Double(invalid) >= invalidShare * Double(required.count) {
+            return "\(invalid) of \(required.count) required values on this page failed their checks: " + ending
+        }
+        let doubtful = required.filter {
+            guard let f = fields[$0.key] else { return false }
+            return f.status == .invalid || (f.status == .review && f.confidence < doubtfulConfidence)
+        }.count
+        guard doubtful >= minInvalid, Double(doubtful) >= doubtfulShare * Double(required.count) else { return nil }
+        return "\(doubtful) of \(required.count) required values on this page failed their checks or were read with a confidence under "
+            + Router.format(doubtfulConfidence) + ": " + ending
     }
 }
