@@ -64,7 +64,8 @@ extension EvaluationReport {
         out += ["", "n: fields compared. Exact: value equals the normalised truth. CER: character edits / truth characters."
                 + " Accepted: sent to export without a person. Error escape: accepted but wrong, as a count, as a share"
                 + " of all fields compared and as a share of the accepted fields. Pages with no result, an error or the wrong form count as wrong and not accepted."
-                + (faintPages > 0 ? " Called faint: read as the right form, but with a third or more of the required values failing their checks"
+                + (faintPages > 0 ? " Called faint: read as the right form, but with a third or more of the required values failing their checks,"
+                   + " or half or more failing or held at a confidence under 90"
                    + " (the batch summary lists them for a person to look at as a whole, and perhaps ask for a clearer copy); the rows without them"
                    + " are shown beside the figures of all pages, never instead of them." : "")]
         if !warnings.isEmpty {
