@@ -39,6 +39,20 @@ final class NameCheckTests: XCTestCase {
         XCTAssertEqual(koza.definition.field("account_holder_kana")?.familyReadingOf, "taxpayer_name")
     }
 
+    /// 前田彩 read 前田 at 99.9 and accepted on a fax (seed-560500 held-out set): a family name
+    /// alone goes to a person; a contact may be one, and a full name stays accepted.
+    func testAFamilyNameAloneGoesToAPerson() throws {
+        let kyuyo = try load("kyuyo_shiharai_hokokusho")
+        XCTAssertFalse(kyuyo.nameLists["payee_name"]?.splits("前田").isEmpty ?? true, "the list splits 前田 as a full name")
+        let alone = check(kyuyo, ["payee_name": "前田"])
+        XCTAssertEqual(alone["payee_name"]?.status, .review)
+        XCTAssertEqual(alone["payee_name"]?.reason, NameCheck.familyNameAlone)
+        XCTAssertEqual(check(kyuyo, ["payee_name": "前田彩"])["payee_name"]?.status, .accepted)
+        let ido = try load("tokubetsu_choshu_ido")
+        XCTAssertEqual(check(ido, ["payer_contact": "田中"])["payer_contact"]?.status, .accepted, "a contact may be a family name alone")
+        XCTAssertEqual(check(ido, ["employee_name": "田中"])["employee_name"]?.status, .review)
+    }
+
     /// 高木さくら read 高本さくら at 99.9 and accepted (seed-400500 held-out set): the account
     /// holder's kana, タカギサクラ, reads 高木, one character off, and no reading of 高本.
     func testAnAccountHolderReadingAFamilyNameOneCharacterOffSendsBothToAPerson() throws {
