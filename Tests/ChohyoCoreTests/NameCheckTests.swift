@@ -51,6 +51,15 @@ final class NameCheckTests: XCTestCase {
         let ido = try load("tokubetsu_choshu_ido")
         XCTAssertEqual(check(ido, ["payer_contact": "田中"])["payer_contact"]?.status, .accepted, "a contact may be a family name alone")
         XCTAssertEqual(check(ido, ["employee_name": "田中"])["employee_name"]?.status, .review)
+        // As it was read (seed 560500): its kana misread and in review beside it.
+        var asRead = ["payee_name": accepted("前田"),
+                      "payee_name_kana": FieldResult(value: "マエタダアヤ", text: "マエタダアヤ", confidence: 80, status: .review, reason: "low confidence")]
+        NameCheck.apply(kyuyo.definition, lists: kyuyo.nameLists, to: &asRead)
+        XCTAssertEqual(asRead["payee_name"]?.status, .review)
+        // A kana beside it that reads on past the name says so first.
+        let cut = check(kyuyo, ["payee_name": "中山", "payee_name_kana": "ナカヤマチヒロ"])
+        XCTAssertEqual(cut["payee_name"]?.status, .review)
+        XCTAssertEqual(cut["payee_name"]?.reason, NameCheck.readingMismatch)
     }
 
     /// 高木さくら read 高本さくら at 99.9 and accepted (seed-400500 held-out set): the account

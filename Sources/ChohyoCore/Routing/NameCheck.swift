@@ -27,8 +27,6 @@ public enum NameCheck {
             guard let list = lists[field.key], let value = nonEmptyValue(fields[field.key]) else { continue }
             if list.splits(value).isEmpty, !(field.nameAfterDepartment == true && list.isDepartmentAndName(value)) {
                 flag(field.key, field.nameAfterDepartment == true ? unknownContact : unknownName, in: &fields)
-            } else if field.nameAfterDepartment != true, list.isFamilyName(value) {
-                flag(field.key, familyNameAlone, in: &fields)
             }
         }
         checkLookAlikeGivenNames(definition, lists: lists, in: &fields)
@@ -85,6 +83,18 @@ public enum NameCheck {
             }
         }
         checkFamilies(definition, lists: lists, in: &fields)
+        checkFamilyNamesAlone(definition, lists: lists, in: &fields)
+    }
+
+    /// Last, so that a kana beside the name that tells more (it reads on past the name, or is
+    /// no reading of it) gives its reason first; only a name still accepted is flagged here.
+    static func checkFamilyNamesAlone(_ definition: FormDefinition, lists: [String: PersonNameList],
+                                      in fields: inout [String: FieldResult]) {
+        for field in definition.fields where field.type == .text && field.nameAfterDepartment != true {
+            guard let list = lists[field.key], fields[field.key]?.status == .accepted,
+                  let value = nonEmptyValue(fields[field.key]), list.isFamilyName(value) else { continue }
+            flag(field.key, familyNameAlone, in: &fields)
+        }
     }
 
     /// Whether a kana, doubtful as it may be, starts with a reading of the whole name and goes on
