@@ -326,6 +326,10 @@ enum JudgeStage {
         if note == nil, field.type == .text, TextNormalizer.hasLoneLatinLetter(text) {
             note = "a lone Latin letter in Japanese text: a speck or a broken stroke may have been read as one"
         }
+        if note == nil, field.type == .text, field.choices == nil, field.municipalityList == nil,
+           !Prefecture.holdsAddress(field), TextNormalizer.hasDoubledKanji(outcome.value ?? "") {
+            note = "the same kanji twice side by side: a repeat is written with 々, so one may be misread or read twice"
+        }
         if note == nil, field.type == .text, field.choices == nil, TextNormalizer.hasMiddleDotBetweenKanji(outcome.value ?? "") {
             note = "a ・ between two kanji: names and addresses hold none, a speck may have been read as one"
         }

@@ -273,6 +273,23 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: name, form: f, reading: agreed("ABC 商事", [99, 99, 99, 99, 99])).status, .accepted)
     }
 
+    func testTheSameKanjiTwiceSideBySideGoesToAPerson() {
+        let name = field("payer_name", .text)
+        let address = field("payer_address", .text)
+        let f = form([name, address])
+        // 旭電機株式会社 read 電電機株式会社 at 99.7 on a JPEG scan (half-width seed-560500 set).
+        let doubled = JudgeStage.judge(field: name, form: f, reading: agreed("電 電機 株式 会社", [99.7, 99.8, 99.8, 99.9, 99.9, 99.9, 99.9]))
+        XCTAssertEqual(doubled.status, .review)
+        XCTAssertTrue(doubled.reason.contains("the same kanji twice side by side"), doubled.reason)
+        // A repeat written with 々 is left alone; so is a place name that doubles in an address.
+        XCTAssertEqual(JudgeStage.judge(field: name, form: f, reading: agreed("佐々木 商店", [99, 99, 99, 99, 99])).status, .accepted)
+        XCTAssertEqual(JudgeStage.judge(field: name, form: f, reading: agreed("旭 電機 株式 会社", [99, 99, 99, 99, 99, 99, 99])).status, .accepted)
+        XCTAssertFalse(TextNormalizer.hasDoubledKanji("佐々木"))
+        XCTAssertFalse(TextNormalizer.hasDoubledKanji("ノノ"), "kana are not kanji")
+        let yokkaichi = JudgeStage.judge(field: address, form: f, reading: agreed("三重 県 四日市 市 諏訪 町 1 番 5 号", Array(repeating: 99, count: 14)))
+        XCTAssertFalse(yokkaichi.reason.contains("the same kanji twice"), yokkaichi.reason)
+    }
+
     func testAMisreadPrefectureOr丁目IsMendedAndGoesToAPerson() {
         let address = field("payee_address", .text)
         let name = field("payer_name", .text)
