@@ -62,6 +62,25 @@ final class NameCheckTests: XCTestCase {
         XCTAssertEqual(cut["payee_name"]?.reason, NameCheck.readingMismatch)
     }
 
+    /// 岡本智也 read 岡本智志 at 99.9 and accepted as a contact (seed-450500 held-out set).
+    func testAGivenNameEndingIn志ThatMakesANameWith也GoesToAPerson() throws {
+        let ido = try load("tokubetsu_choshu_ido")
+        let contact = check(ido, ["payer_contact": "岡本智志"])
+        XCTAssertEqual(contact["payer_contact"]?.status, .review)
+        XCTAssertEqual(contact["payer_contact"]?.value, "岡本智志", "the value is shown as read")
+        XCTAssertTrue(contact["payer_contact"]?.reason.contains("岡本智也 is a name too") ?? false, contact["payer_contact"]?.reason ?? "")
+        XCTAssertEqual(check(ido, ["payer_contact": "総務課岡本智志"])["payer_contact"]?.status, .review)
+        XCTAssertEqual(check(ido, ["employee_name": "田中和志"])["employee_name"]?.status, .review)
+        XCTAssertEqual(check(ido, ["employee_name": "田中智也"])["employee_name"]?.status, .accepted)
+        // An accepted kana that reads the name as read settles it; one that reads 也 does not.
+        let kyuyo = try load("kyuyo_shiharai_hokokusho")
+        let confirmed = check(kyuyo, ["payee_name": "岡本和志", "payee_name_kana": "オカモトカズシ"])
+        XCTAssertEqual(confirmed["payee_name"]?.status, .accepted, confirmed["payee_name"]?.reason ?? "")
+        XCTAssertEqual(confirmed["payee_name_kana"]?.status, .accepted)
+        let other = check(kyuyo, ["payee_name": "岡本和志", "payee_name_kana": "オカモトカズヤ"])
+        XCTAssertEqual(other["payee_name"]?.status, .review)
+    }
+
     /// 高木さくら read 高本さくら at 99.9 and accepted (seed-400500 held-out set): the account
     /// holder's kana, タカギサクラ, reads 高木, one character off, and no reading of 高本.
     func testAnAccountHolderReadingAFamilyNameOneCharacterOffSendsBothToAPerson() throws {

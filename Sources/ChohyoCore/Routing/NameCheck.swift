@@ -30,6 +30,7 @@ public enum NameCheck {
             }
         }
         checkLookAlikeGivenNames(definition, lists: lists, in: &fields)
+        checkLookAlikeGivenEndings(definition, lists: lists, in: &fields)
         for field in definition.fields where field.type == .kana {
             guard let kana = nonEmptyValue(fields[field.key]) else { continue }
             let bare = PersonNameList.katakana(kana).filter { !$0.isWhitespace }
