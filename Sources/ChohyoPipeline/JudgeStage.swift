@@ -101,6 +101,8 @@ enum JudgeStage {
             ]
         case .kana:
             return [(KanaNormalizer.specksDropped, specksDroppedNote)]
+        case .amount:
+            return [(AmountParser.trailingMarkDropped, "a mark after the last digit (a speck read as a comma or point); shown without it")]
         default:
             return []
         }

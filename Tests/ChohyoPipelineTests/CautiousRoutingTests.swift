@@ -273,6 +273,22 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: name, form: f, reading: agreed("ABC 商事", [99, 99, 99, 99, 99])).status, .accepted)
     }
 
+    /// 3,399,215 read "3,399,215," on a scan of the seed-450500 held-out set: a speck after the
+    /// figure read as a comma, at 63.1, made the amount invalid.
+    func testAnAmountWithAMarkAfterItsLastDigitIsShownWithoutItToAPerson() {
+        let amount = field("payment_amount", .amount)
+        let f = form([amount])
+        let marked = JudgeStage.judge(field: amount, form: f, reading: agreed("3,399,215,", [99, 99, 70.1, 98.9, 99, 99, 57.7, 99, 99, 63.1]))
+        XCTAssertEqual(marked.value, "3399215")
+        XCTAssertEqual(marked.status, .review)
+        XCTAssertTrue(marked.reason.contains("a mark after the last digit"), marked.reason)
+        // A comma out of place before the last digit is no speck: the amount stays invalid.
+        XCTAssertEqual(JudgeStage.judge(field: amount, form: f, reading: agreed("33,99,215,", Array(repeating: 99, count: 10))).status, .invalid)
+        XCTAssertNil(AmountParser.trailingMarkDropped("3,399,215"))
+        XCTAssertEqual(AmountParser.trailingMarkDropped("12,000."), "12,000")
+        XCTAssertNil(AmountParser.trailingMarkDropped(","))
+    }
+
     func testTheSameKanjiTwiceSideBySideGoesToAPerson() {
         let name = field("payer_name", .text)
         let address = field("payer_address", .text)
