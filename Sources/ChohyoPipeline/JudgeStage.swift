@@ -167,6 +167,15 @@ enum JudgeStage {
         return tie.valid && tie.value == value
     }
 
+    /// The note of a value taken from a reading other than the first: the first reading's own
+    /// note stays, unless it says what its glyphs put right in it ("… shown as 0"), which the
+    /// value shown no longer is (a postal code shown 936-7496 by two readings of three, with the
+    /// note that a 0 read as 6 was shown as 0; seed-450500 set).
+    static func noteForAnotherReading(_ note: String?, _ why: String) -> String {
+        guard let note else { return why }
+        return FragmentReader.saysWhatShapesPutRight(note) ? why : note
+    }
+
     static func judge(field: FieldDefinition, form: FormDefinition, reading: FragmentReading) -> FieldResult {
         var outcome = FieldValidator.validate(reading.text, field: field)
         var text = reading.text
@@ -206,7 +215,7 @@ enum JudgeStage {
                 text = second
                 characters = nil
                 confidence = ((reading.verificationConfidence ?? 0) * 10).rounded() / 10
-                note = note ?? twoOfThreeNote
+                note = noteForAnotherReading(note, twoOfThreeNote)
             } else if outcome.valid, let tie, tie.valid, tie.value != outcome.value, let rescued, rescued.value == tie.value {
                 // A number all three readings differ on, where the third and the one-word reading
                 // agree (a lone 0 read as 4 by the first, 9 by jpn): their value is shown to the
@@ -215,7 +224,7 @@ enum JudgeStage {
                 text = reading.tieBreak ?? text
                 characters = nil
                 confidence = 0
-                note = note ?? "readings disagree; two of four agree on the value shown"
+                note = noteForAnotherReading(note, "readings disagree; two of four agree on the value shown")
             } else if outcome.valid && check.valid {
                 note = note ?? (tie?.value == outcome.value ? twoOfThreeNote
                                                             : "two independent readings disagree")
@@ -229,7 +238,7 @@ enum JudgeStage {
                 text = second
                 characters = nil
                 confidence = ((reading.verificationConfidence ?? 0) * 10).rounded() / 10
-                note = note ?? "first reading failed its check; second reading used"
+                note = noteForAnotherReading(note, "first reading failed its check; second reading used")
             } else if !outcome.valid, let further, let alt = further.0, let altText = further.1 {
                 // Neither of the first two readings passes its check, a later one does: shown to
                 // the person who checks the field, never accepted on its own.
@@ -239,7 +248,7 @@ enum JudgeStage {
                 confidence = 0
                 // Only the lone digit read enlarged is a rescue without a third reading.
                 let loneDigit = note == FragmentReader.nothingReadNote && reading.tieBreak == nil && altText == reading.rescue
-                note = loneDigit ? FragmentReader.loneDigitNote : note ?? "first two readings failed their checks; a further reading used"
+                note = loneDigit ? FragmentReader.loneDigitNote : noteForAnotherReading(note, "first two readings failed their checks; a further reading used")
             }
         }
         // A value that fails its check only for a misread it is easy to see through is shown

@@ -302,6 +302,10 @@ public final class FragmentReader {
         return notes.joined(separator: "; ")
     }
     static let ringNote = "a 0 read as 6, 8 or 9: its glyph is a ring, so it is shown as 0"
+    /// Whether a note is `shapesNote`'s: what the glyphs put right in the first reading.
+    public static func saysWhatShapesPutRight(_ note: String) -> Bool {
+        note.hasPrefix(ringNote) || note.hasPrefix(sevenNote)
+    }
     static let brokenZeroNote = "a 9 whose glyph has no hole: a 0 broken open reads as 9, and a corporate number's check digit cannot tell them apart"
     static let manyHolesNote = "a digit of one hole or none on a glyph with three holes: a slashed 0 split by a gap reads as 6"
     static let narrowGlyphNote = "a digit other than 1 on a glyph as narrow as a 1: a speck beside a 1 may have made it read as another digit"

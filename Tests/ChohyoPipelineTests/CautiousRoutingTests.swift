@@ -304,6 +304,26 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertNil(PhoneNumber.leadingZeroMended("90525234326"), "a speck read before a whole number is no 0")
     }
 
+    /// A postal code shown 936-7496 by two readings of three kept the first reading's note that
+    /// a 0 read as 6 was shown as 0 (seed-450500 set): the note now says why the value shown is.
+    func testAValueOfAnotherReadingDoesNotKeepTheNoteOfWhatTheFirstsGlyphsPutRight() {
+        let postal = field("payee_postal_code", .postalCode)
+        let f = form([postal])
+        let ring = "a 0 read as 6, 8 or 9: its glyph is a ring, so it is shown as 0"
+        let reading = FragmentReading(id: FragmentID.random(), text: "936-7490", characterConfidences: Array(repeating: 99, count: 8),
+                                      confidence: 99, note: ring, verification: "936-7496", verificationConfidence: 53.5,
+                                      tieBreak: "936-7496")
+        let outvoted = JudgeStage.judge(field: postal, form: f, reading: reading)
+        XCTAssertEqual(outvoted.value, "936-7496")
+        XCTAssertEqual(outvoted.status, FieldStatus.review)
+        XCTAssertFalse(outvoted.reason.contains("shown as 0"), outvoted.reason)
+        XCTAssertTrue(outvoted.reason.contains("two of three agree"), outvoted.reason)
+        // Kept when the first reading's value is the one shown.
+        let agreed = FragmentReading(id: FragmentID.random(), text: "936-7490", characterConfidences: Array(repeating: 99, count: 8),
+                                     confidence: 99, note: ring, verification: "936-7490", verificationConfidence: 99)
+        XCTAssertTrue(JudgeStage.judge(field: postal, form: f, reading: agreed).reason.contains("shown as 0"))
+    }
+
     func testTheSameKanjiTwiceSideBySideGoesToAPerson() {
         let name = field("payer_name", .text)
         let address = field("payer_address", .text)
