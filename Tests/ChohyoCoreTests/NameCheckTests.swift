@@ -72,6 +72,9 @@ final class NameCheckTests: XCTestCase {
         XCTAssertEqual(check(ido, ["payer_contact": "総務課岡本智志"])["payer_contact"]?.status, .review)
         XCTAssertEqual(check(ido, ["employee_name": "田中和志"])["employee_name"]?.status, .review)
         XCTAssertEqual(check(ido, ["employee_name": "田中智也"])["employee_name"]?.status, .accepted)
+        // 和田和也 read 和田和世 on a fax (half-width seed-570500 set): 世 likewise.
+        let koza = try load("koza_furikae")
+        XCTAssertEqual(check(koza, ["taxpayer_name": "和田和世"])["taxpayer_name"]?.status, .review)
         // An accepted kana that reads the name as read settles it; one that reads 也 does not.
         let kyuyo = try load("kyuyo_shiharai_hokokusho")
         let confirmed = check(kyuyo, ["payee_name": "岡本和志", "payee_name_kana": "オカモトカズシ"])

@@ -31,15 +31,17 @@ extension NameCheck {
     }
 }
 
-/// A given name ending in 志 where jpn may have read the 也 of 和也, 智也: 岡本智也 read 岡本智志
-/// at 99.9 (志 at 98.6, above the look-alike bar) and accepted as a contact on a scan of the
-/// seed-450500 held-out set, beside 田中智志 and 岡本和志 in review. On the tuning set and the
-/// seed-140500, 150500 and 450500 sets, all 12 values read with 志 were wrong (the generator
-/// writes no 志). 和志 and 智志 are names too, so the list passes them, and the value is not
-/// changed: a name whose 志 read as 也 also makes a known name goes to a person, unless an
-/// accepted kana beside it reads the name as read (カズシ, not カズヤ).
+/// A given name ending in 志 or 世 where jpn may have read the 也 of 和也, 智也: 岡本智也 read
+/// 岡本智志 at 99.9 (志 at 98.6, above the look-alike bar) and accepted as a contact on a scan of
+/// the seed-450500 held-out set, beside 田中智志 and 岡本和志 in review; 和田和也 read 和田和世
+/// at 99.9 (世 at 97.8) and accepted on a fax of the half-width seed-570500 set. On the tuning
+/// set and the seed-140500, 150500 and 450500 sets, all 12 values read with 志 were wrong (the
+/// generator writes no 志, nor 世 in a name). 和志, 智志 and 和世 are names too, so the list
+/// passes them, and the value is not changed: a name whose 志 or 世 read as 也 also makes a
+/// known name goes to a person, unless an accepted kana beside it reads the name as read
+/// (カズシ or カズヨ, not カズヤ).
 extension NameCheck {
-    static let lookAlikeGivenEndings: [Character: Character] = ["志": "也"]
+    static let lookAlikeGivenEndings: [Character: Character] = ["志": "也", "世": "也"]
 
     static func lookAlikeGivenEnding(_ read: Character, _ common: Character, _ other: String) -> String {
         "name list: \(read) ending a given name, where jpn reads \(common) so; \(other) is a name too, so a person checks which"
