@@ -19,8 +19,7 @@ extension NameCheck {
     /// department and a family name), and shows it with the common kanji.
     static func checkLookAlikeGivenNames(_ definition: FormDefinition, lists: [String: PersonNameList],
                                          in fields: inout [String: FieldResult]) {
-        for field in definition.fields where field.type == .text {
-            guard let list = lists[field.key], let value = nonEmptyValue(fields[field.key]) else { continue }
+        for (field, list, value) in namesRead(definition, lists: lists, fields) {
             let name = value.filter { !$0.isWhitespace }
             guard let last = name.last, let common = lookAlikeGivenNames[last] else { continue }
             let before = String(name.dropLast())
@@ -49,8 +48,7 @@ extension NameCheck {
 
     static func checkLookAlikeGivenEndings(_ definition: FormDefinition, lists: [String: PersonNameList],
                                            in fields: inout [String: FieldResult]) {
-        for field in definition.fields where field.type == .text {
-            guard let list = lists[field.key], let value = nonEmptyValue(fields[field.key]) else { continue }
+        for (field, list, value) in namesRead(definition, lists: lists, fields) {
             let name = value.filter { !$0.isWhitespace }
             guard let last = name.last, let common = lookAlikeGivenEndings[last] else { continue }
             let other = String(name.dropLast()) + String(common)

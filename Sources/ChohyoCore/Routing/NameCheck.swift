@@ -23,8 +23,7 @@ public enum NameCheck {
     public static func apply(_ definition: FormDefinition, lists: [String: PersonNameList],
                              to fields: inout [String: FieldResult]) {
         guard !lists.isEmpty else { return }
-        for field in definition.fields where field.type == .text {
-            guard let list = lists[field.key], let value = nonEmptyValue(fields[field.key]) else { continue }
+        for (field, list, value) in namesRead(definition, lists: lists, fields) {
             if list.splits(value).isEmpty, !(field.nameAfterDepartment == true && list.isDepartmentAndName(value)) {
                 flag(field.key, field.nameAfterDepartment == true ? unknownContact : unknownName, in: &fields)
             }
@@ -91,10 +90,18 @@ public enum NameCheck {
     /// no reading of it) gives its reason first; only a name still accepted is flagged here.
     static func checkFamilyNamesAlone(_ definition: FormDefinition, lists: [String: PersonNameList],
                                       in fields: inout [String: FieldResult]) {
-        for field in definition.fields where field.type == .text && field.nameAfterDepartment != true {
-            guard let list = lists[field.key], fields[field.key]?.status == .accepted,
-                  let value = nonEmptyValue(fields[field.key]), list.isFamilyName(value) else { continue }
+        for (field, list, value) in namesRead(definition, lists: lists, fields)
+        where field.nameAfterDepartment != true && fields[field.key]?.status == .accepted && list.isFamilyName(value) {
             flag(field.key, familyNameAlone, in: &fields)
+        }
+    }
+
+    /// Each text field with a name list and a value read (not invalid), with its list and value.
+    static func namesRead(_ definition: FormDefinition, lists: [String: PersonNameList],
+                          _ fields: [String: FieldResult]) -> [(field: FieldDefinition, list: PersonNameList, value: String)] {
+        definition.fields.compactMap { field in
+            guard field.type == .text, let list = lists[field.key], let value = nonEmptyValue(fields[field.key]) else { return nil }
+            return (field, list, value)
         }
     }
 

@@ -165,15 +165,10 @@ public enum TextNormalizer {
     /// of the half-width seed-560500 held-out set): Japanese writes a repeat with 々 (佐々木,
     /// 奈々), so a doubled kanji is most often one misread as its neighbour or read twice. Place
     /// names do double (四日市市, 廿日市市), so address fields and fields with a municipality list
-    /// (四日市市長) are left to that list (`JudgeStage`); elsewhere the value goes to a person, not made invalid: a name may be
-    /// written so.
+    /// (四日市市長) are left to that list (`JudgeStage`); elsewhere the value goes to a person,
+    /// not made invalid: a name may be written so.
     public static func hasDoubledKanji(_ value: String) -> Bool {
-        let chars = Array(value)
-        guard chars.count >= 2 else { return false }
-        for i in 1..<chars.count where chars[i] == chars[i - 1] && isKanji(chars[i]) && chars[i] != "々" {
-            return true
-        }
-        return false
+        zip(value, value.dropFirst()).contains { $0 == $1 && $1 != "々" && isKanji($1) }
     }
 
     /// A Latin letter standing alone between the words of Japanese text as read ("株式会社中部商事 i",
