@@ -60,7 +60,8 @@ extension FormMatcher {
 
     /// - Parameter joiningDots: darken the page over `dotJoiningWindow` first, so that the dots
     ///   a light fax breaks a value into stay marks at working resolution instead of fading out
-    ///   with the reduction (`FormMatcher.match` tries it on nearly blank pages only).
+    ///   with the reduction (`FormMatcher.match` matches by it on nearly blank pages only, and
+    ///   looks by it at pages with a few more marks to tell whether their ink broke into dots).
     func matchByValues(_ page: Image, pageLinePixels: Int, deskewAngle: Double = 0, joiningDots: Bool = false) throws -> Match? {
         let candidates = templates.indices.filter {
             templates[$0].printedInDropoutColour && templates[$0].boxMap.boxCount > 0
@@ -125,8 +126,10 @@ extension FormMatcher {
         if f.boxesHit < needed { problems.append("fewer than \(needed) of its \(t.boxMap.boxCount) boxes filled") }
         if f.blobs < FormMatcher.minValueBlobs { problems.append("fewer than \(FormMatcher.minValueBlobs) marks") }
         if f.score - runnerUp < FormMatcher.minValueOrientationLead { problems.append("orientation unclear") }
-        return layoutVerdict(.valueLayout, pick, marks: f.blobs, problems: problems,
-                             accepted: "matched \(t.formID) by the layout of its values (no ruled lines: dropout print lost): " + facts,
-                             rejected: "by value layout \(t.formID): " + facts)
+        var verdict = layoutVerdict(.valueLayout, pick, marks: f.blobs, problems: problems,
+                                    accepted: "matched \(t.formID) by the layout of its values (no ruled lines: dropout print lost): " + facts,
+                                    rejected: "by value layout \(t.formID): " + facts)
+        verdict.boxesFilled = f.boxesFilled
+        return verdict
     }
 }

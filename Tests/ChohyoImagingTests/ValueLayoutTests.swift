@@ -125,6 +125,32 @@ final class ValueLayoutTests: XCTestCase {
         XCTAssertLessThan(try XCTUnwrap(plain.marks), FormMatcher.nearlyBlankMarks)
     }
 
+    /// A 異動届出書 faxed so lightly that no value on it can be read (seed-470500 held-out set):
+    /// 47 marks as scanned, too many to call it nearly blank, and matched by nothing. Left
+    /// unclassified, its reason says first that its ink broke into dots and that it needs a
+    /// clearer copy. A light-faxed letter, whose
+    /// strokes hold together, is not said to have broken into dots.
+    func testAPageWhoseInkBrokeIntoDotsIsSaidToNeedAClearerCopy() throws {
+        let matcher = FormMatcher(templates: try templates())
+        let fax = try matcher.match(try TestForm.preparedFixture("ido-fax-dots-seed471501.tif"))
+        XCTAssertFalse(fax.accepted, fax.reason)
+        XCTAssertTrue(fax.reason.hasPrefix("ink broken into dots, as on a light fax (47 marks as scanned, "), fax.reason)
+        XCTAssertTrue(fax.reason.contains("with the dots joined): if it is a form, it needs a clearer copy; no form matched"), fax.reason)
+        let letter = try matcher.match(try TestForm.preparedFixture("letter-fax-seed21000.tif"))
+        XCTAssertFalse(letter.accepted, letter.reason)
+        XCTAssertFalse(letter.reason.contains("broken into dots"), letter.reason)
+        // The note itself: marks that do not grow enough with the dots joined make none, nor
+        // specks that fill no boxes (a blank page's).
+        var joined = FormMatcher.Match(best: nil, orientationRunnerUp: 0, formRunnerUp: 0, accepted: false, reason: "", marks: 30)
+        joined.boxesFilled = FormMatcher.brokenIntoDotsBoxes
+        XCTAssertNil(FormMatcher.brokenIntoDotsNote(marks: 20, joined: joined))
+        XCTAssertNotNil(FormMatcher.brokenIntoDotsNote(marks: 15, joined: joined))
+        var specks = joined; specks.boxesFilled = FormMatcher.brokenIntoDotsBoxes - 1
+        XCTAssertNil(FormMatcher.brokenIntoDotsNote(marks: 1, joined: specks), "a blank page is called blank")
+        var few = joined; few.marks = FormMatcher.nearlyBlankMarks - 1
+        XCTAssertNil(FormMatcher.brokenIntoDotsNote(marks: 0, joined: few), "a blank page is called blank")
+    }
+
     /// A 異動届出書 faxed so faintly that 34 marks are left, turned sideways (seed-410500 held-out
     /// set). Its values fitted the form at 1.00 in its turn and at up to 0.95 in others, too near
     /// to choose, and it was left unclassified. Those placements put field boxes off the page, so
