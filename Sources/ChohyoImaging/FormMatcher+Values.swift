@@ -105,17 +105,31 @@ extension FormMatcher {
         let f = fits[pick.index].fit
         let runnerUp = pick.orientationRunnerUp
         let offPage = otherTurns(of: pick.index, in: fits).filter { !onPage($0) }.map { fits[$0].value }.max()
-        let spill = ValueLayout.spill(fitBlobs[pick.index], t.boxMap, fit: f)
+        var spill = ValueLayout.spill(fitBlobs[pick.index], t.boxMap, fit: f)
+        var score = f.score, marks = f.blobs
         var facts = String(format: "%.2f of the ink inside %d field boxes (%d holding more than specks), %d marks, next orientation %.2f, %.2f in lines across boxes",
                            f.score, f.boxesHit, f.boxesFilled, f.blobs, runnerUp, spill)
         if let offPage, offPage > runnerUp { facts += String(format: " (a turn scoring %.2f puts field boxes off the page)", offPage) }
+        let half = FormMatcher.boxes(FormMatcher.minSpilledLayoutBoxShare, of: t.boxMap.boxCount)
+        // A stamp beside the values, black on a fax, is left out when it is what fails the page
+        // (`ValueLayout.stampPatch`); the page must then pass the same tests without it.
+        if score < FormMatcher.minValueLayoutScore, score < FormMatcher.minSpilledLayoutScore || spill > FormMatcher.maxValueLayoutSpill,
+           let patch = ValueLayout.stampPatch(fitBlobs[pick.index], t.boxMap, fit: f) {
+            let left = Set(patch)
+            let kept = fitBlobs[pick.index].indices.filter { !left.contains($0) }.map { fitBlobs[pick.index][$0] }
+            var unused: [UInt16: ValueLayout.BoxMarks] = [:]
+            score = ValueLayout.evaluate(kept, t.boxMap, s: f.scale, tx: f.offsetX, ty: f.offsetY, hits: &unused, collect: false)
+            spill = ValueLayout.spill(kept, t.boxMap, fit: f)
+            marks = kept.count
+            facts += String(format: "; a stamp-sized patch of %d marks outside the boxes left out: %.2f of the ink inside the boxes, %d marks, %.2f in lines across boxes",
+                            patch.count, score, marks, spill)
+        }
         var problems: [String] = []
         let needed = FormMatcher.minValueBoxes(outOf: t.boxMap.boxCount)
-        if f.score < FormMatcher.minValueLayoutScore {
+        if score < FormMatcher.minValueLayoutScore {
             // Less ink inside the boxes will do for a page that fills half of them with its
             // lines kept in their boxes.
-            let half = FormMatcher.boxes(FormMatcher.minSpilledLayoutBoxShare, of: t.boxMap.boxCount)
-            if f.score < FormMatcher.minSpilledLayoutScore || f.boxesFilled < half || spill > FormMatcher.maxValueLayoutSpill {
+            if score < FormMatcher.minSpilledLayoutScore || f.boxesFilled < half || spill > FormMatcher.maxValueLayoutSpill {
                 problems.append(String(format: "ink inside boxes below %.2f, or below %.2f with fewer than %d boxes holding more than specks or more than %.2f in lines across boxes",
                                        FormMatcher.minValueLayoutScore, FormMatcher.minSpilledLayoutScore, half, FormMatcher.maxValueLayoutSpill))
             }
@@ -124,7 +138,7 @@ extension FormMatcher {
             problems.append(String(format: "more than %.2f in lines across boxes: lines of writing, not values", FormMatcher.maxValueLayoutLines))
         }
         if f.boxesHit < needed { problems.append("fewer than \(needed) of its \(t.boxMap.boxCount) boxes filled") }
-        if f.blobs < FormMatcher.minValueBlobs { problems.append("fewer than \(FormMatcher.minValueBlobs) marks") }
+        if marks < FormMatcher.minValueBlobs { problems.append("fewer than \(FormMatcher.minValueBlobs) marks") }
         if f.score - runnerUp < FormMatcher.minValueOrientationLead { problems.append("orientation unclear") }
         var verdict = layoutVerdict(.valueLayout, pick, marks: f.blobs, problems: problems,
                                     accepted: "matched \(t.formID) by the layout of its values (no ruled lines: dropout print lost): " + facts,

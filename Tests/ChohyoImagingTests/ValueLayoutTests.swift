@@ -151,6 +151,25 @@ final class ValueLayoutTests: XCTestCase {
         XCTAssertNil(FormMatcher.brokenIntoDotsNote(marks: 0, joined: few), "a blank page is called blank")
     }
 
+    /// A 異動届出書 faxed upside down with a 済 stamp beside its values (seed-480500 held-out
+    /// set): the stamp, black on the fax, its two frames broken into strokes, held 0.18 of the
+    /// page's ink outside every box and made a line across boxes, and the page was left
+    /// unclassified at 0.82. Left out as a stamp-shaped patch, the rest lies in its boxes, and
+    /// the page is matched. The one-line patches of writing outside the boxes of a letter and
+    /// of a notebook page are no stamps, and they stay unmatched.
+    func testAStampBesideTheValuesOfAFaxIsLeftOut() throws {
+        let (match, _) = try TestForm.assertFixtureMatched("ido-fax-stamp-seed481501.tif", to: "tokubetsu_choshu_ido",
+                                                           turns: 2, by: .valueLayout)
+        XCTAssertTrue(match.reason.contains("0.82 of the ink inside 17 field boxes"), match.reason)
+        XCTAssertTrue(match.reason.contains("a stamp-sized patch of 10 marks outside the boxes left out: 1.00 of the ink inside the boxes"), match.reason)
+        let matcher = FormMatcher(templates: try templates())
+        for other in ["letter-fax-seed21000.tif", "notebook-seed19000.jpg", "letter-fax-sideways-seed47000.tif"] {
+            let m = try matcher.match(try TestForm.preparedFixture(other))
+            XCTAssertFalse(m.accepted, "\(other): \(m.reason)")
+            XCTAssertFalse(m.reason.contains("stamp-sized patch"), "\(other): \(m.reason)")
+        }
+    }
+
     /// A 異動届出書 faxed so faintly that 34 marks are left, turned sideways (seed-410500 held-out
     /// set). Its values fitted the form at 1.00 in its turn and at up to 0.95 in others, too near
     /// to choose, and it was left unclassified. Those placements put field boxes off the page, so
