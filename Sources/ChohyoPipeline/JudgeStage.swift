@@ -359,6 +359,10 @@ enum JudgeStage {
             note = weakCharacter(text, characters, zerosOnRings: reading.zerosOnRings,
                                  minOther: field.type == .kana ? minKanaConfidence : minCharacterInTextConfidence)
         }
+        // After the weak character: a - under its bar is said so, as before.
+        if note == nil, field.type == .text, field.choices == nil, TextNormalizer.hasASCIIDashBetweenJapanese(outcome.value ?? "") {
+            note = "a - between Japanese characters: jpn reads 一 and ー as -, so one may be misread"
+        }
         var (status, reason) = Router.route(field: field, form: form, outcome: outcome, confidence: confidence)
         if let note {
             if status == .accepted { status = .review; reason = note } else { reason += "; " + note }

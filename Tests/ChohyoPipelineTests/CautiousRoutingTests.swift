@@ -393,6 +393,23 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: category, form: f, reading: agreed("給料 ・ 賞与", [99, 99, 99, 99, 99])).status, .accepted)
     }
 
+    func testAnASCIIDashBetweenJapaneseCharactersGoesToAPerson() {
+        let name = field("payer_name", .text)
+        let address = field("address", .text)
+        let f = form([name, address])
+        // 株式会社丸一システム read "株 式 会 社 丸 - シ ステ ム", the - at 90.9 (seed-490500 held-out set).
+        let dash = JudgeStage.judge(field: name, form: f, reading: agreed("株 式 会 社 丸 - シ ステ ム",
+                                                                          [98.9, 98.7, 99, 98.3, 96.9, 90.9, 97.5, 99.5, 99, 99]))
+        XCTAssertEqual(dash.status, .review)
+        XCTAssertEqual(dash.value, "株式会社丸-システム")
+        XCTAssertTrue(dash.reason.contains("a - between Japanese characters"), dash.reason)
+        // A - between digits, as in a block and lot number, is left alone.
+        XCTAssertFalse(TextNormalizer.hasASCIIDashBetweenJapanese("中区本町2-3-4"))
+        XCTAssertFalse(TextNormalizer.hasASCIIDashBetweenJapanese("-丸一"))
+        XCTAssertTrue(TextNormalizer.hasASCIIDashBetweenJapanese("コ-ポ"))
+        XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("中 区 本町 2 - 3 - 4", Array(repeating: 99.5, count: 8))).status, .accepted)
+    }
+
     func testALookAlikeKanjiNeedsMoreConfidenceThanOthers() {
         let address = field("address", .text)
         let f = form([address])
