@@ -40,9 +40,7 @@ extension ValueLayout {
     static func stampPatch(_ blobs: [Blob], _ map: BoxMap, fit: Fit) -> [Int]? {
         let s = fit.scale, tx = fit.offsetX, ty = fit.offsetY
         let allOutside = blobs.indices.filter { i in
-            let b = blobs[i]
-            let x0 = Int(((b.x0 - tx) / s).rounded()), y0 = Int(((b.y0 - ty) / s).rounded())
-            let x1 = Int(((b.x1 - tx) / s).rounded()), y1 = Int(((b.y1 - ty) / s).rounded())
+            let (x0, y0, x1, y1) = templateCorners(blobs[i], s: s, tx: tx, ty: ty)
             let a = map.label(x0, y0)
             return !(a != 0 && a == map.label(x1, y1))
         }

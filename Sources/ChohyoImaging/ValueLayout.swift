@@ -153,6 +153,12 @@ public enum ValueLayout {
         }
     }
 
+    /// A blob's corners in template pixels, for the placement page = s × template + (tx, ty).
+    static func templateCorners(_ b: Blob, s: Double, tx: Double, ty: Double) -> (Int, Int, Int, Int) {
+        (Int(((b.x0 - tx) / s).rounded()), Int(((b.y0 - ty) / s).rounded()),
+         Int(((b.x1 - tx) / s).rounded()), Int(((b.y1 - ty) / s).rounded()))
+    }
+
     /// Share of blob area inside a box (or on a ruled line, when the map has lines), and the
     /// field boxes hit, for one placement.
     static func evaluate(_ blobs: [Blob], _ map: BoxMap, s: Double, tx: Double, ty: Double,
@@ -160,8 +166,7 @@ public enum ValueLayout {
         var inside = 0.0, total = 0.0
         for b in blobs {
             total += b.area
-            let x0 = Int(((b.x0 - tx) / s).rounded()), y0 = Int(((b.y0 - ty) / s).rounded())
-            let x1 = Int(((b.x1 - tx) / s).rounded()), y1 = Int(((b.y1 - ty) / s).rounded())
+            let (x0, y0, x1, y1) = templateCorners(b, s: s, tx: tx, ty: ty)
             let a = map.label(x0, y0)
             if a != 0, a == map.label(x1, y1) {
                 inside += b.area
@@ -257,8 +262,7 @@ public enum ValueLayout {
         var labels: [Int: Set<UInt16>] = [:], area: [Int: Double] = [:], count: [Int: Int] = [:]
         var total = 0.0
         for (i, b) in blobs.enumerated() {
-            let x0 = Int(((b.x0 - tx) / s).rounded()), y0 = Int(((b.y0 - ty) / s).rounded())
-            let x1 = Int(((b.x1 - tx) / s).rounded()), y1 = Int(((b.y1 - ty) / s).rounded())
+            let (x0, y0, x1, y1) = templateCorners(b, s: s, tx: tx, ty: ty)
             let l0 = map.label(x0, y0), l1 = map.label(x1, y1)
             let r = root(i)
             labels[r, default: []].formUnion([l0, l1])
