@@ -21,8 +21,11 @@ public final class TemplateModel: @unchecked Sendable {
     /// For a form printed in black: the field boxes, the printed labels and the ruled lines at
     /// working resolution, for matching a page whose rules broke up (`PrintLayout`).
     public let printLayout: PrintLayout?
+    /// For each check box (by its index in `fieldBoxes`): the template's print around it, to
+    /// tell a stamp pressed over the box from a tick (`BoxSurround`).
+    public let boxSurrounds: [Int: BoxSurround.Template]
 
-    public init(formID: String, image: Image, dpi: Double, fieldBoxes: [Box] = []) throws {
+    public init(formID: String, image: Image, dpi: Double, fieldBoxes: [Box] = [], checkBoxes: Set<Int> = []) throws {
         self.formID = formID
         width = image.width
         height = image.height
@@ -35,6 +38,11 @@ public final class TemplateModel: @unchecked Sendable {
         boxMap = ValueLayout.BoxMap(boxes: fieldBoxes, scale: workingScale, width: structure.width, height: structure.height)
         printLayout = printedInDropoutColour || fieldBoxes.isEmpty ? nil
             : try PrintLayout(template: working, structure: structure, fieldBoxes: fieldBoxes, scale: workingScale)
+        var surrounds: [Int: BoxSurround.Template] = [:]
+        for i in checkBoxes where fieldBoxes.indices.contains(i) {
+            surrounds[i] = try BoxSurround.template(image: image, box: fieldBoxes[i])
+        }
+        boxSurrounds = surrounds
     }
 
     /// More than half of the template's ink is red or pink.
@@ -58,7 +66,8 @@ public final class TemplateModel: @unchecked Sendable {
                 throw ImagingError.operationFailed("field \(f.key): box \(b.array) lies outside the \(image.width)x\(image.height) template")
             }
         }
-        try self.init(formID: definition.id, image: image, dpi: dpi, fieldBoxes: definition.fields.map(\.box))
+        try self.init(formID: definition.id, image: image, dpi: dpi, fieldBoxes: definition.fields.map(\.box),
+                      checkBoxes: Set(definition.fields.indices.filter { definition.fields[$0].type == .checkbox }))
     }
 }
 

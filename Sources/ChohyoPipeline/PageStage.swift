@@ -44,7 +44,10 @@ enum PageStage {
             let loaded = forms[best.formIndex]
             let def = loaded.definition
             var fragments: [(String, FieldFragment)] = []
-            for field in def.fields {
+            // What lies around each check box on the blank form (by field index, `BoxSurround`).
+            let model = matcher.templates.indices.contains(best.formIndex) ? matcher.templates[best.formIndex] : nil
+            let surrounds = model?.formID == def.id ? model?.boxSurrounds ?? [:] : [:]
+            for (index, field) in def.fields.enumerated() {
                 let isBox = field.type == .checkbox
                 let box = isBox ? checkboxInterior(field.box) : field.box
                 let cut = try FieldCutter.cut(page: upright, alignment: best.alignment, box: box, margin: isBox ? 0 : 12, trim: !isBox,
@@ -55,9 +58,13 @@ enum PageStage {
                         ticked: def.routing?.checkboxInkRatio ?? RoutingSettings.defaultCheckboxInkRatio,
                         empty: def.routing?.checkboxUnsureLow ?? RoutingSettings.defaultCheckboxUnsureLow)
                 }
+                let around = try surrounds[index].flatMap {
+                    try BoxSurround.foreignInk(page: upright, alignment: best.alignment, template: $0)
+                } ?? []
                 fragments.append((field.key, FieldFragment(image: cut.image, settings: settings,
                                                            inkPixels: cut.inkPixels, sealInk: cut.sealInk,
-                                                           rawInkShare: cut.rawInkShare, asScanned: cut.asScanned)))
+                                                           rawInkShare: cut.rawInkShare, asScanned: cut.asScanned,
+                                                           surroundInk: around)))
             }
             result.form = def.id
             result.status = .ok

@@ -48,12 +48,16 @@ public struct FieldFragment: @unchecked Sendable {
     public let rawInkShare: Double
     /// From a bilevel page, `image` has its strokes grown; this is the cut as scanned.
     public let asScanned: Image?
+    /// Check boxes: the shares of the strips above, below, left and right of the box that hold
+    /// ink the blank form does not have (`BoxSurround`); empty when not measured.
+    public let surroundInk: [Double]
 
     public init(id: FragmentID = FragmentID.random(), image: Image, settings: ReadingSettings,
-                inkPixels: Int, sealInk: Double, rawInkShare: Double = 0, asScanned: Image? = nil) {
+                inkPixels: Int, sealInk: Double, rawInkShare: Double = 0, asScanned: Image? = nil,
+                surroundInk: [Double] = []) {
         self.id = id; self.image = image; self.settings = settings
         self.inkPixels = inkPixels; self.sealInk = sealInk; self.rawInkShare = rawInkShare
-        self.asScanned = asScanned
+        self.asScanned = asScanned; self.surroundInk = surroundInk
     }
 }
 

@@ -11,7 +11,8 @@ import XCTest
 final class FragmentPrivacyTests: XCTestCase {
     /// `asScanned` is a second image of the same field (from a 200 dpi bilevel page, before its
     /// strokes were grown): no more of the page than `image` shows.
-    static let expectedFragmentLabels = ["id", "image", "settings", "inkPixels", "sealInk", "rawInkShare", "asScanned"]
+    static let expectedFragmentLabels = ["id", "image", "settings", "inkPixels", "sealInk", "rawInkShare", "asScanned",
+                                                "surroundInk"]
     /// Words that would name where a fragment came from.
     static let revealing = ["page", "file", "path", "source", "form", "key", "box", "coord", "x", "y",
                             "slot", "neighbour", "neighbor", "index", "name", "label"]
@@ -49,6 +50,13 @@ final class FragmentPrivacyTests: XCTestCase {
             let labels = Mirror(reflecting: fragment).children.map { $0.label ?? "?" }
             XCTAssertEqual(labels, Self.expectedFragmentLabels, "fragment of \(key)")
             XCTAssertNil(fragment.asScanned, "a grey page's field is cut once")
+            // Around a check box only four shares of ink go with it (`BoxSurround`), no position.
+            if fragment.settings.type == .checkbox {
+                XCTAssertEqual(fragment.surroundInk.count, 4, key)
+                XCTAssertTrue(fragment.surroundInk.allSatisfy { (0...1).contains($0) }, "\(fragment.surroundInk)")
+            } else {
+                XCTAssertTrue(fragment.surroundInk.isEmpty, key)
+            }
             for label in labels {
                 let l = label.lowercased()
                 XCTAssertFalse(["page", "file", "form", "source", "path"].contains { l.contains($0) }, label)
