@@ -76,9 +76,10 @@ public struct CheckboxThresholds: Sendable, Equatable {
     /// box: a hand tick that overshoots further goes to a person too, which costs a look, not
     /// a wrong value; the generated ticks stay inside). On a light fax of the seed-590500
     /// held-out set, the thin ring of a date stamp, black once faxed, ran through an empty
-    /// 軽自動車税 box, read ticked at 100 and accepted; the strip left of the box held 0.049 of foreign ink. Of the other
-    /// 1,378 boxes of that set (498 ticked), none had a strip over 0.019; of the 1,386 of the
-    /// seed-480500 set, none over 0.014; of the 290 of Samples/, none over 0.007.
+    /// 軽自動車税 box, read ticked at 100 and accepted; the strip left of the box held 0.049 of
+    /// foreign ink. Of the other 1,378 boxes of that set (498 ticked), none had a strip over
+    /// 0.019; of the 1,386 of the seed-480500 set, none over 0.014; of the 290 of Samples/, none
+    /// over 0.007.
     public static let markOutsideBox = 0.03
 
     /// Grey levels under this count as ink when the ink's span is measured (the cut keeps grey
