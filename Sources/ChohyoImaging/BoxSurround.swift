@@ -61,13 +61,8 @@ public enum BoxSurround {
         // The region and `maxShift` more on each side, cut from the page at template scale.
         let m = maxShift, r = t.region
         let wide = Box(x: r.x - m, y: r.y - m, width: r.width + 2 * m, height: r.height + 2 * m)
-        let mapped = alignment.map(wide)
-        guard let (x, y, w, h) = FieldCutter.onPage(mapped, width: page.width, height: page.height),
-              w == mapped.width, h == mapped.height else { return nil }
-        let crop = try page.cropped(x: x, y: y, width: w, height: h)
-        let gray = try Dropout.split(crop.depth == 1 ? try crop.gray() : crop).gray
-        let scaled = try gray.scaled(x: Double(wide.width) / Double(w), y: Double(wide.height) / Double(h))
-            .binary(threshold: inkLevel)
+        guard let cut = try TemplateRegion(page: page, alignment: alignment, box: wide), cut.whole else { return nil }
+        let scaled = try cut.scaled.binary(threshold: inkLevel)
         guard scaled.width >= wide.width - 2, scaled.height >= wide.height - 2 else { return nil }
         let ink = ByteGrid(scaled)
         // Where the template's print lies on this part of the page.

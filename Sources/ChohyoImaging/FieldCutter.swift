@@ -40,19 +40,18 @@ public enum FieldCutter {
     ///   - sealStroke: least thickness (px) of red ink counted as a seal or stamp (`sealShare`).
     public static func cut(page: Image, alignment: Alignment, box: Box, margin: Int = 12, trim: Bool = true,
                            smoothing: Int = bilevelSmoothing, sealStroke: Int = sealStroke) throws -> Cut {
-        guard let (x, y, w, h) = onPage(alignment.map(box), width: page.width, height: page.height) else {
+        guard let region = try TemplateRegion(page: page, alignment: alignment, box: box) else {
             throw ImagingError.operationFailed("field box falls outside the page")
         }
-        let crop = try page.cropped(x: x, y: y, width: w, height: h)
-        let split = try Dropout.split(crop.depth == 1 ? try crop.gray() : crop)
-        let sealInk = try sealShare(split, area: w * h, stroke: sealStroke)
-        let scaled = try split.gray.scaled(x: Double(box.width) / Double(w), y: Double(box.height) / Double(h))
+        let w = region.onPage.width, h = region.onPage.height
+        let sealInk = try sealShare(region.split, area: w * h, stroke: sealStroke)
+        let scaled = region.scaled
         // Only a bilevel page at fax resolution (the cut is enlarged to reach the template's
         // 300 dpi): at 300 dpi and more, strokes are wide enough not to break, and growing
         // them closed a 7 into a 1 and a 0 into an 8 on Samples' 300 and 400 dpi TIFFs.
-        guard crop.depth == 1, Double(box.width) / Double(w) >= minUpscaleForGrowth else {
+        guard region.bilevel, Double(box.width) / Double(w) >= minUpscaleForGrowth else {
             let c = try clean(scaled, margin: margin, trim: trim)
-            return Cut(image: c.image, inkPixels: c.ink, rawInkShare: crop.depth == 1 ? c.rawInkShare : 0, sealInk: sealInk)
+            return Cut(image: c.image, inkPixels: c.ink, rawInkShare: region.bilevel ? c.rawInkShare : 0, sealInk: sealInk)
         }
         // A bilevel page at 200 dpi (a fax above all) breaks thin strokes into dots that speck
         // removal would take away; growing them by a pixel joins them again (tuning hard set,

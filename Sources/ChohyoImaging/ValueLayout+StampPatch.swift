@@ -39,27 +39,23 @@ extension ValueLayout {
     /// `minStampPatchSide`, `minStampFrameSide`), else nil.
     static func stampPatch(_ blobs: [Blob], _ map: BoxMap, fit: Fit) -> [Int]? {
         let s = fit.scale, tx = fit.offsetX, ty = fit.offsetY
-        let allOutside = blobs.indices.filter { i in
-            let (x0, y0, x1, y1) = templateCorners(blobs[i], s: s, tx: tx, ty: ty)
-            let a = map.label(x0, y0)
-            return !(a != 0 && a == map.label(x1, y1))
-        }
+        let allOutside = blobs.indices.filter { boxHolding(blobs[$0], map, s: s, tx: tx, ty: ty).label == 0 }
         let outside = allOutside.filter { max(blobs[$0].x1 - blobs[$0].x0, blobs[$0].y1 - blobs[$0].y0) + 1 >= minStampPatchMarkSide }
         guard !outside.isEmpty else { return nil }
-        var parent = Array(outside.indices)
-        func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
+        var patches = DisjointSets(count: outside.count)
         for m in outside.indices {
             let a = blobs[outside[m]]
             for n in (m + 1)..<outside.count {
                 let b = blobs[outside[n]]
                 let gapX = max(b.x0 - a.x1, a.x0 - b.x1), gapY = max(b.y0 - a.y1, a.y0 - b.y1)
-                if max(gapX, gapY) <= stampPatchGap { parent[root(n)] = root(m) }
+                if max(gapX, gapY) <= stampPatchGap { patches.join(m, n) }
             }
         }
         var members: [Int: [Int]] = [:], area: [Int: Double] = [:]
         for m in outside.indices {
-            members[root(m), default: []].append(outside[m])
-            area[root(m), default: 0] += blobs[outside[m]].area
+            let r = patches.root(m)
+            members[r, default: []].append(outside[m])
+            area[r, default: 0] += blobs[outside[m]].area
         }
         guard let (r, _) = area.max(by: { $0.value < $1.value }), let patch = members[r],
               patch.count >= minStampPatchMarks else { return nil }

@@ -159,6 +159,15 @@ public enum ValueLayout {
          Int(((b.x1 - tx) / s).rounded()), Int(((b.y1 - ty) / s).rounded()))
     }
 
+    /// The label of the box holding the blob whole (both its corners in it) for a placement,
+    /// 0 when none does, and the blob's corners in template pixels (`templateCorners`).
+    @inline(__always)
+    static func boxHolding(_ b: Blob, _ map: BoxMap, s: Double, tx: Double, ty: Double) -> (label: UInt16, corners: (Int, Int, Int, Int)) {
+        let corners = templateCorners(b, s: s, tx: tx, ty: ty)
+        let a = map.label(corners.0, corners.1)
+        return (a != 0 && a == map.label(corners.2, corners.3) ? a : 0, corners)
+    }
+
     /// Share of blob area inside a box (or on a ruled line, when the map has lines), and the
     /// field boxes hit, for one placement.
     static func evaluate(_ blobs: [Blob], _ map: BoxMap, s: Double, tx: Double, ty: Double,
@@ -166,9 +175,8 @@ public enum ValueLayout {
         var inside = 0.0, total = 0.0
         for b in blobs {
             total += b.area
-            let (x0, y0, x1, y1) = templateCorners(b, s: s, tx: tx, ty: ty)
-            let a = map.label(x0, y0)
-            if a != 0, a == map.label(x1, y1) {
+            let (a, (x0, y0, x1, y1)) = boxHolding(b, map, s: s, tx: tx, ty: ty)
+            if a != 0 {
                 inside += b.area
                 if collect, Int(a) <= map.boxCount {
                     hits[a, default: BoxMarks()].count += 1
@@ -245,8 +253,7 @@ public enum ValueLayout {
     static func spill(_ blobs: [Blob], _ map: BoxMap, fit: Fit) -> Double {
         let s = fit.scale, tx = fit.offsetX, ty = fit.offsetY
         let order = blobs.indices.sorted { blobs[$0].x0 < blobs[$1].x0 }
-        var parent = Array(blobs.indices)
-        func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
+        var lines = DisjointSets(count: blobs.count)
         for (n, i) in order.enumerated() {
             let a = blobs[i]
             let ha = a.y1 - a.y0 + 1
@@ -256,7 +263,7 @@ public enum ValueLayout {
                 let reach = 1.5 * max(ha, hb)
                 if b.x0 - a.x1 > reach { break }
                 let overlap = min(a.y1, b.y1) - max(a.y0, b.y0) + 1
-                if overlap >= 0.5 * min(ha, hb) { parent[root(j)] = root(i) }
+                if overlap >= 0.5 * min(ha, hb) { lines.join(i, j) }
             }
         }
         var labels: [Int: Set<UInt16>] = [:], area: [Int: Double] = [:], count: [Int: Int] = [:]
@@ -264,7 +271,7 @@ public enum ValueLayout {
         for (i, b) in blobs.enumerated() {
             let (x0, y0, x1, y1) = templateCorners(b, s: s, tx: tx, ty: ty)
             let l0 = map.label(x0, y0), l1 = map.label(x1, y1)
-            let r = root(i)
+            let r = lines.root(i)
             labels[r, default: []].formUnion([l0, l1])
             area[r, default: 0] += b.area
             count[r, default: 0] += 1
