@@ -275,6 +275,14 @@ extension Image {
         defer { boxDestroy(&box) }
         pixClearInRect(raw, box)
     }
+
+    /// Makes the rectangle blank paper, in place: white for grey and colour, no ink for 1 bpp.
+    public func whiten(x: Int, y: Int, width: Int, height: Int) {
+        guard width > 0, height > 0 else { return }
+        var box: UnsafeMutablePointer<BOX>? = boxCreate(Int32(x), Int32(y), Int32(width), Int32(height))
+        defer { boxDestroy(&box) }
+        if depth == 1 { pixClearInRect(raw, box) } else { pixSetInRect(raw, box) }
+    }
 }
 
 extension Image {

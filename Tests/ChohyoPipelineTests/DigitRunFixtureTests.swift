@@ -47,6 +47,25 @@ final class DigitRunFixtureTests: XCTestCase {
         XCTAssertEqual(reread.suffix(3).dropLast().map(\.confidence), [50, 50], "held for a person")
     }
 
+    /// 生年月日 of page_0212 of the seed-610500 held-out set (a 200 dpi colour JPEG):
+    /// 昭和40年11月16日, read 昭和49年 by jpn at 98.8 and accepted, that set's one escape of a
+    /// digit on a scan. The last column of 和 stood in the padding of the year's ink run, so eng
+    /// read the run as 140 and its glyphs were three for two digits: neither could check the 9.
+    /// With the padding beside the run made white, the glyphs are two, the 9 stands on a ring,
+    /// and the year is shown as 40, doubted.
+    func testTheEdgeOfAKanjiBesideADigitRunDoesNotKeepItsDigitsUnchecked() throws {
+        let file = "date-cut-kanji-edge-seed610500.png"
+        let (jpn, reread) = try rereadCut(file)
+        XCTAssertEqual(jpn, "昭和49年11月16日", "jpn read the 0 as 9")
+        let cut = try ImageSource(path: BilevelReadingTests.fixtureURL(file).path).page(0)
+        let year = try XCTUnwrap(try DigitRuns.inkRuns(cut).first)
+        XCTAssertEqual(year.count, 2)
+        XCTAssertEqual(try DigitShapes.glyphs(in: try DigitRuns.glyphCut(year, of: cut)).map(\.shape), [.lowerHole, .ring],
+                       "the 4 and the 0, nothing of 和")
+        XCTAssertEqual(reread.map(\.text).joined(), "昭和40年11月16日")
+        XCTAssertEqual(reread[3].confidence, DigitRuns.mendedConfidence, "held for a person")
+    }
+
     /// 生年月日 of page_0046 of the seed-420500 held-out set (a 400 dpi colour PNG scan):
     /// 昭和59年9月20日, its 0 read at 93.8, under `minDigitInTextConfidence`, which held the right
     /// date for a person. Its glyph is a ring of its own, so the 0 is confirmed and the date
