@@ -281,9 +281,14 @@ enum DigitRuns {
     /// An ink run cut out of the line with `padding` around it and a white `border`: what eng
     /// reads.
     static func cutOut(_ r: InkRun, of image: Image) throws -> Image {
+        try padded(r, of: image).cut.bordered(border, value: 255)
+    }
+
+    /// An ink run cropped from the line with `padding` around it, and the crop's first column.
+    static func padded(_ r: InkRun, of image: Image) throws -> (cut: Image, x: Int) {
         let x = max(0, r.x0 - padding), y = max(0, r.y0 - padding)
-        return try image.cropped(x: x, y: y, width: min(image.width, r.x1 + padding) - x,
-                                 height: min(image.height, r.y1 + padding) - y).bordered(border, value: 255)
+        return (try image.cropped(x: x, y: y, width: min(image.width, r.x1 + padding) - x,
+                                  height: min(image.height, r.y1 + padding) - y), x)
     }
 
     /// The cut (`cutOut`) with its padding beside the run's columns (but for one, its digits'
@@ -299,9 +304,7 @@ enum DigitRuns {
     /// was held and shown as 0, and nothing else changed but 2 right dates, one shown right
     /// (a 9 for its 0), one accepted (`markZerosOnRings`).
     static func glyphCut(_ r: InkRun, of image: Image) throws -> Image {
-        let x = max(0, r.x0 - padding), y = max(0, r.y0 - padding)
-        let cut = try image.cropped(x: x, y: y, width: min(image.width, r.x1 + padding) - x,
-                                    height: min(image.height, r.y1 + padding) - y)
+        let (cut, x) = try padded(r, of: image)
         let left = r.x0 - 1 - x, right = r.x1 + 1 - x
         cut.whiten(x: 0, y: 0, width: left, height: cut.height)
         cut.whiten(x: right, y: 0, width: cut.width - right, height: cut.height)
