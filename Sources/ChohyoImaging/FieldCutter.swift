@@ -38,8 +38,11 @@ public enum FieldCutter {
     ///   - smoothing: half-width of the mean filter over grown strokes (`bilevelSmoothing`;
     ///     0 leaves them as grown).
     ///   - sealStroke: least thickness (px) of red ink counted as a seal or stamp (`sealShare`).
+    ///   - dotted: the page is bilevel with its strokes broken into dots (`DottedStrokes`):
+    ///     grow them whatever the resolution.
     public static func cut(page: Image, alignment: Alignment, box: Box, margin: Int = 12, trim: Bool = true,
-                           smoothing: Int = bilevelSmoothing, sealStroke: Int = sealStroke) throws -> Cut {
+                           smoothing: Int = bilevelSmoothing, sealStroke: Int = sealStroke,
+                           dotted: Bool = false) throws -> Cut {
         guard let region = try TemplateRegion(page: page, alignment: alignment, box: box) else {
             throw ImagingError.operationFailed("field box falls outside the page")
         }
@@ -47,9 +50,10 @@ public enum FieldCutter {
         let sealInk = try sealShare(region.split, area: w * h, stroke: sealStroke)
         let scaled = region.scaled
         // Only a bilevel page at fax resolution (the cut is enlarged to reach the template's
-        // 300 dpi): at 300 dpi and more, strokes are wide enough not to break, and growing
-        // them closed a 7 into a 1 and a 0 into an 8 on Samples' 300 and 400 dpi TIFFs.
-        guard region.bilevel, Double(box.width) / Double(w) >= minUpscaleForGrowth else {
+        // 300 dpi), or one whose strokes broke into dots all the same (`DottedStrokes`): at
+        // 300 dpi and more, strokes are wide enough not to break, and growing them closed a 7
+        // into a 1 and a 0 into an 8 on Samples' 300 and 400 dpi TIFFs.
+        guard region.bilevel, dotted || Double(box.width) / Double(w) >= minUpscaleForGrowth else {
             let c = try clean(scaled, margin: margin, trim: trim)
             return Cut(image: c.image, inkPixels: c.ink, rawInkShare: region.bilevel ? c.rawInkShare : 0, sealInk: sealInk)
         }

@@ -47,11 +47,16 @@ enum PageStage {
             // What lies around each check box on the blank form (by field index, `BoxSurround`).
             let model = matcher.templates.indices.contains(best.formIndex) ? matcher.templates[best.formIndex] : nil
             let surrounds = model?.formID == def.id ? model?.boxSurrounds ?? [:] : [:]
+            // A bilevel scan whose strokes broke into dots has them grown, check boxes aside
+            // (growing specks in an empty box would ink it).
+            let dotted = try DottedStrokes.onPage(upright, alignment: best.alignment,
+                                                  boxes: def.fields.filter { $0.type != .checkbox }.map(\.box))
             for (index, field) in def.fields.enumerated() {
                 let isBox = field.type == .checkbox
                 let box = isBox ? checkboxInterior(field.box) : field.box
                 let cut = try FieldCutter.cut(page: upright, alignment: best.alignment, box: box, margin: isBox ? 0 : 12, trim: !isBox,
-                                              sealStroke: isBox ? checkboxSealStroke : FieldCutter.sealStroke)
+                                              sealStroke: isBox ? checkboxSealStroke : FieldCutter.sealStroke,
+                                              dotted: dotted && !isBox)
                 var settings = ReadingSettings(field: field, dpi: def.dpi ?? 300)
                 if isBox {
                     settings.checkbox = CheckboxThresholds(

@@ -35,6 +35,12 @@ enum PipelineTestSupport {
         return try JSONDecoder().decode(PageResult.self, from: Data(line.utf8))
     }
 
+    /// The ground truth kept beside a fixture page (`Tests/Fixtures/NAME`, the generator's JSON).
+    static func truthOfFixture(_ name: String) throws -> [String: String] {
+        struct File: Decodable { var fields: [String: String] }
+        return try JSONDecoder().decode(File.self, from: Data(contentsOf: root.appendingPathComponent("Tests/Fixtures/\(name)"))).fields
+    }
+
     static func temporaryDirectory(_ tag: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("chohyo-pipeline-\(tag)-\(UUID().uuidString)", isDirectory: true)
