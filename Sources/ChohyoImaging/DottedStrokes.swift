@@ -38,7 +38,11 @@ public enum DottedStrokes {
         guard page.depth == 1 else { return nil }
         var ratios: [Double] = []
         for box in boxes {
-            guard let region = try TemplateRegion(page: page, alignment: alignment, box: box), region.bilevel,
+            // Enlarged to be read already on the page as a whole (a fax): skip before cutting.
+            // The cut on the page is no wider than the box mapped, so this skips no box the
+            // test below would keep.
+            guard Double(box.width) / Double(max(1, alignment.map(box).width)) < FieldCutter.minUpscaleForGrowth,
+                  let region = try TemplateRegion(page: page, alignment: alignment, box: box), region.bilevel,
                   Double(box.width) / Double(region.onPage.width) < FieldCutter.minUpscaleForGrowth,
                   let r = try ratio(try region.split.gray.binary(threshold: 128)) else { continue }
             ratios.append(r)
