@@ -13,10 +13,6 @@ extension NameCheck {
         "shown with \(name) for the \(read) read: jpn reads \(name) so, and only then is it a known name"
     }
 
-    static func isKnown(_ name: String, list: PersonNameList, afterDepartment: Bool) -> Bool {
-        !list.splits(name).isEmpty || afterDepartment && list.isDepartmentAndName(name)
-    }
-
     /// The one known name that a single look-alike kanji put back makes, with the kanji read and
     /// the one put back; nil when there is none or more than one.
     static func withLookAlikePutBack(_ value: String, list: PersonNameList,
@@ -38,12 +34,8 @@ extension NameCheck {
     /// exactly one known name.
     static func showNamesWithLookAlikeKanjiPutBack(_ definition: FormDefinition, lists: [String: PersonNameList],
                                                    in fields: inout [String: FieldResult]) {
-        for (field, list, value) in namesRead(definition, lists: lists, fields) {
-            guard var result = fields[field.key], result.status != .accepted,
-                  let found = withLookAlikePutBack(value, list: list, afterDepartment: field.nameAfterDepartment == true) else { continue }
-            result.value = found.shown
-            result.reason += "; " + lookAlikeKanjiPutBack(found.read, found.put)
-            fields[field.key] = result
+        showNamesMended(definition, lists: lists, in: &fields) { value, list, afterDepartment in
+            withLookAlikePutBack(value, list: list, afterDepartment: afterDepartment).map { ($0.shown, lookAlikeKanjiPutBack($0.read, $0.put)) }
         }
     }
 }

@@ -30,7 +30,7 @@ extension NameCheck {
         var shown = chars
         shown.remove(at: at)
         let name = String(shown)
-        guard !list.splits(name).isEmpty || afterDepartment && list.isDepartmentAndName(name) else { return nil }
+        guard isKnown(name, list: list, afterDepartment: afterDepartment) else { return nil }
         return (name, chars[at])
     }
 
@@ -38,12 +38,8 @@ extension NameCheck {
     /// makes it known. Only a field not accepted is changed.
     static func showNamesWithoutStrayMarks(_ definition: FormDefinition, lists: [String: PersonNameList],
                                            in fields: inout [String: FieldResult]) {
-        for (field, list, value) in namesRead(definition, lists: lists, fields) {
-            guard var result = fields[field.key], result.status != .accepted,
-                  let found = withoutStrayMark(value, list: list, afterDepartment: field.nameAfterDepartment == true) else { continue }
-            result.value = found.shown
-            result.reason += "; " + strayMarkTakenOut(found.mark)
-            fields[field.key] = result
+        showNamesMended(definition, lists: lists, in: &fields) { value, list, afterDepartment in
+            withoutStrayMark(value, list: list, afterDepartment: afterDepartment).map { ($0.shown, strayMarkTakenOut($0.mark)) }
         }
     }
 }

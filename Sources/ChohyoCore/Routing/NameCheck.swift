@@ -107,6 +107,27 @@ public enum NameCheck {
         }
     }
 
+    /// Whether a written name is known to the list: a family and a given name, or, for a contact
+    /// (`name_after_department`), a department and a known name.
+    static func isKnown(_ name: String, list: PersonNameList, afterDepartment: Bool) -> Bool {
+        !list.splits(name).isEmpty || afterDepartment && list.isDepartmentAndName(name)
+    }
+
+    /// Shows each name field not accepted as `mend` puts it right, its reason appended; `mend`
+    /// gets the value, the field's list and whether a department may come first, and returns
+    /// the value to show and why, or nil to leave the field as it is.
+    static func showNamesMended(_ definition: FormDefinition, lists: [String: PersonNameList],
+                                in fields: inout [String: FieldResult],
+                                _ mend: (String, PersonNameList, Bool) -> (shown: String, reason: String)?) {
+        for (field, list, value) in namesRead(definition, lists: lists, fields) {
+            guard var result = fields[field.key], result.status != .accepted,
+                  let found = mend(value, list, field.nameAfterDepartment == true) else { continue }
+            result.value = found.shown
+            result.reason += "; " + found.reason
+            fields[field.key] = result
+        }
+    }
+
     /// Whether a kana, doubtful as it may be, starts with a reading of the whole name and goes on
     /// for `readOnKana` characters or more: the name lost a part (中山千尋 read 中山, a known
     /// family and given name, beside ナカヤマナヒニロ on a light fax of the seed-27000 set). On
