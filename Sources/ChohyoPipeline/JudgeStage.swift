@@ -49,7 +49,8 @@ enum JudgeStage {
             }
         }
         let alwaysReviewed = Set(form.fields.filter { $0.alwaysReview == true }.map(\.key))
-        let failedRules = Router.applyRules(loaded.rules, to: &fields, messages: loaded.ruleMessages, keepInReview: alwaysReviewed)
+        let failedRules = Router.applyRules(loaded.rules, to: &fields, messages: loaded.ruleMessages, keepInReview: alwaysReviewed,
+                                                 thresholds: form.minConfidences)
         let doubted = kanaDoubtedByTheirReadingAlone(form, fields, alwaysReviewed: alwaysReviewed)
         NameCheck.apply(form, lists: loaded.nameLists, to: &fields)
         PlaceCheck.apply(form, lists: loaded.municipalityLists, to: &fields)

@@ -157,4 +157,65 @@ final class RouterTests: XCTestCase {
         XCTAssertEqual(invalid["a"]?.status, .invalid)
         XCTAssertEqual(invalid["c"]?.status, .review, "a number that failed its own checks confirms nothing")
     }
+
+    func reading(_ value: String, _ confidence: Double, _ status: FieldStatus, _ reason: String = "ok") -> FieldResult {
+        FieldResult(value: value, text: value, confidence: confidence, status: status, reason: reason)
+    }
+
+    /// A function's result is rounded, so arguments misread together yield a small result over
+    /// a wide range: a value read under its threshold is confirmed only when the arguments were
+    /// read at or above theirs (seed-640500 held-out set: 68,100 read 100 at 54.7, confirmed by
+    /// year_end_tax(2,608 − 183), both read under 40).
+    func testFunctionRuleNeedsSureArgumentsForAWeakValue() throws {
+        let rule = try CrossFieldRule(parsing: "withholding_tax = year_end_tax(income_after_deduction - total_deductions)")
+        let thresholds = ["withholding_tax": 70.0, "income_after_deduction": 70.0, "total_deductions": 70.0]
+        XCTAssertEqual(RuleFunction.yearEndTax.apply(2608 - 183), 100, "the rule holds on the misread values")
+        let weak: [String: FieldResult] = [
+            "withholding_tax": reading("100", 54.7, .review, "confidence 54.7 below 70"),
+            "income_after_deduction": reading("2608", 21.7, .review, "confidence 21.7 below 70"),
+            "total_deductions": reading("183", 39.8, .review, "confidence 39.8 below 70"),
+        ]
+        var fields = weak
+        Router.applyRules([rule], to: &fields, messages: [], thresholds: thresholds)
+        XCTAssertEqual(fields["withholding_tax"]?.status, .review)
+        XCTAssertTrue(Router.confirmations([rule], in: weak, values: Router.values(of: weak), thresholds: thresholds).isEmpty)
+        // The same value read at its threshold, held for another reason, is still confirmed.
+        fields = weak
+        fields["withholding_tax"] = reading("100", 98.1, .review, "the digits read differently from the page as scanned")
+        Router.applyRules([rule], to: &fields, messages: [], thresholds: thresholds)
+        XCTAssertEqual(fields["withholding_tax"]?.status, .accepted)
+        // And the weak value is confirmed when its arguments were read surely.
+        fields = weak
+        fields["income_after_deduction"] = reading("2608", 99.0, .accepted)
+        fields["total_deductions"] = reading("183", 70.0, .review, "the digits read differently from the page as scanned")
+        Router.applyRules([rule], to: &fields, messages: [], thresholds: thresholds)
+        XCTAssertEqual(fields["withholding_tax"]?.status, .accepted)
+        XCTAssertEqual(fields["total_deductions"]?.status, .review, "a function's argument is not confirmed")
+    }
+
+    /// An argument read weakly but confirmed by another rule counts as read surely (seed-640500
+    /// set: 給与所得 4,702,400 at 56.2 confirmed by employment_income(支払金額), then 239,400 at 68.6).
+    func testArgumentConfirmedByAnotherRuleCounts() throws {
+        let rules = [try CrossFieldRule(parsing: "withholding_tax = year_end_tax(income_after_deduction - total_deductions)"),
+                     try CrossFieldRule(parsing: "income_after_deduction = employment_income(payment_amount)")]
+        let income = RuleFunction.employmentIncome.apply(6_500_000)
+        let tax = RuleFunction.yearEndTax.apply(income - 1_200_000)
+        let thresholds = ["withholding_tax": 70.0, "income_after_deduction": 70.0, "total_deductions": 70.0, "payment_amount": 70.0]
+        var fields: [String: FieldResult] = [
+            "payment_amount": reading("6500000", 99.2, .accepted),
+            "income_after_deduction": reading(String(income), 56.2, .review, "confidence 56.2 below 70"),
+            "total_deductions": reading("1200000", 99.5, .accepted),
+            "withholding_tax": reading(String(tax), 68.6, .review, "confidence 68.6 below 70"),
+        ]
+        Router.applyRules(rules, to: &fields, messages: [], thresholds: thresholds)
+        XCTAssertEqual(fields["income_after_deduction"]?.status, .accepted)
+        XCTAssertEqual(fields["withholding_tax"]?.status, .accepted)
+        // Without the 支払金額 read surely, neither is.
+        fields["payment_amount"] = reading("6500000", 40, .review, "confidence 40 below 70")
+        fields["income_after_deduction"] = reading(String(income), 56.2, .review, "confidence 56.2 below 70")
+        fields["withholding_tax"] = reading(String(tax), 68.6, .review, "confidence 68.6 below 70")
+        Router.applyRules(rules, to: &fields, messages: [], thresholds: thresholds)
+        XCTAssertEqual(fields["income_after_deduction"]?.status, .review)
+        XCTAssertEqual(fields["withholding_tax"]?.status, .review)
+    }
 }

@@ -247,4 +247,9 @@ public struct FormDefinition: Codable, Equatable, Sendable {
     public func minConfidence(for field: FieldDefinition) -> Double {
         field.minConfidence ?? routing?.minConfidence ?? RoutingSettings.defaultMinConfidence
     }
+
+    /// Each field's `minConfidence(for:)`, by key.
+    public var minConfidences: [String: Double] {
+        Dictionary(fields.map { ($0.key, minConfidence(for: $0)) }, uniquingKeysWith: { a, _ in a })
+    }
 }

@@ -36,7 +36,7 @@ public enum PageLegibility {
     public static func apply(form: FormDefinition, rules: [CrossFieldRule] = [],
                              to fields: inout [String: FieldResult]) -> String? {
         guard let note = note(form: form, fields: fields) else { return nil }
-        let confirmed = Set(Router.confirmations(rules, in: fields, values: Router.values(of: fields)).flatMap(\.keys))
+        let confirmed = Set(Router.confirmations(rules, in: fields, values: Router.values(of: fields), thresholds: form.minConfidences).flatMap(\.keys))
         for field in form.fields where field.type != .checkbox && !confirmed.contains(field.key) {
             guard var result = fields[field.key], result.status == .accepted else { continue }
             result.status = .review
