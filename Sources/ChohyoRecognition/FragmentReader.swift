@@ -210,6 +210,13 @@ public final class FragmentReader {
             }
         }
         note = note ?? shapeNote
+        // A kana that lost its voicing mark (タカギ read タカキ at 99.9) is held: the print shows
+        // more marks than the reading has voiced kana (`VoicingMarks`). Not on a bilevel page at
+        // fax resolution (`asScanned`): its specks, grown with the strokes, pass for marks.
+        if note == nil, s.type == .kana, halfWidth == nil, fragment.asScanned == nil,
+           try VoicingMarks.count(in: fragment.image) > KanaNormalizer.voicingMarkCount(first.text) {
+            note = Self.unreadVoicingNote
+        }
         if note == nil, let ink = try fragment.image.binary(threshold: 160).inkBounds(),
            !Self.textSpans(first.text, inkWidth: ink.width, inkHeight: ink.height) {
             note = "the ink runs well beyond the text read: characters may be missing"
@@ -260,6 +267,9 @@ public final class FragmentReader {
     static let loneDigitWidth = 1.2
     /// White added around the enlarged cut: Tesseract finds no character touching the edge.
     static let loneDigitBorder = 90
+
+    /// Why a kana whose print shows a voicing mark its reading lacks goes to a person.
+    public static let unreadVoicingNote = "the print shows more voicing marks (゛ ゜) than the kana read: a mark may have been lost"
 
     /// Why a faxed kana read widened as half-width goes to a person at any confidence: on a fax
     /// a full-width kana broken into dots can pass for half-width print.

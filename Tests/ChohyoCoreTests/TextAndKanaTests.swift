@@ -181,4 +181,13 @@ final class TextAndKanaTests: XCTestCase {
         field.choices = ["給料・賞与", "役員・報酬"]
         XCTAssertNil(FieldValidator.choiceByItsMark("府 村 ・ 全", field: field))
     }
+
+    /// Voicing marks counted in a reading, as `VoicingMarks` counts them on the print.
+    func testVoicingMarksOfAReadingAreCounted() {
+        XCTAssertEqual(KanaNormalizer.voicingMarkCount("タカキ ショウ"), 0)
+        XCTAssertEqual(KanaNormalizer.voicingMarkCount("タカギ ショウ"), 1)
+        XCTAssertEqual(KanaNormalizer.voicingMarkCount("ワタ ナ べ ケン イチ"), 1, "hiragana べ among katakana (seed-610500 set)")
+        XCTAssertEqual(KanaNormalizer.voicingMarkCount("ヘ゛ッポ ヴ"), 3, "a mark read apart, パ-row and ヴ")
+        XCTAssertEqual(KanaNormalizer.voicingMarkCount("ハ\u{3099}ﾊﾞ"), 2, "combining and half-width marks")
+    }
 }

@@ -101,6 +101,24 @@ public enum KanaNormalizer {
         }
     }
 
+    /// How many voicing marks (゛ ゜) the text holds: on its voiced kana (ガ, パ; hiragana, which
+    /// jpn reads now and then among katakana, alike: べ) and on their own.
+    public static func voicingMarkCount(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { n, s in
+            let katakana = (0x3041...0x3096).contains(s.value) ? s.value + 0x60 : s.value
+            let marked = isDakuten(s) || isHandakuten(s) || voicedForms.contains(katakana)
+            return n + (marked ? 1 : 0)
+        }
+    }
+
+    /// The voiced and half-voiced katakana (ガ … ポ, ヴ, ヷ …), composed.
+    private static let voicedForms: Set<UInt32> = {
+        var forms = Set(voicedByOne.map { $0 + 1 })
+        forms.formUnion(semiVoiced.map { $0 + 2 })
+        forms.formUnion("ヴヷヸヹヺヾ".unicodeScalars.map(\.value))
+        return forms
+    }()
+
     public static func isAllKatakana(_ text: String) -> Bool {
         !text.isEmpty && text.unicodeScalars.allSatisfy(isFullWidthKatakana)
     }
