@@ -28,10 +28,10 @@ public enum Router {
     /// equation over three or more nonzero fields, or the fields beside a function of the
     /// law). A `confirmsOnly` rule that fails changes nothing; a `reviewOnFailure` rule that
     /// fails sends its accepted fields to review, not invalid.
-    /// - Returns: the rules that failed (`confirmsOnly` ones left out).
-    @discardableResult
     /// `thresholds` are the fields' confidences for acceptance (`FormDefinition.minConfidences`),
     /// for what a function's arguments must be read with (`confirmations`).
+    /// - Returns: the rules that failed (`confirmsOnly` ones left out).
+    @discardableResult
     public static func applyRules(_ rules: [CrossFieldRule], to fields: inout [String: FieldResult],
                                   messages: [String?], keepInReview: Set<String> = [],
                                   thresholds: [String: Double] = [:]) -> [CrossFieldRule] {
