@@ -7,11 +7,13 @@ import ChohyoRecognition
 /// then the form's cross-field rules.
 enum JudgeStage {
     /// Judges a page's readings into `result`: its fields (`judge(form:readings:matchedBy:)`),
-    /// then whether the page as a whole is too faint to read (`PageLegibility`).
+    /// then whether the page as a whole is too faint to read (`PageLegibility`); last, texts
+    /// invalid for a stray mark inside are shown without it (`showStrayMarksDropped`).
     static func judgePage(_ result: inout PageResult, form loaded: LoadedDefinition,
                           readings: [String: FragmentReading], matchedBy: FormMatcher.Method) {
         result.fields = judge(form: loaded, readings: readings, matchedBy: matchedBy)
         result.attention = PageLegibility.apply(form: loaded.definition, rules: loaded.rules, to: &result.fields)
+        showStrayMarksDropped(form: loaded.definition, in: &result.fields)
     }
 
     /// - Parameter matchedBy: how the page was matched. Without its ruled lines (a light fax,

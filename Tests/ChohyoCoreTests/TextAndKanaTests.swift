@@ -190,4 +190,16 @@ final class TextAndKanaTests: XCTestCase {
         XCTAssertEqual(KanaNormalizer.voicingMarkCount("ヘ゛ッポ ヴ"), 3, "a mark read apart, パ-row and ヴ")
         XCTAssertEqual(KanaNormalizer.voicingMarkCount("ハ\u{3099}ﾊﾞ"), 2, "combining and half-width marks")
     }
+
+    /// The text shown to a person without the one mark inside it that no name or address holds.
+    func testAStrayMarkInsideIsDroppedForThePersonWhoChecks() {
+        XCTAssertEqual(TextNormalizer.strayMarkDropped("滋賀 県 大 津 市 駅 前 8 丁目 22 番 1] 号"), "滋賀県大津市駅前8丁目22番1号")
+        XCTAssertEqual(TextNormalizer.strayMarkDropped("内 田 ' 麻 衣"), "内田麻衣")
+        XCTAssertEqual(TextNormalizer.strayMarkDropped("神奈 川 | 県 川崎 市"), "神奈川県川崎市")
+        // The mark is the one inside, not an earlier one Latin text holds.
+        XCTAssertEqual(TextNormalizer.strayMarkDropped("Co.Ltd 山田.商事"), "Co.Ltd山田商事", "spaces go, as the validator drops them")
+        // ー after a kanji may be a misread 一 (第ー不動産): not dropped. Nothing inside: nil.
+        XCTAssertNil(TextNormalizer.strayMarkDropped("第ー不動産"))
+        XCTAssertNil(TextNormalizer.strayMarkDropped("山田太郎"))
+    }
 }

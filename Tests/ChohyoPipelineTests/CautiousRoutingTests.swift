@@ -918,4 +918,34 @@ final class CautiousRoutingTests: XCTestCase {
         // Too small to shrink: left as it is.
         XCTAssertEqual(PageStage.checkboxInterior(Box(x: 0, y: 0, width: 8, height: 8)).array, [0, 0, 8, 8])
     }
+
+    /// A text invalid for a stray mark inside is shown without it, in review, after the page
+    /// was judged with it invalid (seed-650500 set: 22番1]号, 内田'麻衣, both read right but for
+    /// the mark): every other field, and the page's faint call, are as they were.
+    func testATextWithAStrayMarkInsideIsShownWithoutItAfterThePageIsJudged() throws {
+        let loaded = try PipelineTestSupport.loadForm()
+        let texts = ["payer_address": "滋賀 県 大 津 市 駅 前 8 丁目 22 番 1] 号", "payee_name": "内 田 ' 麻 衣",
+                     "submit_to": "大津市長", "payment_amount": "4,441,784"]
+        var readings: [String: FragmentReading] = [:]
+        for field in loaded.definition.fields {
+            let text = texts[field.key] ?? ""
+            readings[field.key] = agreed(text, Array(repeating: 99, count: max(1, text.count)))
+        }
+        var result = PageResult(source: "t.png", page: 1, status: .ok)
+        JudgeStage.judgePage(&result, form: loaded, readings: readings, matchedBy: .rules)
+        let address = try XCTUnwrap(result.fields["payer_address"])
+        XCTAssertEqual(address.value, "滋賀県大津市駅前8丁目22番1号")
+        XCTAssertEqual(address.status, .review)
+        XCTAssertTrue(address.reason.hasPrefix("stray mark \"]\" inside the text: a speck or a rule read as a character; shown without it"), address.reason)
+        XCTAssertEqual(result.fields["payee_name"]?.value, "内田麻衣")
+        XCTAssertEqual(result.fields["payee_name"]?.status, .review)
+        // Judged without the display mend, the page is the same but for those two fields.
+        var before = JudgeStage.judge(form: loaded, readings: readings, matchedBy: .rules)
+        let attention = PageLegibility.apply(form: loaded.definition, rules: loaded.rules, to: &before)
+        XCTAssertEqual(result.attention, attention)
+        XCTAssertEqual(before["payer_address"]?.status, .invalid)
+        for (key, field) in before where key != "payer_address" && key != "payee_name" {
+            XCTAssertEqual(result.fields[key], field, key)
+        }
+    }
 }
