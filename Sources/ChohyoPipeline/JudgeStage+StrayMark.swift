@@ -11,19 +11,15 @@ extension JudgeStage {
     static func showStrayMarksDropped(form: FormDefinition, in fields: inout [String: FieldResult]) {
         for field in form.fields where field.type == .text {
             guard var result = fields[field.key], result.status == .invalid,
-                  result.reason.hasPrefix(strayMarkReasonStart),
+                  result.reason.hasPrefix(FieldValidator.strayMarkReasonStart),
                   let mended = TextNormalizer.strayMarkDropped(result.text),
                   case let again = FieldValidator.validate(mended, field: field), again.valid,
                   let value = again.value, !value.isEmpty else { continue }
             result.value = value
             result.status = .review
-            let clause = result.reason.range(of: strayMarkReasonEnd)?.upperBound ?? result.reason.endIndex
+            let clause = result.reason.range(of: FieldValidator.strayMarkReasonEnd)?.upperBound ?? result.reason.endIndex
             result.reason.insert(contentsOf: strayMarkShownWithout, at: clause)
             fields[field.key] = result
         }
     }
-
-    /// How `FieldValidator` says a text holds such a mark: its reason starts and ends so.
-    static let strayMarkReasonStart = "stray mark \""
-    static let strayMarkReasonEnd = "inside the text: a speck or a rule read as a character"
 }

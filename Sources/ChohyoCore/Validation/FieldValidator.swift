@@ -4,6 +4,13 @@
 /// ("required field is empty") and otherwise valid with value "". No reason ever contains
 /// the text of a `my_number` field.
 public enum FieldValidator {
+    /// Why a text holding a mark no name or address holds is invalid (`TextNormalizer.strayMarkInside`).
+    public static func strayMarkReason(_ mark: Character) -> String {
+        strayMarkReasonStart + "\(mark)\" " + strayMarkReasonEnd
+    }
+    public static let strayMarkReasonStart = "stray mark \""
+    public static let strayMarkReasonEnd = "inside the text: a speck or a rule read as a character"
+
     public static func validate(_ text: String, field: FieldDefinition) -> ValidationOutcome {
         if TextNormalizer.collapseSpaces(text).isEmpty {
             return field.required ? .invalid("required field is empty") : .ok("")
@@ -13,7 +20,7 @@ public enum FieldValidator {
             let cleaned = TextNormalizer.trimStrayMarks(TextNormalizer.normalizeText(text))
             if cleaned.isEmpty { return .invalid("only stray marks read, no text") }
             if let mark = TextNormalizer.strayMarkInside(cleaned) {
-                return .invalid("stray mark \"\(mark)\" inside the text: a speck or a rule read as a character")
+                return .invalid(strayMarkReason(mark))
             }
             // No name, address or other text on these forms starts so; a spreadsheet would take
             // it for a formula (the CSV export defuses it as well).
