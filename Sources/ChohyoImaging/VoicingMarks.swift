@@ -44,10 +44,10 @@ public enum VoicingMarks {
         var centreX: Double { Double(x) + Double(width) / 2 }
     }
 
-    /// How many voicing marks the print of a one-line cut of full-width kana shows.
-    public static func count(in image: Image) throws -> Int {
-        let binary = try image.binary(threshold: 160)
-        return count(binary.componentBoxes().map { Rect(x: $0.x, y: $0.y, width: $0.width, height: $0.height) })
+    /// How many voicing marks the print of a one-line cut of full-width kana shows, given the
+    /// cut as 1 bpp (`Image.binary`).
+    public static func count(inBinary binary: Image) -> Int {
+        count(binary.componentBoxes().map { Rect(x: $0.x, y: $0.y, width: $0.width, height: $0.height) })
     }
 
     /// The marks among the components of a line: the glyphs with one high on their right.

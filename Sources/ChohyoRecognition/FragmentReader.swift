@@ -210,15 +210,17 @@ public final class FragmentReader {
             }
         }
         note = note ?? shapeNote
+        // The cut's ink, for the last two checks: binarised once.
+        let ink = note == nil ? try fragment.image.binary(threshold: 160) : nil
         // A kana that lost its voicing mark (タカギ read タカキ at 99.9) is held: the print shows
         // more marks than the reading has voiced kana (`VoicingMarks`). Not on a bilevel page at
         // fax resolution (`asScanned`): its specks, grown with the strokes, pass for marks.
-        if note == nil, s.type == .kana, halfWidth == nil, fragment.asScanned == nil,
-           try VoicingMarks.count(in: fragment.image) > KanaNormalizer.voicingMarkCount(first.text) {
+        if let ink, note == nil, s.type == .kana, halfWidth == nil, fragment.asScanned == nil,
+           VoicingMarks.count(inBinary: ink) > KanaNormalizer.voicingMarkCount(first.text) {
             note = Self.unreadVoicingNote
         }
-        if note == nil, let ink = try fragment.image.binary(threshold: 160).inkBounds(),
-           !Self.textSpans(first.text, inkWidth: ink.width, inkHeight: ink.height) {
+        if note == nil, let bounds = ink?.inkBounds(),
+           !Self.textSpans(first.text, inkWidth: bounds.width, inkHeight: bounds.height) {
             note = "the ink runs well beyond the text read: characters may be missing"
         }
         var reading = FragmentReading(id: fragment.id, text: first.text, characterConfidences: characterConfidences,
