@@ -67,9 +67,9 @@ enum DigitShapes {
         c.isASCII && c.isNumber || otherGlyphs.contains(c)
     }
 
-    /// The glyphs of a one-line cut, left to right.
-    static func glyphs(in image: Image) throws -> [Glyph] {
-        let binary = try image.binary(threshold: 160)
+    /// The glyphs of a one-line cut, left to right, its ink the grey levels under `threshold`.
+    static func glyphs(in image: Image, threshold: Int = DigitRuns.inkThreshold) throws -> [Glyph] {
+        let binary = try image.binary(threshold: threshold)
         let grid = ByteGrid(binary)
         // Marks that overlap by half the narrower one's width are one character (the slash
         // inside a 0, the parts of a broken stroke).

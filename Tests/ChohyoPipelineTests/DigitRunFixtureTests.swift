@@ -66,6 +66,29 @@ final class DigitRunFixtureTests: XCTestCase {
         XCTAssertEqual(reread[3].confidence, DigitRuns.mendedConfidence, "held for a person")
     }
 
+    /// 生年月日 of page_0259 of the seed-660500 held-out set (a 200 dpi colour JPEG, upside
+    /// down): 昭和40年9月17日, read 昭和49年 by jpn at 98.7 and accepted, that set's one escape.
+    /// Blurred, 和, 4, 0 and 年 touch at the usual cut-off, so no ink run lay under the year and
+    /// its 9 went unchecked. In darker ink the 4 and the 0 stand apart, the 0 is a ring, and the
+    /// year is shown as 40, doubted.
+    func testDigitsTouchingTheKanjiBesideThemAreCheckedInDarkerInk() throws {
+        let file = "date-cut-digits-touching-seed660500.png"
+        let (jpn, reread) = try rereadCut(file)
+        XCTAssertEqual(jpn, "昭和49年9月17日", "jpn read the 0 as 9")
+        let cut = try ImageSource(path: BilevelReadingTests.fixtureURL(file).path).page(0)
+        XCTAssertEqual(try DigitRuns.inkRuns(cut).map(\.count), [1, 2], "only 9月 and 17日 at the usual cut-off: no run under the year")
+        let dark = try DigitRuns.inkRuns(cut, threshold: DigitRuns.separatingThreshold)
+        let year = try XCTUnwrap(dark.first { $0.x1 < 150 }, "the year's digits in darker ink")
+        XCTAssertEqual(year.count, 4, "the halves of 和, the 4 and the 0 stand apart")
+        // The 口 of 和 is a ring too; only rings right of jpn's first box of the year count.
+        let rings = try DigitRuns.ringCentres(year, of: cut, threshold: DigitRuns.separatingThreshold)
+        XCTAssertEqual(rings.count, 2, "the 口 of 和 and the 0: \(rings)")
+        XCTAssertEqual(rings.filter { $0 >= 94 }.count, 1, "the 0 alone under jpn's boxes of 4 and 9 (from x 94)")
+        XCTAssertEqual(reread.map(\.text).joined(), "昭和40年9月17日")
+        XCTAssertEqual(reread[3].confidence, DigitRuns.mendedConfidence, "held for a person")
+        XCTAssertEqual(reread.map(\.text).joined().filter { $0 == "9" }.count, 1, "the month's 9 is left as read")
+    }
+
     /// 生年月日 of page_0046 of the seed-420500 held-out set (a 400 dpi colour PNG scan):
     /// 昭和59年9月20日, its 0 read at 93.8, under `minDigitInTextConfidence`, which held the right
     /// date for a person. Its glyph is a ring of its own, so the 0 is confirmed and the date
