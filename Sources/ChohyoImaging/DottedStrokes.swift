@@ -32,18 +32,14 @@ public enum DottedStrokes {
         return Double(marks) / Double(max(1, joined))
     }
 
-    /// The median `ratio` over the boxes of a bilevel page that are not enlarged to be read
-    /// (300 dpi and more); nil for a page that is not bilevel or has too few boxes measured.
-    public static func medianRatio(page: Image, alignment: Alignment, boxes: [Box]) throws -> Double? {
-        guard page.depth == 1 else { return nil }
+    /// The median `ratio` over the regions of a bilevel page's boxes (`TemplateRegion`) that
+    /// are not enlarged to be read (300 dpi and more); nil for a page that is not bilevel or has
+    /// too few boxes measured.
+    public static func medianRatio(_ regions: [(box: Box, region: TemplateRegion)]) throws -> Double? {
         var ratios: [Double] = []
-        for box in boxes {
-            // Enlarged to be read already on the page as a whole (a fax): skip before cutting.
-            // The cut on the page is no wider than the box mapped, so this skips no box the
-            // test below would keep.
-            guard Double(box.width) / Double(max(1, alignment.map(box).width)) < FieldCutter.minUpscaleForGrowth,
-                  let region = try TemplateRegion(page: page, alignment: alignment, box: box), region.bilevel,
-                  Double(box.width) / Double(region.onPage.width) < FieldCutter.minUpscaleForGrowth,
+        for (box, region) in regions {
+            // Enlarged to be read already on the page as a whole (a fax): not measured.
+            guard region.bilevel, Double(box.width) / Double(region.onPage.width) < FieldCutter.minUpscaleForGrowth,
                   let r = try ratio(try region.split.gray.binary(threshold: 128)) else { continue }
             ratios.append(r)
         }
@@ -53,8 +49,9 @@ public enum DottedStrokes {
         return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
     }
 
-    /// Whether the page's strokes are broken into dots (`minMedianRatio`).
-    public static func onPage(_ page: Image, alignment: Alignment, boxes: [Box]) throws -> Bool {
-        (try medianRatio(page: page, alignment: alignment, boxes: boxes) ?? 0) >= minMedianRatio
+    /// Whether the page's strokes are broken into dots (`minMedianRatio`), by the regions of its
+    /// boxes.
+    public static func onPage(_ regions: [(box: Box, region: TemplateRegion)]) throws -> Bool {
+        (try medianRatio(regions) ?? 0) >= minMedianRatio
     }
 }

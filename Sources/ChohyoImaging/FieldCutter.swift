@@ -43,9 +43,24 @@ public enum FieldCutter {
     public static func cut(page: Image, alignment: Alignment, box: Box, margin: Int = 12, trim: Bool = true,
                            smoothing: Int = bilevelSmoothing, sealStroke: Int = sealStroke,
                            dotted: Bool = false) throws -> Cut {
+        try cut(try region(page: page, alignment: alignment, box: box), box: box, margin: margin, trim: trim,
+                smoothing: smoothing, sealStroke: sealStroke, dotted: dotted)
+    }
+
+    /// The box's region on the page (`TemplateRegion`); an error when too little of it lies
+    /// on the page to cut.
+    public static func region(page: Image, alignment: Alignment, box: Box) throws -> TemplateRegion {
         guard let region = try TemplateRegion(page: page, alignment: alignment, box: box) else {
             throw ImagingError.operationFailed("field box falls outside the page")
         }
+        return region
+    }
+
+    /// The cut of a box whose region was taken from the page already, as `PageStage` takes
+    /// them once for `DottedStrokes` and the cuts both. Parameters as above.
+    public static func cut(_ region: TemplateRegion, box: Box, margin: Int = 12, trim: Bool = true,
+                           smoothing: Int = bilevelSmoothing, sealStroke: Int = sealStroke,
+                           dotted: Bool = false) throws -> Cut {
         let w = region.onPage.width, h = region.onPage.height
         let sealInk = try sealShare(region.split, area: w * h, stroke: sealStroke)
         let scaled = region.scaled

@@ -47,14 +47,16 @@ enum PageStage {
             // What lies around each check box on the blank form (by field index, `BoxSurround`).
             let model = matcher.templates.indices.contains(best.formIndex) ? matcher.templates[best.formIndex] : nil
             let surrounds = model?.formID == def.id ? model?.boxSurrounds ?? [:] : [:]
+            // Each box's region is taken from the page once, for the dotted-stroke measure and the cut.
+            let boxes = def.fields.map { $0.type == .checkbox ? checkboxInterior($0.box) : $0.box }
+            let regions = try boxes.map { try FieldCutter.region(page: upright, alignment: best.alignment, box: $0) }
             // A bilevel scan whose strokes broke into dots has them grown, check boxes aside
             // (growing specks in an empty box would ink it).
-            let dotted = try DottedStrokes.onPage(upright, alignment: best.alignment,
-                                                  boxes: def.fields.filter { $0.type != .checkbox }.map(\.box))
+            let dotted = try DottedStrokes.onPage(def.fields.indices.filter { def.fields[$0].type != .checkbox }
+                .map { (box: boxes[$0], region: regions[$0]) })
             for (index, field) in def.fields.enumerated() {
                 let isBox = field.type == .checkbox
-                let box = isBox ? checkboxInterior(field.box) : field.box
-                let cut = try FieldCutter.cut(page: upright, alignment: best.alignment, box: box, margin: isBox ? 0 : 12, trim: !isBox,
+                let cut = try FieldCutter.cut(regions[index], box: boxes[index], margin: isBox ? 0 : 12, trim: !isBox,
                                               sealStroke: isBox ? checkboxSealStroke : FieldCutter.sealStroke,
                                               dotted: dotted && !isBox)
                 var settings = ReadingSettings(field: field, dpi: def.dpi ?? 300)

@@ -53,8 +53,11 @@ final class DottedStrokesTests: XCTestCase {
         let s = 400.0 / 300 * 0.963
         let onto = Alignment(scaleX: s, offsetX: 0, scaleY: s, offsetY: 0, score: 1)
         let boxes = form.definition.fields.filter { $0.type != .checkbox }.map(\.box)
-        let median = try XCTUnwrap(DottedStrokes.medianRatio(page: page, alignment: onto, boxes: boxes))
+        func regions(_ page: ChohyoImaging.Image) throws -> [(box: Box, region: TemplateRegion)] {
+            try boxes.map { (box: $0, region: try FieldCutter.region(page: page, alignment: onto, box: $0)) }
+        }
+        let median = try XCTUnwrap(DottedStrokes.medianRatio(try regions(page)))
         XCTAssertLessThan(median, DottedStrokes.minMedianRatio)
-        XCTAssertFalse(try DottedStrokes.onPage(page.gray(), alignment: onto, boxes: boxes), "a grey page is never dotted")
+        XCTAssertFalse(try DottedStrokes.onPage(try regions(page.gray())), "a grey page is never dotted")
     }
 }
