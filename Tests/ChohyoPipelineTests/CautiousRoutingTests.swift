@@ -454,6 +454,15 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(hokuhan.status, .review)
         XCTAssertTrue(hokuhan.reason.contains("look-alike"), hokuhan.reason)
         XCTAssertEqual(JudgeStage.judge(field: contact, form: form([contact]), reading: agreed("半田 浩", [98.9, 99.5, 99.2])).status, .accepted)
+        // 大和運輸株式会社 faxed, read 大和運輪 by both readings, the 輪 at 91.6 (seed-650500 set);
+        // 輸 at that confidence passes, and 三輪 read surely too.
+        let unrin = JudgeStage.judge(field: company, form: form([company]),
+                                     reading: agreed("大 和 運 輪 株 式 会 社", [99, 99, 96.9, 91.6, 99, 98.7, 99, 98.9]))
+        XCTAssertEqual(unrin.status, .review)
+        XCTAssertTrue(unrin.reason.contains("look-alike"), unrin.reason)
+        XCTAssertEqual(JudgeStage.judge(field: company, form: form([company]),
+                                        reading: agreed("大 和 運 輸 株 式 会 社", [99, 99, 96.9, 91.6, 99, 98.7, 99, 98.9])).status, .accepted)
+        XCTAssertEqual(JudgeStage.judge(field: contact, form: form([contact]), reading: agreed("三輪 浩", [98.9, 99.5, 99.2])).status, .accepted)
     }
 
     func testASurnameVariantNeedsASureReading() {
