@@ -292,6 +292,7 @@ public final class FragmentReader {
         if shown != read { return shapesNote(read: read, shown: shown) }
         if brokenZeroReadAsNine(shown, type: type, glyphs: glyphs, atFaxResolution: atFaxResolution) { return brokenZeroNote }
         if DigitShapes.readOnManyHoledGlyph(shown, against: glyphs) { return manyHolesNote }
+        if DigitShapes.readNineOnLowHole(shown, against: glyphs) { return lowHoleNote }
         if !atFaxResolution, DigitShapes.readOnNarrowGlyph(shown, against: glyphs) { return narrowGlyphNote }
         return nil
     }
@@ -320,6 +321,7 @@ public final class FragmentReader {
     }
     static let brokenZeroNote = "a 9 whose glyph has no hole: a 0 broken open reads as 9, and a corporate number's check digit cannot tell them apart"
     static let manyHolesNote = "a digit of one hole or none on a glyph with three holes: a slashed 0 split by a gap reads as 6"
+    static let lowHoleNote = "a 9 whose one hole reaches well below its middle: a slashed 0 with its lower half broken open reads as 9"
     static let narrowGlyphNote = "a digit other than 1 on a glyph as narrow as a 1: a speck beside a 1 may have made it read as another digit"
     static let sevenNote = "a 7 read as 1: its glyph has a 7's bar across the top, so it is shown as 7"
 

@@ -252,6 +252,27 @@ final class DigitShapesTests: XCTestCase {
         for digit in "0123456789" { XCTAssertFalse(ThinnedReading.fits(digit, .manyHoles), "\(digit)") }
     }
 
+    /// The 支払者 電話番号 of page_0244 of the seed-670500 held-out set, cut as the batch cut it
+    /// from a bilevel 300 dpi scan with a lid shadow: 03-9707-0647 in a slashed-0 font. The
+    /// last group's 0 lost its lower hole, so its glyph has one hole, in its upper half, as a 9
+    /// has; both readings gave 03-9707-9647 and it was accepted at 98.6. Its hole reaches 0.68
+    /// of the glyph's height, the 9 beside it 0.52.
+    func testANineOnAGlyphWhoseHoleReachesLowGoesToAPerson() throws {
+        let image = try Self.fixture("phone-slashed-zero-open-seed670500.png")
+        let found = try DigitShapes.glyphs(in: image)
+        XCTAssertEqual(found.map(\.shape), [.ring, .other, .upperHole, .other, .ring, .other, .upperHole, .lowerHole, .lowerHole, .other],
+                       "\(found)")
+        XCTAssertLessThan(try XCTUnwrap(found[2].holeBottom), DigitShapes.minSlashedHoleBottom, "the 9")
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(found[6].holeBottom), DigitShapes.minSlashedHoleBottom, "the 0 broken open")
+        XCTAssertTrue(DigitShapes.readNineOnLowHole("0397079647", against: found))
+        XCTAssertFalse(DigitShapes.readNineOnLowHole("0397070647", against: found), "the 9 of 9707 is a 9's")
+
+        let (reading, result) = try Self.readAndJudged(image, as: "payer_phone")
+        XCTAssertEqual(reading.text.filter(\.isNumber), "0397079647")
+        XCTAssertEqual(reading.note, FragmentReader.lowHoleNote)
+        XCTAssertEqual(result.status, .review)
+    }
+
     /// A 指定番号 of a 200 dpi scan (seed-410500 held-out set, as the batch cut it): a speck at
     /// the foot of its last 1 made both readings read 914945877113, and it was accepted at 89.4.
     /// The 3 stands on a glyph 0.59 as wide as the number's other digits.
