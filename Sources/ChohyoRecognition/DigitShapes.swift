@@ -39,9 +39,8 @@ enum DigitShapes {
         var height = 0
         /// Its columns' count.
         var width: Int { x1 - x0 }
-        /// Of a glyph with one hole: the hole's lowest row and its centre's column, as shares
-        /// of the glyph's height and width.
-        var holeBottom: Double? = nil, holeCentreX: Double? = nil
+        /// Of a glyph with one hole: the hole's lowest row, as a share of the glyph's height.
+        var holeBottom: Double? = nil
     }
 
     /// A glyph is a character of the line when it is at least this share of the tallest one,
@@ -94,12 +93,12 @@ enum DigitShapes {
         let median = Double(max(1, widths[widths.count / 2]))
         return tall.map { b in
             let band = max(1, Int((bandShare * Double(b.y1 - b.y0)).rounded()))
-            let (shape, hole) = shapeAndHole(grid, x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1)
+            let (shape, holeBottom) = shapeAndHole(grid, x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1)
             return Glyph(shape: shape,
                          characters: max(1, Int((Double(b.x1 - b.x0) / median).rounded())), x0: b.x0, x1: b.x1,
                          top: inkSpan(grid, x0: b.x0, x1: b.x1, rows: b.y0..<(b.y0 + band)),
                          foot: inkSpan(grid, x0: b.x0, x1: b.x1, rows: (b.y1 - band)..<b.y1), height: b.y1 - b.y0,
-                         holeBottom: hole?.bottom, holeCentreX: hole?.centreX)
+                         holeBottom: holeBottom)
         }
     }
 
@@ -123,9 +122,9 @@ enum DigitShapes {
         shapeAndHole(grid, x0: x0, y0: y0, x1: x1, y1: y1).shape
     }
 
-    /// `shape`, and for a glyph of one hole, where the hole ends below and where its centre
-    /// lies across (shares of the glyph's height and width).
-    static func shapeAndHole(_ grid: ByteGrid, x0: Int, y0: Int, x1: Int, y1: Int) -> (shape: Shape, hole: (bottom: Double, centreX: Double)?) {
+    /// `shape`, and for a glyph of one hole, where the hole ends below (a share of the glyph's
+    /// height).
+    static func shapeAndHole(_ grid: ByteGrid, x0: Int, y0: Int, x1: Int, y1: Int) -> (shape: Shape, holeBottom: Double?) {
         let w = x1 - x0, h = y1 - y0
         guard w > 2, h > 2 else { return (.other, nil) }
         var label = [Int32](repeating: 0, count: w * h)
@@ -158,9 +157,9 @@ enum DigitShapes {
         switch holes.count {
         case 1:
             let hole = holes[0]
-            let geometry = (bottom: Double(hole.bottom) / span, centreX: centre(hole).x)
-            if Double(hole.top) / span <= ringReach && Double(hole.bottom) / span >= 1 - ringReach { return (.ring, geometry) }
-            return (centre(hole).y < 0.5 ? .upperHole : .lowerHole, geometry)
+            let bottom = Double(hole.bottom) / span
+            if Double(hole.top) / span <= ringReach && bottom >= 1 - ringReach { return (.ring, bottom) }
+            return (centre(hole).y < 0.5 ? .upperHole : .lowerHole, bottom)
         case 2:
             let ordered = holes.sorted { centre($0).y < centre($1).y }
             return (centre(ordered[1]).x - centre(ordered[0]).x >= slashOffset ? .ring : .stackedHoles, nil)

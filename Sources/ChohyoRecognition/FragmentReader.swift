@@ -285,8 +285,9 @@ public final class FragmentReader {
 
     /// What the glyphs' shapes say of the first reading: what they put right (`shown` differs
     /// from `read`), else a 9 without a hole in a corporate number, else a digit on a glyph of
-    /// three holes, else on a scan a digit other than 1 on a glyph as narrow as a 1 (on a fax,
-    /// broken strokes leave narrow glyphs of any digit); nil when nothing.
+    /// three holes, else a 9 whose one hole reaches low (`DigitShapes.readNineOnLowHole`), else
+    /// on a scan a digit other than 1 on a glyph as narrow as a 1 (on a fax, broken strokes
+    /// leave narrow glyphs of any digit); nil when nothing.
     static func shapeNote(read: String, shown: String, type: FieldType, glyphs: [DigitShapes.Glyph],
                           atFaxResolution: Bool) -> String? {
         if shown != read { return shapesNote(read: read, shown: shown) }
