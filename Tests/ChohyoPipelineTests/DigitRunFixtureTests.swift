@@ -89,6 +89,26 @@ final class DigitRunFixtureTests: XCTestCase {
         XCTAssertEqual(reread.map(\.text).joined().filter { $0 == "9" }.count, 1, "the month's 9 is left as read")
     }
 
+    /// 支払者 住所 of page_0219 of the seed-680500 held-out set (a 200 dpi colour JPEG of a
+    /// 異動届出書): …メゾンシティ402号, read 492号 by jpn at 98.3 and accepted at 100, that set's
+    /// escape. The 4's bar runs into the 0, so 40 is one mark too wide for a digit and stands in
+    /// no ink run: only the 2's run lies under jpn's digits. Split at its neck, the 0's half is
+    /// a ring, and the 9 is shown as 0, doubted.
+    func testTwoDigitsTouchingEachOtherAreSplitAndTheZerosRingFound() throws {
+        let file = "address-cut-digits-touching-seed680500.png"
+        let (jpn, reread) = try rereadCut(file)
+        XCTAssertTrue(jpn.hasSuffix("492号"), "jpn read the 0 as 9: \(jpn)")
+        let cut = try ImageSource(path: BilevelReadingTests.fixtureURL(file).path).page(0)
+        let runs = try DigitRuns.inkRuns(cut)
+        XCTAssertFalse(runs.contains { $0.x0 < 1000 && $0.x1 > 960 }, "no ink run holds the 4 and the 0: \(runs)")
+        let rings = try DigitRuns.ringsInTouchingPairs(cut, within: 900..<1100)
+        XCTAssertEqual(rings.count, 1, "the 0's half of the mark 40: \(rings)")
+        XCTAssertTrue((975..<1005).contains(rings[0]), "right of the neck: \(rings)")
+        XCTAssertEqual(try DigitRuns.ringsInTouchingPairs(cut, within: 0..<900), [], "no ring in the kanji and kana before it")
+        XCTAssertTrue(reread.map(\.text).joined().hasSuffix("メゾンシティ402号"), reread.map(\.text).joined())
+        XCTAssertEqual(reread.suffix(3).first?.confidence, DigitRuns.mendedConfidence, "held for a person")
+    }
+
     /// 生年月日 of page_0046 of the seed-420500 held-out set (a 400 dpi colour PNG scan):
     /// 昭和59年9月20日, its 0 read at 93.8, under `minDigitInTextConfidence`, which held the right
     /// date for a person. Its glyph is a ring of its own, so the 0 is confirmed and the date
