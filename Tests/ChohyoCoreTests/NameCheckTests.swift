@@ -168,6 +168,15 @@ final class NameCheckTests: XCTestCase {
             XCTAssertEqual(out?.status, .review, read)
             XCTAssertEqual(out?.value, shown, read)
         }
+        // 智 read 逢, 遠 read 避, 杉 read 艇, 村 read 料, 柴 read 集, 彩 read 用 (seeds 670500, 680500).
+        for (read, shown) in [("遠藤逢也", "遠藤智也"), ("避藤美穂", "遠藤美穂"), ("艇山優子", "杉山優子"), ("料田正樹", "村田正樹"),
+                              ("集田一郎", "柴田一郎"), ("松本用", "松本彩")] {
+            let out = check(kyuyo, ["payee_name": read])["payee_name"]
+            XCTAssertEqual(out?.status, .review, read)
+            XCTAssertEqual(out?.value, shown, read)
+        }
+        // A company's name is no person's: 山田避作所 (製 read 避) is left as read.
+        XCTAssertEqual(check(kyuyo, ["payer_name": "株式会社山田避作所"])["payer_name"]?.value, "株式会社山田避作所")
         // 男 and 留 in names the list knows stay as read.
         for known in ["佐藤一男", "小林留美"] {
             XCTAssertEqual(check(kyuyo, ["payee_name": known])["payee_name"]?.value, known)

