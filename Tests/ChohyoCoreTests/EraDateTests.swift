@@ -42,8 +42,16 @@ final class EraDateTests: XCTestCase {
         XCTAssertEqual(EraDate.unitsMended("平成 19 年 12 朋 7 日"), "平成19年12月7日")
         XCTAssertEqual(EraDate.unitsMended("平成元年1月8昌"), "平成元年1月8日")
         XCTAssertEqual(iso(EraDate.unitsMended("昭和 55 年 8 月 26 昌") ?? ""), "1980-08-26")
+        // 日 broken in two on a fax, or a speck before the day.
+        XCTAssertEqual(EraDate.unitsMended("昭和 41 征 3 月 6Fi"), "昭和41年3月6日")
+        XCTAssertEqual(EraDate.unitsMended("昭和 59 年 8 月 30F]"), "昭和59年8月30日")
+        XCTAssertEqual(EraDate.unitsMended("昭和 54 年 6 月 .9 晶"), "昭和54年6月9日")
+        XCTAssertEqual(EraDate.eraMended("記 * コ 61 年 9 月 12:」"), "昭和61年9月12日")
         // Nothing to mend, or not a date of that shape: nil.
         XCTAssertNil(EraDate.unitsMended("令和7年2月23日"))
+        XCTAssertNil(EraDate.unitsMended("昭和 40 年 1 月 1"))
+        XCTAssertNil(EraDate.unitsMended("昭和 40 年 1 月 1 日 1"))
+        XCTAssertNil(EraDate.unitsMended("昭和 40 年 1 月 12 ab c"))
         XCTAssertNil(EraDate.unitsMended("平成 1 年 1 月 8 日 ・"))
         XCTAssertNil(EraDate.unitsMended("令和7年2月235晶"))
         XCTAssertNil(EraDate.unitsMended("明和 2 月 5 日"))
