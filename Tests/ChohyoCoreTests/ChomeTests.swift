@@ -11,6 +11,9 @@ final class ChomeTests: XCTestCase {
         // The 丁 lost (a fax of the seed-230500 held-out set, accepted).
         XCTAssertEqual(Chome.mended("大阪府豊中市美園5目24番11号"), "大阪府豊中市美園5丁目24番11号")
         XCTAssertEqual(Chome.mended("滋賀県大津市城南1目27番18号リバーサイドハイツ203号"), "滋賀県大津市城南1丁目27番18号リバーサイドハイツ203号")
+        // Read as one 日, or as 日 after a rule's mark (faxes and scans of used held-out sets).
+        XCTAssertEqual(Chome.mended("秋田県秋田市朝日町6日18番7号"), "秋田県秋田市朝日町6丁目18番7号")
+        XCTAssertEqual(Chome.mended("大阪府東大阪市南町8」日30番25号"), "大阪府東大阪市南町8丁目30番25号")
     }
 
     /// Faxes of the used held-out sets: 番 read 希, 帯, 秋, 帝; 号 read 呈, 写.
@@ -38,5 +41,8 @@ final class ChomeTests: XCTestCase {
         XCTAssertNil(Chome.mended("東町3丁12番"))
         XCTAssertNil(Chome.mended("目黒区5番"))
         XCTAssertNil(Chome.mended("コーポ青葉203号"))
+        // 日 not straight between two numbers: a place name (日の出町), left alone.
+        XCTAssertNil(Chome.mended("神奈川県三浦郡葉山町日の出町9丁目23番2号"))
+        XCTAssertNil(Chome.mended("東京都港区2日の出町3番"))
     }
 }
