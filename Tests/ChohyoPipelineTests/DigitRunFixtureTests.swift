@@ -38,6 +38,18 @@ final class DigitRunFixtureTests: XCTestCase {
         XCTAssertEqual(reread.suffix(4).dropLast().map(\.confidence), [50, 50, 50], "held for a person")
     }
 
+    /// 受給者 住所 of page_0148 of the seed-690500 held-out set: …メゾンシティ201号, its 0 read
+    /// 60. The small ィ is tall and narrow enough to join the number's ink run, and eng read it as
+    /// a 4: shown シティ4201号. jpn read the ィ confidently, so its ink is no digit's.
+    func testASmallKanaBeforeANumberIsNotReadAsADigit() throws {
+        let (jpn, reread) = try rereadCut("address-cut-small-kana-seed690500.png")
+        XCTAssertTrue(jpn.hasSuffix("ィ2601号"), "jpn read the 0 as 60: \(jpn)")
+        let cut = try ImageSource(path: BilevelReadingTests.fixtureURL("address-cut-small-kana-seed690500.png").path).page(0)
+        XCTAssertEqual(try DigitRuns.inkRuns(cut).last?.count, 4, "ィ201: four marks in one run")
+        XCTAssertTrue(reread.map(\.text).joined().hasSuffix("メゾンシティ201号"), reread.map(\.text).joined())
+        XCTAssertEqual(reread.suffix(4).dropLast().map(\.confidence), [50, 50, 50], "held for a person")
+    }
+
     /// 生年月日 of page_0081 of the seed-280500 held-out set: 昭和52年2月18日, its day read 8日.
     /// The day's ink run holds two marks and ends before jpn's 日, and eng reads it as 18.
     func testADayReadWithADigitTooFewIsShownAsEngReadsIt() throws {

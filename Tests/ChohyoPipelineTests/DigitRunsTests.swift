@@ -234,6 +234,8 @@ final class DigitRunsTests: XCTestCase {
                                    box: Box(x: x, y: 10, width: t == "ハ" || t == "号" ? 52 : 20, height: 52))
         }
         XCTAssertEqual(try DigitRuns.inkRuns(image).map(\.count), [4], "the kana is digit-shaped and joins the run")
+        XCTAssertEqual(try DigitRuns.inkRuns(image, kana: DigitRuns.kanaColumns(jpn)).map(\.count), [3],
+                       "unless jpn read it confidently as a kana")
         let eng: (String) -> (ChohyoImaging.Image) throws -> [TesseractEngine.Symbol] = { digits in
             { _ in digits.map { TesseractEngine.Symbol(text: String($0), confidence: 99, startsWord: false) } }
         }
