@@ -149,7 +149,9 @@ final class CautiousRoutingTests: XCTestCase {
     func testATextWithAnUnpairedJapaneseBracketGoesToAPerson() {
         assertHeldBack(field("payer_address", .text), "清水 町 8 丁目 21 番 10 号 コー ポア ー バ ン 20】 号",
                        note: "bracket without its pair", clean: "清水 町 8 丁目 21 番 10 号 コー ポア ー バ ン 201 号")
-        assertHeldBack(field("payee_address", .text), "花園 1」日 3 番 14 号", note: "bracket without its pair",
+        // A rule's mark before 日 between two numbers is 丁目 misread (Chome.mended): still held back,
+        // and now named as the lost 丁目 rather than as a stray bracket.
+        assertHeldBack(field("payee_address", .text), "花園 1」日 3 番 14 号", note: "丁目 of the address",
                        clean: "花園 1 丁目 3 番 14 号")
         let name = field("payer_name", .text)
         let paired = JudgeStage.judge(field: name, form: form([name]), reading: agreed("「青葉」 商事", Array(repeating: 99, count: 6)))
