@@ -127,7 +127,7 @@ enum DigitRuns {
     static func kanaColumns(_ symbols: [TesseractEngine.Symbol]) -> [Range<Int>] {
         symbols.compactMap { s in
             guard s.confidence >= confidentKana, let box = s.box, s.text.unicodeScalars.count == 1,
-                  let u = s.text.unicodeScalars.first, (0x3041...0x309F).contains(u.value) || (0x30A1...0x30FA).contains(u.value)
+                  let c = s.text.first, TextNormalizer.isKanaLetter(c)
             else { return nil }
             return box.x..<(box.x + box.width)
         }

@@ -202,4 +202,17 @@ final class TextAndKanaTests: XCTestCase {
         XCTAssertNil(TextNormalizer.strayMarkDropped("第ー不動産"))
         XCTAssertNil(TextNormalizer.strayMarkDropped("山田太郎"))
     }
+
+    /// A kana letter is a shape of its own; ー, ・, ヽ and half-width forms are kana but not letters.
+    func testKanaLettersAreNarrowerThanKana() {
+        for c: Character in ["あ", "ぃ", "ア", "ィ", "ヴ", "ヺ"] {
+            XCTAssertTrue(TextNormalizer.isKanaLetter(c), String(c))
+            XCTAssertTrue(TextNormalizer.isKana(c), String(c))
+        }
+        for c: Character in ["ー", "・", "ヽ", "ｱ"] {
+            XCTAssertFalse(TextNormalizer.isKanaLetter(c), String(c))
+            XCTAssertTrue(TextNormalizer.isKana(c), String(c))
+        }
+        for c: Character in ["山", "4", "A", "丁"] { XCTAssertFalse(TextNormalizer.isKanaLetter(c), String(c)) }
+    }
 }

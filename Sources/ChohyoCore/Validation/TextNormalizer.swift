@@ -240,6 +240,17 @@ public enum TextNormalizer {
         }
     }
 
+    /// A full-width kana letter: hiragana (with its marks) or katakana ァ to ヺ. Narrower than
+    /// `isKana`: not ー, ・, ヽヾ, the small Ainu katakana or half-width forms, which are marks
+    /// rather than letters with a shape of their own.
+    public static func isKanaLetter(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first else { return false }
+        switch s.value {
+        case 0x3041...0x309F, 0x30A1...0x30FA: return true
+        default: return false
+        }
+    }
+
     /// Kanji, kana, CJK punctuation and full-/half-width forms.
     public static func isCJK(_ c: Character) -> Bool {
         guard let s = c.unicodeScalars.first else { return false }
