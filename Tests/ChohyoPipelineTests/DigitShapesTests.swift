@@ -291,6 +291,32 @@ final class DigitShapesTests: XCTestCase {
         XCTAssertEqual(result.value, "914945877113")
     }
 
+    /// A 宛名番号 of a 200 dpi colour scan turned sideways (seed-700500 held-out set, as the batch
+    /// cut it): a grey speck and scratch inside the first 0 of 2030848905 split its hole in three,
+    /// both readings read 2830848905, the 8 at 95.8, and it was accepted. The glyph's sides run
+    /// straight down through its middle; the 8s beside it pinch to a waist.
+    func testAnEightWithoutAWaistGoesToAPerson() throws {
+        let image = try Self.fixture("atena-speck-in-zero-seed700500.png")
+        let found = try DigitShapes.glyphs(in: image)
+        XCTAssertEqual(found.map(\.shape), [.other, .manyHoles, .other, .ring, .stackedHoles, .lowerHole, .stackedHoles, .upperHole, .ring, .other],
+                       "\(found)")
+        func waistShare(_ g: DigitShapes.Glyph) -> Double { Double(g.waist) / Double(g.width) }
+        XCTAssertGreaterThanOrEqual(waistShare(found[1]), DigitShapes.zeroWaist, "the 0 with a speck inside")
+        XCTAssertGreaterThanOrEqual(waistShare(found[3]), DigitShapes.zeroWaist, "a clean 0")
+        XCTAssertLessThan(waistShare(found[4]), DigitShapes.zeroWaist, "an 8")
+        XCTAssertLessThan(waistShare(found[6]), DigitShapes.zeroWaist, "an 8")
+        XCTAssertTrue(DigitShapes.readEightWithoutWaist("2830848905", against: found))
+        XCTAssertFalse(DigitShapes.readEightWithoutWaist("2030848905", against: found), "the 8s of 848 are 8s'")
+        XCTAssertEqual(FragmentReader.shapeNote(read: "2830848905", shown: "2830848905", type: .digits, glyphs: found, atFaxResolution: false),
+                       FragmentReader.noWaistNote)
+        XCTAssertNil(FragmentReader.shapeNote(read: "2030848905", shown: "2030848905", type: .digits, glyphs: found, atFaxResolution: false))
+
+        let (reading, result) = try Self.readAndJudged(image, as: "payer_designation_number")
+        XCTAssertEqual(reading.text, "2830848905")
+        XCTAssertEqual(reading.note, FragmentReader.noWaistNote)
+        XCTAssertEqual(result.status, .review)
+    }
+
     /// Only a scan's glyphs are measured: a fax's broken strokes leave narrow glyphs of any digit.
     func testANarrowGlyphIsNotedOnScansOnly() throws {
         let found = try DigitShapes.glyphs(in: try Self.glyphs(["O", "O", "i", "O"]))
