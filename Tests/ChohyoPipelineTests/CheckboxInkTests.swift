@@ -130,7 +130,8 @@ final class CheckboxInkTests: XCTestCase {
     /// Ticks and crosses drawn as the sample generator types them (corner to corner, 5 px wide,
     /// on a 70-px box with a 3 px outline), on a 300 dpi grey page and on the same page made
     /// bilevel at 200 dpi, are read ticked and sure; a flat stroke running on past the box, as
-    /// a stamp's, is not. (An upright stroke as long as the box is taken out as a ruled line.)
+    /// a stamp's, is not; a stamp's corner reaching half across the box is unsure. (An upright
+    /// stroke as long as the box is taken out as a ruled line.)
     func testTicksAreReadAndStraightStrokesAreNot() throws {
         func page(_ strokes: [[(Double, Double)]]) -> ByteGrid {
             var grid = ByteGrid(width: 110, height: 110, bytes: [UInt8](repeating: 255, count: 110 * 110))
@@ -152,6 +153,17 @@ final class CheckboxInkTests: XCTestCase {
         let check = [[(0.14, 0.50), (0.38, 0.82), (0.86, 0.14)]]
         let cross = [[(0.16, 0.16), (0.84, 0.84)], [(0.84, 0.16), (0.16, 0.84)]]
         let flat = [[(-0.3, 0.72), (1.3, 0.72)]]
+        // A stamp's corner, a bar and a stroke down, half the box each way: ink enough for a
+        // tick but short of its reach (seed-700500 fax escape). Shown ticked, to a person.
+        let corner = [[(0.32, 0.30), (0.62, 0.30), (0.62, 0.62)]]
+        for (scan, image) in [("grey", try page(corner).image(depth: 8)),
+                              ("fax", try page(corner).image(depth: 8).scaled(x: 2.0 / 3, y: 2.0 / 3).binary(threshold: 128))] {
+            let (box, inkShare) = try readBox(in: image)
+            XCTAssertGreaterThanOrEqual(inkShare, CheckboxThresholds.default.ticked, "corner, \(scan): ink enough for a tick")
+            XCTAssertEqual(box.text, "1", "corner, \(scan)")
+            XCTAssertLessThan(box.confidence, 50, "corner, \(scan)")
+            XCTAssertTrue(box.note?.contains("short of a tick's reach") == true, "corner, \(scan): \(box.note ?? "no note")")
+        }
         for (name, strokes, ticked) in [("check", check, true), ("cross", cross, true), ("flat", flat, false)] {
             let grey = try page(strokes).image(depth: 8)
             let fax = try grey.scaled(x: 2.0 / 3, y: 2.0 / 3).binary(threshold: 128)
