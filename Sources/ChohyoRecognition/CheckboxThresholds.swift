@@ -32,15 +32,16 @@ public struct CheckboxThresholds: Sendable, Equatable {
             return FragmentReading(id: fragment.id, text: "0", characterConfidences: [40], confidence: 40,
                                    note: note ?? "check box \(r)% inked, \(raw)% with its specks: a tick broken into specks by a light fax? unsure")
         }
-        if ratio >= ticked, let span = Self.inkSpan(fragment.image), min(span.width, span.height) < Self.minTickSpan {
+        // Ink enough for a tick, but not a tick's shape: a flat or upright band (`minTickSpan`),
+        // shown empty, or a mark short of a tick's reach both ways (`tickReach`), shown ticked.
+        if ratio >= ticked, let span = Self.inkSpan(fragment.image),
+           min(span.width, span.height) < Self.minTickSpan || max(span.width, span.height) < Self.tickReach {
             let w = Int((span.width * 100).rounded()), h = Int((span.height * 100).rounded())
-            return FragmentReading(id: fragment.id, text: "0", characterConfidences: [40], confidence: 40,
-                                   note: note ?? "check box \(r)% inked, but the ink spans only \(w)% × \(h)% of it, no tick's shape: a stamp's stroke or a rule? unsure")
-        }
-        if ratio >= ticked, let span = Self.inkSpan(fragment.image), max(span.width, span.height) < Self.tickReach {
-            let w = Int((span.width * 100).rounded()), h = Int((span.height * 100).rounded())
-            return FragmentReading(id: fragment.id, text: "1", characterConfidences: [40], confidence: 40,
-                                   note: note ?? "check box \(r)% inked, but the ink spans only \(w)% × \(h)% of it, short of a tick's reach corner to corner: a stamp's mark? unsure")
+            let band = min(span.width, span.height) < Self.minTickSpan
+            return FragmentReading(id: fragment.id, text: band ? "0" : "1", characterConfidences: [40], confidence: 40,
+                                   note: note ?? "check box \(r)% inked, but the ink spans only \(w)% × \(h)% of it, "
+                                       + (band ? "no tick's shape: a stamp's stroke or a rule? unsure"
+                                               : "short of a tick's reach corner to corner: a stamp's mark? unsure"))
         }
         if ratio >= (ticked + empty) / 2, let side = fragment.surroundInk.max(), side >= Self.markOutsideBox {
             let share = (side * 1000).rounded() / 10
