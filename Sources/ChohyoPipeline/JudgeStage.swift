@@ -328,6 +328,9 @@ enum JudgeStage {
         if note == nil, field.type == .text, Prefecture.holdsAddress(field), Chome.endsInStrayDigitsAfter号(outcome.value ?? "") {
             note = "one or two digits after the closing 号: a stray mark may have been read as a digit"
         }
+        if note == nil, field.type == .text, Prefecture.holdsAddress(field), Chome.endsInStrayKanaAfter号(outcome.value ?? "") {
+            note = "one kana after the closing 号: a stray mark may have been read as a letter"
+        }
         // A phone number as read (its value has no parentheses left), a text as shown.
         let bracketed = field.type == .phone ? text : field.type == .text ? outcome.value : nil
         if note == nil, let bracketed, TextNormalizer.hasUnpairedBracket(bracketed) {

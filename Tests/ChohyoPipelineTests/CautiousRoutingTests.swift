@@ -128,6 +128,17 @@ final class CautiousRoutingTests: XCTestCase {
         }
     }
 
+    /// 茨城県日立市末広町6丁目25番25号 read with faint dashes far past it as い (98.3) was
+    /// accepted on the seed-710500 set.
+    func testAKanaAfterTheClosing号GoesToAPerson() {
+        assertHeldBack(field("taxpayer_address", .text), "茨城 県 日 立 市 末広 町 6 丁目 25 番 25 号 い", note: "one kana after the closing 号",
+                       clean: "茨城 県 日 立 市 末広 町 6 丁目 25 番 25 号")
+        XCTAssertTrue(Chome.endsInStrayKanaAfter号("25番25号ハ"))
+        for written in ["25番25号いちょう荘", "25番25号コーポ青葉101", "25番25号", "号", "い", "25番地の2"] {
+            XCTAssertFalse(Chome.endsInStrayKanaAfter号(written), written)
+        }
+    }
+
     /// 082-958-0987 read "082-958-0967-)" was accepted on the seed-47000 set.
     func testAPhoneNumberWithAnUnpairedParenthesisGoesToAPerson() {
         assertHeldBack(field("payer_phone", .phone), "082-958-0967-)", note: "without its pair", clean: "082(958)0967")
