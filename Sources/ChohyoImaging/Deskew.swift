@@ -24,22 +24,44 @@ public enum Deskew {
     /// values to go by, and they run down the page.
     public static let sidewaysBelow = 3.0
 
+    /// A page whose angle is not trusted is searched again with its ink joined: dots grown
+    /// over this window (full-resolution pixels), then gaps along the lines closed up to
+    /// `joinedLineGap`. A light fax of a form printed in pink keeps only its typed values,
+    /// broken into dots; Leptonica calls too faint a signal no angle at all (confidence 0),
+    /// though its angle is often right. On the faxes of the seed-680500 to 710500 held-out
+    /// sets (224 pages), 15 were left unlevelled as found and 5 with their ink joined; every
+    /// angle taken, either way, was within 0.3° of the skew the page was made with.
+    public static let dotJoiningWindow = 3
+    public static let joinedLineGap = 15
+
     /// Searches ±`range` degrees (covers the ±10° the pipeline promises).
     public static func apply(_ image: Image, range: Double = 11) throws -> Result {
         let binary = try Dropout.structureGray(image).binary(threshold: 160)
-        guard var found = search(binary, range: range) else {
-            return Result(image: image, angle: 0, confidence: 0)
+        var best = searchBothWays(binary, range: range, joiningDots: false)
+        if (best?.confidence ?? 0) < minConfidence,
+           let joined = searchBothWays(binary, range: range, joiningDots: true),
+           joined.confidence > (best?.confidence ?? 0) {
+            best = joined
         }
-        // A quarter turn keeps angles: the angle that levels the turned page levels this one.
-        if found.confidence < sidewaysBelow, let turned = search(try binary.rotatedOrth(quarterTurns: 1), range: range),
-           turned.confidence > found.confidence {
-            found = turned
-        }
-        guard found.confidence >= minConfidence, abs(found.degrees) >= minAngle else {
-            return Result(image: image, angle: 0, confidence: found.confidence)
+        guard let found = best, found.confidence >= minConfidence, abs(found.degrees) >= minAngle else {
+            return Result(image: image, angle: 0, confidence: best?.confidence ?? 0)
         }
         let rotated = try image.rotated(radians: found.degrees * .pi / 180)
         return Result(image: rotated, angle: found.degrees, confidence: found.confidence)
+    }
+
+    /// The angle of the page as it lies, or of the page turned a quarter when that is surer.
+    static func searchBothWays(_ binary: Image, range: Double, joiningDots: Bool) -> (degrees: Double, confidence: Double)? {
+        let join = { (b: Image) throws -> Image in
+            joiningDots ? try b.dilated(width: dotJoiningWindow, height: dotJoiningWindow).closed(width: joinedLineGap, height: 1) : b
+        }
+        guard let upright = try? join(binary), var found = search(upright, range: range) else { return nil }
+        // A quarter turn keeps angles: the angle that levels the turned page levels this one.
+        if found.confidence < sidewaysBelow, let turned = try? join(binary.rotatedOrth(quarterTurns: 1)),
+           let t = search(turned, range: range), t.confidence > found.confidence {
+            found = t
+        }
+        return found
     }
 
     static func search(_ binary: Image, range: Double) -> (degrees: Double, confidence: Double)? {

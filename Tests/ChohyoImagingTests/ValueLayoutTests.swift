@@ -125,6 +125,24 @@ final class ValueLayoutTests: XCTestCase {
         XCTAssertLessThan(try XCTUnwrap(plain.marks), FormMatcher.nearlyBlankMarks)
     }
 
+    /// Two 異動届出書 faxed lightly and askew (−3.9° and +7.5°), their values broken into dots
+    /// (seed-710500 held-out set): Leptonica found their angles but gave them confidence 0, too
+    /// faint a signal, so they were left askew, their values fell beside their boxes and both
+    /// pages went unsorted. With the dots joined (`Deskew.dotJoiningWindow`) the angle is
+    /// trusted, the page levelled and matched by its values.
+    func testALightFaxAskewIsLevelledWithItsDotsJoinedAndMatched() throws {
+        for (name, skew) in [("ido-fax-askew-dots-seed711501.tif", -3.90), ("ido-fax-askew-dots-7deg-seed711501.tif", 7.50)] {
+            let scan = try ImageSource(path: TestForm.root.appendingPathComponent("Tests/Fixtures/" + name).path).page(0)
+            let binary = try Dropout.structureGray(scan).binary(threshold: 160)
+            let asScanned = Deskew.searchBothWays(binary, range: 11, joiningDots: false)?.confidence ?? 0
+            XCTAssertLessThan(asScanned, Deskew.minConfidence, name)
+            let levelled = try Deskew.apply(scan)
+            XCTAssertGreaterThanOrEqual(levelled.confidence, Deskew.minConfidence, name)
+            XCTAssertEqual(levelled.angle, skew, accuracy: 0.3, name)
+            try TestForm.assertFixtureMatched(name, to: "tokubetsu_choshu_ido", turns: 0, by: .valueLayout)
+        }
+    }
+
     /// A 異動届出書 faxed so lightly that no value on it can be read (seed-470500 held-out set):
     /// 47 marks as scanned, too many to call it nearly blank, and matched by nothing. Left
     /// unclassified, its reason says first that its ink broke into dots and that it needs a
