@@ -80,8 +80,16 @@ final class NameCheckTests: XCTestCase {
         let confirmed = check(kyuyo, ["payee_name": "岡本和志", "payee_name_kana": "オカモトカズシ"])
         XCTAssertEqual(confirmed["payee_name"]?.status, .accepted, confirmed["payee_name"]?.reason ?? "")
         XCTAssertEqual(confirmed["payee_name_kana"]?.status, .accepted)
+        // One that reads 也 shows the name with 也, still to a person (宮崎和也 read 宮崎和世 beside
+        // ミヤザキカズヤ, seed-710500 set).
         let other = check(kyuyo, ["payee_name": "岡本和志", "payee_name_kana": "オカモトカズヤ"])
         XCTAssertEqual(other["payee_name"]?.status, .review)
+        XCTAssertEqual(other["payee_name"]?.value, "岡本和也")
+        XCTAssertTrue(other["payee_name"]?.reason.contains("the kana beside it reads 岡本和也, so shown with 也") ?? false,
+                      other["payee_name"]?.reason ?? "")
+        XCTAssertEqual(check(ido, ["employee_name": "宮崎和世", "employee_name_kana": "ミヤザキカズヤ"])["employee_name"]?.value, "宮崎和也")
+        // A kana that reads neither leaves the name as read.
+        XCTAssertEqual(check(kyuyo, ["payee_name": "岡本和志", "payee_name_kana": "オカモトタロウ"])["payee_name"]?.value, "岡本和志")
     }
 
     /// 高木さくら read 高本さくら at 99.9 and accepted (seed-400500 held-out set): the account
