@@ -37,9 +37,9 @@ public enum Deskew {
     /// Searches ±`range` degrees (covers the ±10° the pipeline promises).
     public static func apply(_ image: Image, range: Double = 11) throws -> Result {
         let binary = try Dropout.structureGray(image).binary(threshold: 160)
-        var best = searchBothWays(binary, range: range, joiningDots: false)
+        var best = try searchBothWays(binary, range: range, joiningDots: false)
         if (best?.confidence ?? 0) < minConfidence,
-           let joined = searchBothWays(binary, range: range, joiningDots: true),
+           let joined = try searchBothWays(binary, range: range, joiningDots: true),
            joined.confidence > (best?.confidence ?? 0) {
             best = joined
         }
@@ -51,14 +51,14 @@ public enum Deskew {
     }
 
     /// The angle of the page as it lies, or of the page turned a quarter when that is surer.
-    static func searchBothWays(_ binary: Image, range: Double, joiningDots: Bool) -> (degrees: Double, confidence: Double)? {
+    static func searchBothWays(_ binary: Image, range: Double, joiningDots: Bool) throws -> (degrees: Double, confidence: Double)? {
         let join = { (b: Image) throws -> Image in
             joiningDots ? try b.dilated(width: dotJoiningWindow, height: dotJoiningWindow).closed(width: joinedLineGap, height: 1) : b
         }
-        guard let upright = try? join(binary), var found = search(upright, range: range) else { return nil }
+        guard var found = search(try join(binary), range: range) else { return nil }
         // A quarter turn keeps angles: the angle that levels the turned page levels this one.
-        if found.confidence < sidewaysBelow, let turned = try? join(binary.rotatedOrth(quarterTurns: 1)),
-           let t = search(turned, range: range), t.confidence > found.confidence {
+        if found.confidence < sidewaysBelow, let t = search(try join(binary.rotatedOrth(quarterTurns: 1)), range: range),
+           t.confidence > found.confidence {
             found = t
         }
         return found

@@ -134,7 +134,7 @@ final class ValueLayoutTests: XCTestCase {
         for (name, skew) in [("ido-fax-askew-dots-seed711501.tif", -3.90), ("ido-fax-askew-dots-7deg-seed711501.tif", 7.50)] {
             let scan = try ImageSource(path: TestForm.root.appendingPathComponent("Tests/Fixtures/" + name).path).page(0)
             let binary = try Dropout.structureGray(scan).binary(threshold: 160)
-            let asScanned = Deskew.searchBothWays(binary, range: 11, joiningDots: false)?.confidence ?? 0
+            let asScanned = try Deskew.searchBothWays(binary, range: 11, joiningDots: false)?.confidence ?? 0
             XCTAssertLessThan(asScanned, Deskew.minConfidence, name)
             let levelled = try Deskew.apply(scan)
             XCTAssertGreaterThanOrEqual(levelled.confidence, Deskew.minConfidence, name)
