@@ -153,8 +153,11 @@ public struct MunicipalityList: Sendable, Equatable {
     /// such a tie were all one of these two, each in review already. The same holds for a
     /// 提出先: 一 read as the long-vowel mark ー (ー宮市長: 一宮市長 or 西宮市長) and 熊 read 能
     /// (能本市長: 熊本市長, 松本市長, 能代市長 or 能美市長), 4 such values on the saved runs of
-    /// six used held-out sets (seeds 640500–690500).
-    static let knownMisreadings: [Character: Character] = ["析": "柏", "加": "旭", "ー": "一", "能": "熊"]
+    /// six used held-out sets (seeds 640500–690500). And 富 read 冨, the rare twin jpn reads for it
+    /// (`JudgeStage.rareTwins`): 冨山市長 (one off 富山市長 and 岡山市長) on a scan of the seed-720500
+    /// set, the one 提出先 read with 冨 on the seed-680500 to 720500 sets and `Samples/`; an
+    /// address with 冨 is mended before this.
+    static let knownMisreadings: [Character: Character] = ["析": "柏", "加": "旭", "ー": "一", "能": "熊", "冨": "富"]
 
     /// Whether a mend changed one character only, and that one from a known misreading of it.
     static func mendsAKnownMisreading(_ original: [Character], _ mended: [Character]) -> Bool {
