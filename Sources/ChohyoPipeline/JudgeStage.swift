@@ -277,6 +277,14 @@ enum JudgeStage {
         if field.type == .date, outcome.valid, EraDate.yearOneInFigures(text) {
             note = note ?? "the year reads 1 in figures, where forms write 元年: a digit of the year may be missing"
         }
+        // A word jpn makes of a common one by a look-alike kanji (富士 read 宮士) goes to a person,
+        // shown put right (`lookAlikeWords`).
+        if field.type == .text, field.choices == nil, let value = outcome.value,
+           let (mended, read, common) = lookAlikeWordsMended(value),
+           case let again = FieldValidator.validate(mended, field: field), again.valid {
+            outcome = again
+            note = note ?? "\(read) is no word, and jpn reads \(common) so; shown as \(common)"
+        }
         // An address with a rare twin (`addressTwins`: 未広町) goes to a person, shown with the
         // common one. An address starting one character away from a prefecture goes to a person, with the
         // prefecture put right when only one is that near; so does one with a misread 丁目, or a

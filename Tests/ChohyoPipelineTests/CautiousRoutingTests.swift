@@ -139,6 +139,23 @@ final class CautiousRoutingTests: XCTestCase {
         }
     }
 
+    /// 合同会社富士 read 合同会社宮士 (宮 at 97.0) was accepted on a fax of the seed-710500 set:
+    /// shown as 富士, to a person; so is an address's 富士見 read 宮士見. 宮 alone is no sign.
+    func testALookAlikeWordIsShownPutRightToAPerson() {
+        let name = field("payer_name", .text)
+        assertHeldBack(name, "合同 会社 宮 士", note: "宮士 is no word, and jpn reads 富士 so; shown as 富士", clean: "合同 会社 富士")
+        let shown = JudgeStage.judge(field: name, form: form([name]), reading: agreed("合同会社宮士", Array(repeating: 99.5, count: 6)))
+        XCTAssertEqual(shown.value, "合同会社富士")
+        let address = field("taxpayer_address", .text)
+        let both = JudgeStage.judge(field: address, form: form([address]),
+                                    reading: agreed("秋田県秋田市栄町5丁目9番16号宮士見ハイツ201号", Array(repeating: 99.5, count: 26)))
+        XCTAssertEqual(both.value, "秋田県秋田市栄町5丁目9番16号富士見ハイツ201号")
+        XCTAssertEqual(both.status, .review)
+        let miyazaki = JudgeStage.judge(field: address, form: form([address]),
+                                        reading: agreed("宮崎県宮崎市宮田町1丁目2番3号", Array(repeating: 99.5, count: 16)))
+        XCTAssertEqual(miyazaki.status, .accepted, miyazaki.reason)
+    }
+
     /// 082-958-0987 read "082-958-0967-)" was accepted on the seed-47000 set.
     func testAPhoneNumberWithAnUnpairedParenthesisGoesToAPerson() {
         assertHeldBack(field("payer_phone", .phone), "082-958-0967-)", note: "without its pair", clean: "082(958)0967")
