@@ -88,6 +88,12 @@ final class NameCheckTests: XCTestCase {
         XCTAssertTrue(other["payee_name"]?.reason.contains("the kana beside it reads 岡本和也, so shown with 也") ?? false,
                       other["payee_name"]?.reason ?? "")
         XCTAssertEqual(check(ido, ["employee_name": "宮崎和世", "employee_name_kana": "ミヤザキカズヤ"])["employee_name"]?.value, "宮崎和也")
+        // An account holder's kana reading the whole name with 也 does as much (伊藤和也 read
+        // 伊藤和志 beside イトウカズヤ, seed 720500); one of another of the family leaves it.
+        let holder = check(koza, ["taxpayer_name": "伊藤和志", "account_holder_kana": "イトウカズヤ"])
+        XCTAssertEqual(holder["taxpayer_name"]?.value, "伊藤和也")
+        XCTAssertEqual(holder["taxpayer_name"]?.status, .review)
+        XCTAssertEqual(check(koza, ["taxpayer_name": "中山和志", "account_holder_kana": "ナカヤマトモコ"])["taxpayer_name"]?.value, "中山和志")
         // A kana that reads neither leaves the name as read.
         XCTAssertEqual(check(kyuyo, ["payee_name": "岡本和志", "payee_name_kana": "オカモトタロウ"])["payee_name"]?.value, "岡本和志")
     }
