@@ -144,13 +144,21 @@ final class ValueLayoutTests: XCTestCase {
     }
 
     /// A 異動届出書 faxed so lightly that no value on it can be read (seed-470500 held-out set):
-    /// 47 marks as scanned, too many to call it nearly blank, and matched by nothing. Left
-    /// unclassified, its reason says first that its ink broke into dots and that it needs a
-    /// clearer copy. A light-faxed letter, whose
-    /// strokes hold together, is not said to have broken into dots.
+    /// 47 marks as scanned, too many to call it nearly blank, and, as it lay askew, matched by
+    /// nothing. Left unclassified, its reason says first that its ink broke into dots and that
+    /// it needs a clearer copy. A light-faxed letter, whose strokes hold together, is not said
+    /// to have broken into dots.
+    /// Since the deskew searches again with the ink joined (`Deskew.dotJoiningWindow`), the
+    /// page is levelled first and then matched to its form by its values; its fields fail their
+    /// checks and the page is called faint, which asks for a clearer copy too.
     func testAPageWhoseInkBrokeIntoDotsIsSaidToNeedAClearerCopy() throws {
         let matcher = FormMatcher(templates: try templates())
-        let fax = try matcher.match(try TestForm.preparedFixture("ido-fax-dots-seed471501.tif"))
+        let name = "ido-fax-dots-seed471501.tif"
+        let scan = try ImageSource(path: TestForm.root.appendingPathComponent("Tests/Fixtures/" + name).path).page(0)
+        XCTAssertNotEqual(try Deskew.apply(scan).angle, 0, "levelled with its ink joined")
+        try TestForm.assertFixtureMatched(name, to: "tokubetsu_choshu_ido", turns: 0, by: .valueLayout)
+        // As it lay, askew: no form, and the reason says why.
+        let fax = try matcher.match(scan)
         XCTAssertFalse(fax.accepted, fax.reason)
         XCTAssertTrue(fax.reason.hasPrefix("ink broken into dots, as on a light fax (47 marks as scanned, "), fax.reason)
         XCTAssertTrue(fax.reason.contains("with the dots joined): if it is a form, it needs a clearer copy; no form matched"), fax.reason)
