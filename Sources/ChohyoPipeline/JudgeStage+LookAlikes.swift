@@ -121,15 +121,15 @@ extension JudgeStage {
     /// common on its own (宮城, 宮崎), so it is the pair that is looked for. On the saved runs of
     /// the sets of seeds 680500–720500, those were the two values read with 宮士; 218 values
     /// held 富士.
-    static let lookAlikeWords: [String: String] = ["宮士": "富士"]
+    static let lookAlikeWords: [(read: String, common: String)] = [("宮士", "富士")]
 
     /// The value with every look-alike word (`lookAlikeWords`) put as the word it stands for,
-    /// the first one read and its word; nil when it has none.
+    /// the first one read (in the list's order) and its word; nil when it has none.
     static func lookAlikeWordsMended(_ value: String) -> (mended: String, read: String, common: String)? {
-        guard let (read, common) = lookAlikeWords.first(where: { value.contains($0.key) }) else { return nil }
+        guard let first = lookAlikeWords.first(where: { value.contains($0.read) }) else { return nil }
         var mended = value
-        for (r, c) in lookAlikeWords { mended = mended.replacingOccurrences(of: r, with: c) }
-        return (mended, read, common)
+        for word in lookAlikeWords { mended = mended.replacingOccurrences(of: word.read, with: word.common) }
+        return (mended, first.read, first.common)
     }
 
     static func rareTwin(in value: String) -> (Character, Character)? {
