@@ -64,18 +64,18 @@ extension NameCheck {
             guard let last = name.last, let common = lookAlikeGivenEndings[last] else { continue }
             let other = String(name.dropLast()) + String(common)
             guard !list.splits(other).isEmpty || field.nameAfterDepartment == true && list.isDepartmentAndName(other) else { continue }
-            if let kanaField = definition.fields.first(where: { $0.type == .kana && $0.readingOf == field.key }),
-               fields[kanaField.key]?.status == .accepted, let kana = nonEmptyValue(fields[kanaField.key]) {
-                let bare = PersonNameList.katakana(kana).filter { !$0.isWhitespace }
-                if list.splits(name).contains(where: { $0.readings.contains(bare) }) { continue }
+            // The accepted kana of the first kana field `fits` picks, without spaces.
+            func acceptedKana(_ fits: (FieldDefinition) -> Bool) -> String? {
+                guard let kanaField = definition.fields.first(where: { $0.type == .kana && fits($0) }),
+                      fields[kanaField.key]?.status == .accepted, let kana = nonEmptyValue(fields[kanaField.key]) else { return nil }
+                return PersonNameList.katakana(kana).filter { !$0.isWhitespace }
             }
+            let reads = { (written: String, kana: String) in list.splits(written).contains { $0.readings.contains(kana) } }
+            if let bare = acceptedKana({ $0.readingOf == field.key }), reads(name, bare) { continue }
             // A kana of the name itself, or of the family (an account holder's, who is most
             // often the taxpayer), that reads the whole name with 也 and not as read.
-            if let kanaField = definition.fields.first(where: { $0.type == .kana && ($0.readingOf == field.key || $0.familyReadingOf == field.key) }),
-               fields[kanaField.key]?.status == .accepted, let kana = nonEmptyValue(fields[kanaField.key]),
-               case let bare = PersonNameList.katakana(kana).filter({ !$0.isWhitespace }),
-               !list.splits(name).contains(where: { $0.readings.contains(bare) }),
-               list.splits(other).contains(where: { $0.readings.contains(bare) }) {
+            if let bare = acceptedKana({ $0.readingOf == field.key || $0.familyReadingOf == field.key }),
+               !reads(name, bare), reads(other, bare) {
                 flag(field.key, lookAlikeGivenEndingShown(last, common, other), in: &fields)
                 fields[field.key]?.value = other
                 continue
