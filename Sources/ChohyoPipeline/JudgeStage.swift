@@ -228,6 +228,16 @@ enum JudgeStage {
                 characters = nil
                 confidence = 0
                 note = noteForAnotherReading(note, "readings disagree; two of four agree on the value shown")
+            } else if outcome.valid, (outcome.value ?? "").isEmpty, note == FragmentReader.nothingReadNote,
+                      let rescued, rescued.valid, !(rescued.value ?? "").isEmpty {
+                // An optional number whose ink no reading of the line made out, a lone 0's ring
+                // (`FragmentReader.isLoneRing`): the 0 read enlarged is shown to a person, not
+                // an empty value, which would say nothing is owed.
+                outcome = rescued
+                text = reading.rescue ?? text
+                characters = nil
+                confidence = 0
+                note = FragmentReader.loneDigitNote
             } else if outcome.valid && check.valid {
                 note = note ?? (tie?.value == outcome.value ? twoOfThreeNote
                                                             : "two independent readings disagree")

@@ -25,11 +25,46 @@ final class LoneDigitTests: XCTestCase {
         XCTAssertTrue(result.reason.contains(FragmentReader.loneDigitNote), result.reason)
         XCTAssertEqual(result.status, .review, "a digit no reading of the line made out is never accepted")
 
-        // A field that may hold more digits is not read so: one mark left of a faint faxed
-        // amount is no lone digit.
+        // A field that may hold more digits is read so only when its one glyph is a 0's ring
+        // (`FragmentReader.isLoneRing`), as this oval's is: one mark left of a faint faxed
+        // amount is no lone digit (`testAMarkWithoutARingInAnAmountIsNoLoneDigit`).
         let amount = try FragmentReader().read(FieldFragment(image: image, settings: FixtureReading.settings(.amount),
                                                              inkPixels: try image.binary().inkCount(), sealInk: 0))
-        XCTAssertNil(amount.rescue)
+        XCTAssertEqual(amount.rescue, "0")
+    }
+
+    /// The 生命保険料の控除額 of page_0183 of the seed-700500 held-out set (`kyuyo_0025.png`, a
+    /// scan), cut as the batch cut it: an amount of 0, typed in a slashed-0 font. eng read
+    /// nothing in it as a line, at 1.25 and as a word, and the optional field was shown empty,
+    /// as if nothing were owed. Its glyph is a 0's ring, so it is read enlarged too and the 0
+    /// is shown to a person.
+    func testALoneZeroOfAnAmountIsShownToAPersonNotLeftEmpty() throws {
+        let image = try DigitShapesTests.fixture("amount-lone-zero-slashed-seed700500.png")
+        let loaded = try PipelineTestSupport.loadForm()
+        let field = try XCTUnwrap(loaded.definition.field("life_insurance_deduction"))
+        XCTAssertFalse(field.required)
+        XCTAssertTrue(FragmentReader.isLoneRing(try DigitShapes.glyphs(in: image)))
+        let reading = try FixtureReading.read(image, as: field)
+        XCTAssertEqual(reading.text, "")
+        XCTAssertEqual(reading.note, FragmentReader.nothingReadNote)
+        XCTAssertEqual(reading.rescue, "0")
+        let result = JudgeStage.judge(field: field, form: loaded.definition, reading: reading)
+        XCTAssertEqual(result.value, "0")
+        XCTAssertTrue(result.reason.hasSuffix(FragmentReader.loneDigitNote), result.reason)
+        XCTAssertEqual(result.status, .review, "a digit no reading of the line made out is never accepted")
+    }
+
+    /// One mark left of an amount faxed too faintly (seed 260500: shown as 4 when any mark as
+    /// wide as one character was read so) has no ring, so it is not read as a lone digit in a
+    /// field meant for more digits.
+    func testAMarkWithoutARingInAnAmountIsNoLoneDigit() throws {
+        let width = 300, height = 70
+        var grid = ByteGrid(width: width, height: height, bytes: [UInt8](repeating: 255, count: width * height))
+        for y in 15..<55 { for x in 140..<148 { grid.bytes[y * width + x] = 0 } }
+        let stem = try grid.image(depth: 8)
+        XCTAssertTrue(try FragmentReader.inkIsOneCharacter(stem))
+        XCTAssertFalse(FragmentReader.isLoneRing(try DigitShapes.glyphs(in: stem)))
+        XCTAssertTrue(FragmentReader.isLoneRing(try DigitShapes.glyphs(in: try DigitShapesTests.fixture("amount-lone-zero-slashed-seed700500.png"))))
     }
 
     /// A digit read enlarged that does not pass the field's check (one digit of a phone number on
