@@ -150,8 +150,12 @@ final class EraDateTests: XCTestCase {
         // 和 is in 昭和 and 令和, and both have a year 6; 全調 keeps no era kanji and year 5 fits four eras.
         XCTAssertNil(EraDate.eraMended("定 和 6 年 1 月 11 日", thisYear: 2026))
         XCTAssertNil(EraDate.eraMended("全 調 5 年 12 月 26 日", thisYear: 2026))
-        // 明治 and 昭和 both reach year 40.
-        XCTAssertNil(EraDate.eraMended("隊 各 40 年 3 月 8 日", thisYear: 2026))
+        // 明治 and 昭和 both reach year 40; 明治 ended more than `longestPastEraYears` ago, so
+        // only 昭和 is left (faxes of seeds 700500–730500), as it was not in 1990.
+        XCTAssertEqual(EraDate.eraMended("隊 各 40 年 3 月 8 日", thisYear: 2026), "昭和40年3月8日")
+        XCTAssertEqual(EraDate.eraMended("果 紹 42 年 10 月 28 日", thisYear: 2026), "昭和42年10月28日")
+        XCTAssertEqual(EraDate.eraMended("駅 33 年 10 月 31 日", thisYear: 2026), "昭和33年10月31日")
+        XCTAssertNil(EraDate.eraMended("隊 各 40 年 3 月 8 日", thisYear: 1990))
         // A well-read era is not for this function; nor is a date that does not parse once mended.
         XCTAssertNil(EraDate.eraMended("昭和 58 年 3 月 8 日", thisYear: 2026))
         XCTAssertNil(EraDate.eraMended("相 和 63 年 2 月 30 日", thisYear: 2026))
