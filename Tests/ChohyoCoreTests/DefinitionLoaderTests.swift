@@ -82,10 +82,11 @@ final class DefinitionLoaderTests: XCTestCase {
                        ["income_after_deduction <= payment_amount", "social_insurance <= payment_amount",
                         "total_deductions >= social_insurance + 380000 * dependents",
                         "income_after_deduction = employment_income(payment_amount)",
-                        "withholding_tax = year_end_tax(income_after_deduction - total_deductions)"])
-        XCTAssertEqual(loaded.rules.map(\.confirmsOnly), [false, false, false, false, true])
-        XCTAssertEqual(loaded.rules.map(\.reviewOnFailure), [false, false, false, true, false])
-        XCTAssertEqual(loaded.ruleMessages.count, 5)
+                        "withholding_tax = year_end_tax(income_after_deduction - total_deductions)",
+                        "withholding_tax <= year_end_tax(income_after_deduction - total_deductions) + 100000000 * mid_year_retired"])
+        XCTAssertEqual(loaded.rules.map(\.confirmsOnly), [false, false, false, false, true, false])
+        XCTAssertEqual(loaded.rules.map(\.reviewOnFailure), [false, false, false, true, false, true])
+        XCTAssertEqual(loaded.ruleMessages.count, 6)
         XCTAssertEqual(loaded.templateURL.path, dir.appendingPathComponent("kyuyo_shiharai_hokokusho.png").standardizedFileURL.path)
         XCTAssertTrue(loaded.templateURL.path.hasPrefix("/"))
     }

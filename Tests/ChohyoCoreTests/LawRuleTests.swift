@@ -82,6 +82,25 @@ final class LawRuleTests: XCTestCase {
             XCTAssertEqual(departed[key]?.reason.hasPrefix("rule failed: 給与所得控除後の金額が"), true, departed[key]?.reason ?? "")
         }
 
+        // A faxed 所得控除の額の合計額 of 1,649,918 read 4,649,918 at 96.8 (seed 740500): above the
+        // 給与所得 of 3,784,000, it leaves no tax, yet 118,300 was withheld. The tax is bounded
+        // from above, so the accepted amounts go to a person, not invalid; the right one passes.
+        let escape = ["payment_amount": "5280804", "income_after_deduction": "3784000", "total_deductions": "4649918",
+                      "withholding_tax": "118300", "social_insurance": "751143", "dependents": "0", "mid_year_retired": "0"]
+        XCTAssertEqual(RuleFunction.yearEndTax.apply(3_784_000 - 1_649_918), 118_300)
+        let bounded = routed(escape, review: [])
+        for key in ["total_deductions", "withholding_tax", "income_after_deduction", "mid_year_retired"] {
+            XCTAssertEqual(bounded[key]?.status, .review, key)
+            XCTAssertEqual(bounded[key]?.reason.hasPrefix("rule failed: 源泉徴収税額が"), true, bounded[key]?.reason ?? "")
+        }
+        XCTAssertEqual(bounded["payment_amount"]?.status, .accepted)
+        let right = routed(escape.merging(["total_deductions": "1649918"]) { $1 }, review: [])
+        XCTAssertTrue(right.values.allSatisfy { $0.status == .accepted })
+        // A mid-year leaver's tax was not adjusted at the year's end: the bound does not hold them.
+        let leaver = routed(escape.merging(["mid_year_retired": "1"]) { $1 }, review: [])
+        XCTAssertEqual(leaver["total_deductions"]?.status, .accepted)
+        XCTAssertEqual(leaver["withholding_tax"]?.status, .accepted)
+
         let misread = routed(["payment_amount": "7", "income_after_deduction": "0", "total_deductions": "1200000",
                               "withholding_tax": "0", "social_insurance": "650000"],
                              review: ["income_after_deduction", "withholding_tax"])
