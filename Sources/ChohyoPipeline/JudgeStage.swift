@@ -179,6 +179,8 @@ enum JudgeStage {
         return FragmentReader.saysWhatShapesPutRight(note) ? why : note
     }
 
+    static let loneDigitInBodyNameNote = "a digit between two kanji in a body's name: jpn reads 工 as 1, so one may be misread"
+
     static func judge(field: FieldDefinition, form: FormDefinition, reading: FragmentReading) -> FieldResult {
         var outcome = FieldValidator.validate(reading.text, field: field)
         var text = reading.text
@@ -366,6 +368,9 @@ enum JudgeStage {
         if note == nil, field.type == .text, field.choices == nil, field.municipalityList == nil,
            !Prefecture.holdsAddress(field), TextNormalizer.hasDoubledKanji(outcome.value ?? "") {
             note = "the same kanji twice side by side: a repeat is written with 々, so one may be misread or read twice"
+        }
+        if note == nil, field.type == .text, field.choices == nil, TextNormalizer.hasLoneDigitBetweenKanjiInBodyName(outcome.value ?? "") {
+            note = loneDigitInBodyNameNote
         }
         if note == nil, field.type == .text, field.choices == nil, TextNormalizer.hasMiddleDotBetweenKanji(outcome.value ?? "") {
             note = "a ・ between two kanji: names and addresses hold none, a speck may have been read as one"

