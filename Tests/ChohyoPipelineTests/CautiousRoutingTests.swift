@@ -1,6 +1,6 @@
 import ChohyoCore
 import ChohyoImaging
-import ChohyoRecognition
+@testable import ChohyoRecognition
 import Foundation
 import XCTest
 @testable import ChohyoPipeline
@@ -457,6 +457,34 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertFalse(TextNormalizer.hasLoneDigitBetweenKanjiInBodyName("中部1業"))
         XCTAssertFalse(TextNormalizer.hasLoneDigitBetweenKanjiInBodyName("株式会社21世紀"))
         XCTAssertTrue(TextNormalizer.hasLoneDigitBetweenKanjiInBodyName("第1製作所株式会社"))
+    }
+
+    /// The 電話 of page_0316 of the seed-740500 held-out set (`ido_0039.tif`, a light fax),
+    /// cut as the batch cut it, grown and as scanned: 03-5665-8880, its third 8 open at the top.
+    /// eng read 8820 at two scales and as one word, jpn 8880, and the value was accepted at
+    /// 98.7: jpn's dissent was set aside as its way with the typed 0. On a fax, a dissent at a
+    /// digit eng read as other than 0 sends the number to a person.
+    func testJpnDissentingAtADigitOtherThan0OnAFaxSendsTheNumberToAPerson() throws {
+        let grown = try DigitShapesTests.fixture("phone-fax-open-eight-grown-seed740500.png")
+        let scanned = try DigitShapesTests.fixture("phone-fax-open-eight-scanned-seed740500.png")
+        let phone = field("payer_phone", .phone)
+        let reading = try FragmentReader().read(FieldFragment(image: grown, settings: ReadingSettings(field: phone, dpi: 300),
+                                                              inkPixels: try grown.binary().inkCount(), sealInk: 0, asScanned: scanned))
+        XCTAssertEqual(reading.text, "03-5665-8820")
+        XCTAssertEqual(reading.verification, "03-5665-8880")
+        XCTAssertEqual(reading.note, FragmentReader.faxDissentNote)
+        let result = JudgeStage.judge(field: phone, form: form([phone]), reading: reading)
+        XCTAssertEqual(result.status, .review)
+        XCTAssertEqual(result.reason, FragmentReader.faxDissentNote)
+
+        // jpn reading eng's 0s as 9s, or dropping a digit, is still no dissent.
+        XCTAssertFalse(FragmentReader.dissentBeyondZeros(first: "03-5665-8800", second: "93-5665-8899", type: .phone))
+        XCTAssertFalse(FragmentReader.dissentBeyondZeros(first: "03-5665-8820", second: "3-5665-8820", type: .phone))
+        XCTAssertTrue(FragmentReader.dissentBeyondZeros(first: "03-5665-8820", second: "03-5665-8880", type: .phone))
+        // Not on a scan: there jpn's dissents were mostly right values' (seeds 730500, 740500).
+        let onAScan = try FragmentReader().read(FieldFragment(image: grown, settings: ReadingSettings(field: phone, dpi: 300),
+                                                              inkPixels: try grown.binary().inkCount(), sealInk: 0))
+        XCTAssertNotEqual(onAScan.note, FragmentReader.faxDissentNote)
     }
 
     func testALookAlikeKanjiNeedsMoreConfidenceThanOthers() {
