@@ -292,7 +292,7 @@ enum JudgeStage {
         // A word jpn makes of a common one by a look-alike kanji (富士 read 宮士) goes to a person,
         // shown put right (`lookAlikeWords`).
         if field.type == .text, field.choices == nil, let value = outcome.value,
-           let (mended, read, common) = lookAlikeWordsMended(value),
+           let (mended, read, common) = lookAlikeWordsMended(value, inName: field.nameList != nil),
            case let again = FieldValidator.validate(mended, field: field), again.valid {
             outcome = again
             note = note ?? "\(read) is no word, and jpn reads \(common) so; shown as \(common)"

@@ -154,6 +154,18 @@ final class CautiousRoutingTests: XCTestCase {
         let miyazaki = JudgeStage.judge(field: address, form: form([address]),
                                         reading: agreed("宮崎県宮崎市宮田町1丁目2番3号", Array(repeating: 99.5, count: 16)))
         XCTAssertEqual(miyazaki.status, .accepted, miyazaki.reason)
+
+        // 富士食品株式会社 read 高士食品株式会社 at 100 on a fax of the seed-750500 set; 高士 is
+        // also a given name, so a person's name is left as read.
+        let takashi = JudgeStage.judge(field: name, form: form([name]), reading: agreed("高士食品株式会社", Array(repeating: 100, count: 8)))
+        XCTAssertEqual(takashi.value, "富士食品株式会社")
+        XCTAssertEqual(takashi.status, .review)
+        XCTAssertEqual(takashi.reason, "高士 is no word, and jpn reads 富士 so; shown as 富士")
+        var person = field("payee_name", .text)
+        person.nameList = "person-names"
+        let named = JudgeStage.judge(field: person, form: form([person]), reading: agreed("山田高士", Array(repeating: 100, count: 4)))
+        XCTAssertEqual(named.value, "山田高士")
+        XCTAssertFalse(named.reason.contains("富士"), named.reason)
     }
 
     /// 082-958-0987 read "082-958-0967-)" was accepted on the seed-47000 set.
