@@ -135,6 +135,23 @@ public struct CrossFieldRule: Sendable {
         return keys.allSatisfy({ Int(values[$0] ?? "") != 0 }) ? keys : []
     }
 
+    /// Pairs of keys that an equal misreading of both leaves the equation holding: plain
+    /// fields on opposite sides once all is moved to one (in `unpaid = annual_tax - collected`,
+    /// annual_tax with unpaid and with collected). Fields inside a function or counted
+    /// (`380000 * dependents`) are left out.
+    public func cancellingPairs() -> [(String, String)] {
+        var sign: [String: Int] = [:]
+        for (terms, side) in [(left, 1), (right, -1)] {
+            for t in terms { if case .field(let key) = t.term { sign[key, default: 0] += t.negative ? -side : side } }
+        }
+        let keys = fieldKeys.filter { (sign[$0] ?? 0) != 0 }
+        var pairs: [(String, String)] = []
+        for (i, a) in keys.enumerated() {
+            for b in keys[(i + 1)...] where sign[a]! * sign[b]! < 0 { pairs.append((a, b)) }
+        }
+        return pairs
+    }
+
     /// Least number of fields in an equation that confirms its values.
     public static let confirmingTerms = 3
 
