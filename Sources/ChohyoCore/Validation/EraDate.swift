@@ -220,9 +220,9 @@ public enum EraDate {
     /// employee on a form filed today was born in 明治 (ended 1912), and no change of employer
     /// happened then. 果紹42年10月28日 on a fax of the seed-720500 set, a 昭和 date, was left
     /// invalid for 明治 42 fitting too (so was 駅33年10月31F1 of seed 730500, whose 日 read F1
-    /// is left alone, `unitsMended`, as its 1 may be the day's). 大正 stays
-    /// a candidate until 2037. A date read with 明治 itself is still valid: this only picks
-    /// the era shown, for review, in place of one misread.
+    /// is left alone, `unitsMended`, as its 1 may be the day's). 大正 stays a candidate until
+    /// 2037. A date read with 明治 itself is still valid: this only picks the era shown, for
+    /// review, in place of one misread.
     static let longestPastEraYears = 110
 
     /// The Gregorian year now, by the machine's clock.

@@ -173,9 +173,14 @@ public enum TextNormalizer {
     /// `choices`, which is left alone). A company name may hold one, so unlike the marks of
     /// `strayMarkInside` it sends the value to a person rather than making it invalid (`JudgeStage`).
     public static func hasMiddleDotBetweenKanji(_ value: String) -> Bool {
+        standsBetweenKanji(value) { $0 == "・" || $0 == "･" }
+    }
+
+    /// Whether a character `matches` stands between two kanji in `value`.
+    static func standsBetweenKanji(_ value: String, _ matches: (Character) -> Bool) -> Bool {
         let chars = Array(value)
         guard chars.count >= 3 else { return false }
-        for i in 1..<(chars.count - 1) where chars[i] == "・" || chars[i] == "･" {
+        for i in 1..<(chars.count - 1) where matches(chars[i]) {
             if isKanji(chars[i - 1]) && isKanji(chars[i + 1]) { return true }
         }
         return false
@@ -204,13 +209,7 @@ public enum TextNormalizer {
     /// but that. A body may be named 第1製作所, so the value goes to a person rather than being
     /// made invalid (`JudgeStage`). Addresses (8丁目) are no bodies' names.
     public static func hasLoneDigitBetweenKanjiInBodyName(_ value: String) -> Bool {
-        guard LegalEntityWords.words.contains(where: value.contains) else { return false }
-        let chars = Array(value)
-        guard chars.count >= 3 else { return false }
-        for i in 1..<(chars.count - 1) where chars[i].isASCII && chars[i].isNumber {
-            if isKanji(chars[i - 1]) && isKanji(chars[i + 1]) { return true }
-        }
-        return false
+        LegalEntityWords.words.contains(where: value.contains) && standsBetweenKanji(value) { $0.isASCII && $0.isNumber }
     }
 
     /// The same kanji twice side by side ("電電機株式会社" for 旭電機株式会社, at 99.7 on a JPEG scan
