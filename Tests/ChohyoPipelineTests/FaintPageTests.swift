@@ -53,7 +53,11 @@ final class FaintPageTests: XCTestCase {
         XCTAssertLessThan(Double(invalid.count), PageLegibility.invalidShare * 15, "not faint for its failing values alone")
         let date = try XCTUnwrap(fax.fields["change_date"])
         XCTAssertNotEqual(date.status, .accepted, "\(date.value ?? "nil"): \(date.reason)")
-        // Its three amounts add up, and stay accepted.
-        XCTAssertEqual(["annual_tax", "collected", "unpaid"].map { fax.fields[$0]?.status }, [.accepted, .accepted, .accepted])
+        // Its three amounts add up: 未徴収税額, read surely, stays accepted. 年税額 and
+        // 徴収済額, each held for its reading, stand on opposite sides of the rule, which an
+        // equal misreading of both leaves holding (`CrossFieldRule.cancellingPairs`), so the
+        // rule confirms neither and they stay with a person.
+        XCTAssertEqual(["annual_tax", "collected", "unpaid"].map { fax.fields[$0]?.value }, ["440600", "36900", "403700"])
+        XCTAssertEqual(["annual_tax", "collected", "unpaid"].map { fax.fields[$0]?.status }, [.review, .review, .accepted])
     }
 }
