@@ -139,11 +139,17 @@ enum DigitRuns {
         let textRuns = runs(symbols)
         guard !textRuns.isEmpty else { return symbols }
         let kana = kanaColumns(symbols)
+        // With no digit-shaped ink run in the line (each number's digits touching, as on a bold
+        // 200 dpi bilevel scan), nothing pairs, but a 6, 8 or 9 jpn read is still checked for a
+        // 0's ring below (`ringsInTouchingPairs`).
         let ink = try inkRuns(image, kana: kana)
-        guard !ink.isEmpty, let lineTop = ink.map(\.y0).min(), let lineBottom = ink.map(\.y1).max() else { return symbols }
         let starts = textRuns.map { run in run.compactMap { symbols[$0].box?.x }.min() }
-        let line = Double(lineBottom - lineTop)
-        let pairs = pair(textRuns.map(\.count), starts: starts, with: ink, line: line)
+        var pairs: [(Int, Int)] = []
+        var line = 0.0
+        if let lineTop = ink.map(\.y0).min(), let lineBottom = ink.map(\.y1).max() {
+            line = Double(lineBottom - lineTop)
+            pairs = pair(textRuns.map(\.count), starts: starts, with: ink, line: line)
+        }
         var out = symbols
         let pairedInk = Set(pairs.map(\.1)), pairedText = Set(pairs.map(\.0))
         /// The ink run nearest jpn's run starting at `x`, within `maxDrift` line heights, of those `ok` admits.

@@ -11,11 +11,11 @@ import XCTest
 /// eng reads the ink as one digit fewer (`DigitRuns.splitZero`), and a day that lost a digit as
 /// eng reads its ink. The digits are doubted, so the value still goes to a person.
 final class DigitRunFixtureTests: XCTestCase {
-    func rereadCut(_ file: String) throws -> (jpn: String, reread: [TesseractEngine.Symbol]) {
+    func rereadCut(_ file: String, dpi: Int = 300) throws -> (jpn: String, reread: [TesseractEngine.Symbol]) {
         let cut = try ImageSource(path: BilevelReadingTests.fixtureURL(file).path).page(0)
-        let jpn = try TesseractEngine(languages: "jpn").read(cut, psm: 7, whitelist: nil, dpi: 300)
+        let jpn = try TesseractEngine(languages: "jpn").read(cut, psm: 7, whitelist: nil, dpi: dpi)
         let eng = try TesseractEngine(languages: "eng")
-        let reread = try DigitRuns.reread(jpn, in: cut) { try eng.read($0, psm: 8, whitelist: "0123456789", dpi: 300) }
+        let reread = try DigitRuns.reread(jpn, in: cut) { try eng.read($0, psm: 8, whitelist: "0123456789", dpi: dpi) }
         return (jpn.map(\.text).joined(), reread)
     }
 
@@ -119,6 +119,21 @@ final class DigitRunFixtureTests: XCTestCase {
         XCTAssertEqual(try DigitRuns.ringsInTouchingPairs(cut, within: 0..<900), [], "no ring in the kanji and kana before it")
         XCTAssertTrue(reread.map(\.text).joined().hasSuffix("メゾンシティ402号"), reread.map(\.text).joined())
         XCTAssertEqual(reread.suffix(3).first?.confidence, DigitRuns.mendedConfidence, "held for a person")
+    }
+
+    /// 支払を受ける者 住所 of page_0260 of the seed-770500 held-out set (a 200 dpi bilevel scan of
+    /// a 給与支払報告書): …朝日町4丁目20番5号, read 26番 by jpn at 98.2 and accepted at 100, that
+    /// set's escape. Every number of the line touches a neighbour (町4, 20, 5号), so the line
+    /// holds no digit-shaped ink run at all, and the digits went unchecked. The 20 is split at
+    /// its neck, its 0's half is a ring, and the 6 is shown as 0, doubted.
+    func testA0IsFoundInALineWithNoDigitStandingAlone() throws {
+        let file = "address-cut-digits-all-touching-seed770500.png"
+        let (jpn, reread) = try rereadCut(file, dpi: 200)
+        XCTAssertTrue(jpn.hasSuffix("4丁目26番5号"), "jpn read the 0 as 6: \(jpn)")
+        let cut = try ImageSource(path: BilevelReadingTests.fixtureURL(file).path).page(0)
+        XCTAssertEqual(try DigitRuns.inkRuns(cut), [], "no digit stands alone in the line")
+        XCTAssertTrue(reread.map(\.text).joined().hasSuffix("朝日町4丁目20番5号"), reread.map(\.text).joined())
+        XCTAssertEqual(reread.suffix(4).first?.confidence, DigitRuns.mendedConfidence, "held for a person")
     }
 
     /// 生年月日 of page_0046 of the seed-420500 held-out set (a 400 dpi colour PNG scan):
