@@ -48,6 +48,10 @@ public struct CheckboxThresholds: Sendable, Equatable {
             return FragmentReading(id: fragment.id, text: ratio >= ticked ? "1" : "0", characterConfidences: [40], confidence: 40,
                                    note: note ?? "check box \(r)% inked, and marks the blank form does not have run out of it (\(share)% of a strip beside it): a stamp over the box? unsure")
         }
+        if ratio >= ticked, let arms = Self.twoArmRows(fragment.image), arms < Self.minTwoArmRows {
+            return FragmentReading(id: fragment.id, text: "1", characterConfidences: [40], confidence: 40,
+                                   note: note ?? "check box \(r)% inked, but by one stroke, with no tick's two arms: a stamp's ring? unsure")
+        }
         if ratio >= ticked {
             text = "1"; confidence = 80 + 20 * min(1, (ratio - ticked) / ticked)
         } else if ratio < empty {

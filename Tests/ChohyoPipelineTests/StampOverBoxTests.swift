@@ -30,7 +30,11 @@ final class StampOverBoxTests: XCTestCase {
     /// a strip at the bar; a box that reads empty stays empty and sure whatever lies around it.
     func testOnlyABoxReadTickedIsHeldForMarksAroundIt() throws {
         var grid = ByteGrid(width: 49, height: 49, bytes: [UInt8](repeating: 255, count: 49 * 49))
-        for i in 4..<45 { for t in -2...2 where (0..<49).contains(i + t) { grid.bytes[(i + t) * 49 + i] = 0 } }
+        // A tick: down from the left to a joint low in the box, then up to the top right.
+        for x in 4..<45 {
+            let y = x < 16 ? 24 + (x - 4) : 36 - (x - 16) * 32 / 29
+            for t in -2...2 where (0..<49).contains(y + t) { grid.bytes[(y + t) * 49 + x] = 0 }
+        }
         let image = try grid.image(depth: 8)
         let ink = try image.binary(threshold: 128).inkCount()
         let settings = ReadingSettings(type: .checkbox, lang: "eng", psm: 10, chars: nil, dpi: 300)
