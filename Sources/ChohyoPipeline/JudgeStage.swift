@@ -101,6 +101,7 @@ enum JudgeStage {
                 (EraDate.marksDropped, "a stray mark in the date (a speck or a rule read as one); shown without it"),
                 (EraDate.unitsMended, "the 年, 月 or 日 of the date was misread; shown as written on the form"),
                 ({ EraDate.eraMended($0) }, "the era of the date was misread; shown as the one era its year fits"),
+                (EraDate.yearZeroMended, "the year runs past its era's last; its 0 was read as a look-alike (6, 8 or 9), and is shown as 0"),
             ]
         case .kana:
             return [(KanaNormalizer.specksDropped, specksDroppedNote)]

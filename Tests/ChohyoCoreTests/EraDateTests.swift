@@ -164,6 +164,20 @@ final class EraDateTests: XCTestCase {
         XCTAssertEqual(EraDate.eraMended("令 着 9 年 1 月 26 日", thisYear: 2027), "令和9年1月26日")
     }
 
+    /// 昭和60年 read 昭和69年 (a slashed 0 read 9) runs past 昭和's 64 years: shown with its 0.
+    func testAYearPastItsEraWithA0ReadAsALookAlikeIsMended() {
+        XCTAssertEqual(EraDate.yearZeroMended("昭和 69 年 2 月 25 日"), "昭和60年2月25日")
+        XCTAssertEqual(EraDate.yearZeroMended("昭和 66 年 .3 月 29 日"), "昭和60年3月29日")
+        XCTAssertEqual(EraDate.yearZeroMended("昭和 69 年 6 月 19F]"), "昭和60年6月19日")
+        XCTAssertEqual(EraDate.yearZeroMended("平成 38 年 4 月 1 日"), "平成30年4月1日")
+        XCTAssertNil(EraDate.yearZeroMended("昭和 59 年 2 月 25 日"), "within the era: nothing to mend")
+        XCTAssertNil(EraDate.yearZeroMended("昭和 67 年 2 月 25 日"), "7 is no look-alike of 0")
+        XCTAssertNil(EraDate.yearZeroMended("昭和 9 年 2 月 25 日"), "one digit")
+        XCTAssertNil(EraDate.yearZeroMended("令和 68 年 2 月 25 日"), "令和 has no last year yet")
+        XCTAssertEqual(EraDate.yearZeroMended("平成 39 年 4 月 30 日"), "平成30年4月30日")
+        XCTAssertNil(EraDate.yearZeroMended("昭和 69 年 2 月 30 日"), "no such day")
+    }
+
     func testStrayMarksInADateWrittenWith年月日AreDropped() {
         // Read on scans of the held-out sets: a speck after 日, between 月 and the day, before the era.
         XCTAssertEqual(EraDate.marksDropped("令 和 6 年 9 月 24 日 ."), "令和6年9月24日")

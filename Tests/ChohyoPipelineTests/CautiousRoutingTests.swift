@@ -75,6 +75,12 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(era.value, "1988-01-24")
         XCTAssertEqual(era.status, .review)
         XCTAssertTrue(era.reason.contains("era of the date was misread"), era.reason)
+        // 昭和60年 read 昭和69年, past 昭和's 64 years, every character at 99 (seed-760500 scans):
+        // shown as 昭和60年, to a person.
+        let year = JudgeStage.judge(field: date, form: f, reading: agreed("昭和 69 年 2 月 25 日", Array(repeating: 99, count: 10)))
+        XCTAssertEqual(year.value, "1985-02-25")
+        XCTAssertEqual(year.status, .review)
+        XCTAssertTrue(year.reason.contains("its 0 was read as a look-alike"), year.reason)
         let choice = JudgeStage.judge(field: category, form: f, reading: agreed("給料 ・ 貸 与", [99, 99, 99, 99, 99]))
         XCTAssertEqual(choice.value, "給料・賞与")
         XCTAssertEqual(choice.status, .review)
