@@ -72,10 +72,12 @@ final class PlaceCheckTests: XCTestCase {
         XCTAssertEqual(list.mended(office: "四日市市挟"), "四日市市長")
         XCTAssertEqual(list.mended(office: "茨城県つくぱ市長"), "茨城県つくば市長")
         XCTAssertEqual(list.mended(office: "つくばば市長"), "つくば市長", "a character read twice, seed 180500")
-        // One off several offices, one of them by a known misreading (ー for 一, 能 for 熊, 冨 for 富).
+        // One off several offices, one of them by a known misreading (ー for 一, 能 for 熊, 冨 for 富, 百 for 白).
         XCTAssertEqual(list.mended(office: "ー宮市長"), "一宮市長")
         XCTAssertEqual(list.mended(office: "能本市長"), "熊本市長")
         XCTAssertEqual(list.mended(office: "冨山市長"), "富山市長", "富山市長 or 岡山市長: 冨 is jpn's twin of 富, seed 720500")
+        XCTAssertEqual(list.mended(office: "百川村長"), "白川村長", "白川村長, 中川村長, 小川村長 …: 百 for 白, seed 770500")
+        XCTAssertNil(list.mended(office: "古川村長"), "白川村長, 中川村長, 小川村長 …, by no known misreading")
         XCTAssertNil(list.mended(office: "三宮市長"), "一宮市長 or 西宮市長, by no known misreading")
         // 長 lost: a municipality itself, however short, gets it back; nothing else is guessed.
         XCTAssertEqual(list.mended(office: "石巻市"), "石巻市長", "a fax of a used held-out set")

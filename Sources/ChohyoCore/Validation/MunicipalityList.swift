@@ -156,8 +156,10 @@ public struct MunicipalityList: Sendable, Equatable {
     /// six used held-out sets (seeds 640500–690500). And 富 read 冨, the rare twin jpn reads for it
     /// (`JudgeStage.rareTwins`): 冨山市長 (one off 富山市長 and 岡山市長) on a scan of the seed-720500
     /// set, the one 提出先 read with 冨 on the seed-680500 to 720500 sets and `Samples/`; an
-    /// address with 冨 is mended before this.
-    static let knownMisreadings: [Character: Character] = ["析": "柏", "加": "旭", "ー": "一", "能": "熊", "冨": "富"]
+    /// address with 冨 is mended before this. And 白 read 百: 百川村長 (one off 白川村長, 中川村長,
+    /// 小川村長, 大川村長 and 北川村長) on a bilevel scan of the seed-770500 set, the one value read
+    /// with 百 on the saved results of seeds 700500–780500 (百 is in no head but 八百津町's).
+    static let knownMisreadings: [Character: Character] = ["析": "柏", "加": "旭", "ー": "一", "能": "熊", "冨": "富", "百": "白"]
 
     /// Whether a mend changed one character only, and that one from a known misreading of it.
     static func mendsAKnownMisreading(_ original: [Character], _ mended: [Character]) -> Bool {
