@@ -72,6 +72,12 @@ final class PlaceCheckTests: XCTestCase {
         XCTAssertEqual(list.mended(office: "四日市市挟"), "四日市市長")
         XCTAssertEqual(list.mended(office: "茨城県つくぱ市長"), "茨城県つくば市長")
         XCTAssertEqual(list.mended(office: "つくばば市長"), "つくば市長", "a character read twice, seed 180500")
+        XCTAssertEqual(list.mended(office: "いわさき市長"), "いわき市長", "a character read in too many, seed 770500")
+        XCTAssertEqual(list.mended(office: "つくはば市長"), "つくば市長", "seed 750500")
+        XCTAssertEqual(list.mended(office: "いちき木野市長"), "いちき串木野市長", "a character lost")
+        XCTAssertNil(list.mended(office: "名古市長"), "名古屋市長, or 名取市長 misread")
+        XCTAssertNil(list.mended(office: "八王市長"), "八王子市長, or 八尾市長 misread")
+        XCTAssertNil(list.mended(office: "日市市長"), "四日市市長 or 廿日市市長")
         // One off several offices, one of them by a known misreading (ー for 一, 能 for 熊, 冨 for 富, 百 for 白).
         XCTAssertEqual(list.mended(office: "ー宮市長"), "一宮市長")
         XCTAssertEqual(list.mended(office: "能本市長"), "熊本市長")
