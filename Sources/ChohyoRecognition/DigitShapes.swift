@@ -193,10 +193,17 @@ enum DigitShapes {
     ///
     /// And every 1 whose glyph has a 7's shape (`hasSevensShape`) read as 7: eng reads the 7 of
     /// both typed fonts as 1 now and then, at a confidence near the others'.
-    static func mended(_ text: String, against glyphs: [Glyph]) -> String? {
+    ///
+    /// With `onesToo`, a 1 on a ring is read as 0 as well: a 1 has no hole in any typeface. A
+    /// 生命保険料の控除額 of 0 typed with a slashed 0 was read 1 by eng as a line (82.9) and by
+    /// jpn alike, and accepted at 97.2, on a scan of the seed-790500 held-out set: its glyph
+    /// is a ring, and read enlarged as one character, both models read it 0. Asked for a
+    /// number field's own readings only (`FragmentReader`), not for the digits of a line of
+    /// text (`DigitRuns`).
+    static func mended(_ text: String, against glyphs: [Glyph], onesToo: Bool = false) -> String? {
         var chars = Array(text)
         guard let pairs = paired(chars, glyphs) else { return nil }
-        for (i, g) in pairs where g.shape == .ring && "689".contains(chars[i]) { chars[i] = "0" }
+        for (i, g) in pairs where g.shape == .ring && (onesToo ? "1689" : "689").contains(chars[i]) { chars[i] = "0" }
         if let (digits, digitWidth) = digitsButOnes(chars, pairs), case let heights = digits.map(\.glyph.height).sorted(),
            Double(digitWidth) >= minDigitAspect * Double(heights[heights.count / 2]) {
             for (i, g) in pairs where chars[i] == "1" && hasSevensShape(g, digitWidth: digitWidth) { chars[i] = "7" }

@@ -111,7 +111,7 @@ public final class FragmentReader {
         // strokes could close a 9's tail into a ring.
         let glyphs = s.type.isDigitOnly ? try DigitShapes.glyphs(in: fragment.asScanned ?? fragment.image) : []
         func checked(_ reading: (text: String, symbols: [TesseractEngine.Symbol])) -> (text: String, symbols: [TesseractEngine.Symbol]) {
-            guard !glyphs.isEmpty, let mended = DigitShapes.mended(reading.text, against: glyphs) else { return reading }
+            guard !glyphs.isEmpty, let mended = DigitShapes.mended(reading.text, against: glyphs, onesToo: true) else { return reading }
             return (mended, reading.symbols)
         }
         let read = try firstRead ?? readText(fragment.image, lang: s.lang, settings: s)
@@ -356,14 +356,16 @@ public final class FragmentReader {
     static func shapesNote(read: String, shown: String) -> String {
         var notes: [String] = []
         let changes = zip(read, shown).filter { $0 != $1 }
-        if changes.contains(where: { $0.1 == "0" }) { notes.append(ringNote) }
+        if changes.contains(where: { $0.1 == "0" && $0.0 != "1" }) { notes.append(ringNote) }
+        if changes.contains(where: { $0 == ("1", "0") }) { notes.append(oneOnRingNote) }
         if changes.contains(where: { $0.1 == "7" }) { notes.append(sevenNote) }
         return notes.joined(separator: "; ")
     }
     static let ringNote = "a 0 read as 6, 8 or 9: its glyph is a ring, so it is shown as 0"
+    static let oneOnRingNote = "a 0 read as 1: its glyph is a ring, which no 1 has, so it is shown as 0"
     /// Whether a note is `shapesNote`'s: what the glyphs put right in the first reading.
     public static func saysWhatShapesPutRight(_ note: String) -> Bool {
-        note.hasPrefix(ringNote) || note.hasPrefix(sevenNote)
+        note.hasPrefix(ringNote) || note.hasPrefix(oneOnRingNote) || note.hasPrefix(sevenNote)
     }
     static let brokenZeroNote = "a 9 whose glyph has no hole: a 0 broken open reads as 9, and a corporate number's check digit cannot tell them apart"
     static let manyHolesNote = "a digit of one hole or none on a glyph with three holes: a slashed 0 split by a gap reads as 6"

@@ -91,6 +91,28 @@ final class DigitShapesTests: XCTestCase {
         XCTAssertNil(DigitShapes.mended("O981", against: found))
     }
 
+    /// The 生命保険料の控除額 of a scan of the seed-790500 held-out set, cut as the batch cut it
+    /// (`amount-lone-zero-read-one-seed790500.png`): 0 in a slashed-0 font, read 1 by eng and
+    /// by jpn and accepted at 97.2. Its glyph is a ring, which no 1 has: shown as 0, to a person.
+    /// Only the number's own readings are so mended; a 1 elsewhere stays as read.
+    func testASlashed0ReadAs1IsShownAs0() throws {
+        let image = try Self.fixture("amount-lone-zero-read-one-seed790500.png")
+        let found = try DigitShapes.glyphs(in: image)
+        XCTAssertEqual(found.map(\.shape), [.ring])
+        XCTAssertEqual(DigitShapes.mended("1", against: found), "1", "a line's digits (`DigitRuns`) are left")
+        XCTAssertEqual(DigitShapes.mended("1", against: found, onesToo: true), "0")
+        XCTAssertEqual(DigitShapes.mended("7", against: found, onesToo: true), "7")
+
+        let loaded = try PipelineTestSupport.loadForm()
+        let field = try XCTUnwrap(loaded.definition.field("life_insurance_deduction"))
+        let reading = try FixtureReading.read(image, as: field)
+        XCTAssertEqual(reading.text, "0")
+        XCTAssertEqual(reading.note, "a 0 read as 1: its glyph is a ring, which no 1 has, so it is shown as 0")
+        let result = JudgeStage.judge(field: field, form: loaded.definition, reading: reading)
+        XCTAssertEqual(result.value, "0")
+        XCTAssertEqual(result.status, .review, "a value the shapes mended is confirmed by a person")
+    }
+
     /// The 電話番号 of a seed-21000 held-out page, cut as the batch cut it: 048-721-3233 in a font
     /// with a slashed 0, read 948-721-3233 by eng at two scales, as one word, and by jpn.
     func testASlashedLeading0IsNotReadAs9() throws {
