@@ -118,13 +118,7 @@ final class CheckboxInkTests: XCTestCase {
     /// its strokes runs flat across the box's lower part and on past both sides. It inked
     /// enough of the box to be read ticked at 85.9, and was accepted: that set's one escape.
     func testAStampsFlatStrokeAcrossAFaxedBoxIsNoTick() throws {
-        let page = try ImageSource(path: BilevelReadingTests.fixtureURL("checkbox-fax-stamp-stroke-seed310500.png").path).page(0)
-        XCTAssertEqual(page.depth, 1)
-        let (box, inkShare) = try readBox(in: page)
-        XCTAssertGreaterThanOrEqual(inkShare, CheckboxThresholds.default.ticked, "ink enough for a tick")
-        XCTAssertEqual(box.text, "0")
-        XCTAssertLessThan(box.confidence, 50)
-        XCTAssertTrue(box.note?.contains("no tick's shape") == true, box.note ?? "no note")
+        try assertUnsure("checkbox-fax-stamp-stroke-seed310500.png", shows: "0", noting: "no tick's shape")
     }
 
     /// The empty 固定資産税 box of a light fax (`checkbox-fax-stamp-arc-seed780500.png`: the box
@@ -134,13 +128,20 @@ final class CheckboxInkTests: XCTestCase {
     /// dotted line is left, too little for `markOutsideBox`. It was read ticked at 100 and
     /// accepted: that set's one escape. One stroke, with no tick's two arms, is unsure.
     func testAStampsRingThroughAFaxedBoxIsOneStrokeNoTick() throws {
-        let page = try ImageSource(path: BilevelReadingTests.fixtureURL("checkbox-fax-stamp-arc-seed780500.png").path).page(0)
-        XCTAssertEqual(page.depth, 1)
+        try assertUnsure("checkbox-fax-stamp-arc-seed780500.png", shows: "1", noting: "no tick's two arms")
+    }
+
+    /// Reads the box of a bilevel fixture cut as `readBox` takes it: ink enough for a tick,
+    /// yet unsure, shown as `text`, with `note` in its note.
+    func assertUnsure(_ fixture: String, shows text: String, noting note: String,
+                      file: StaticString = #filePath, line: UInt = #line) throws {
+        let page = try ImageSource(path: BilevelReadingTests.fixtureURL(fixture).path).page(0)
+        XCTAssertEqual(page.depth, 1, file: file, line: line)
         let (box, inkShare) = try readBox(in: page)
-        XCTAssertGreaterThanOrEqual(inkShare, CheckboxThresholds.default.ticked, "ink enough for a tick")
-        XCTAssertEqual(box.text, "1")
-        XCTAssertLessThan(box.confidence, 50)
-        XCTAssertTrue(box.note?.contains("no tick's two arms") == true, box.note ?? "no note")
+        XCTAssertGreaterThanOrEqual(inkShare, CheckboxThresholds.default.ticked, "ink enough for a tick", file: file, line: line)
+        XCTAssertEqual(box.text, text, file: file, line: line)
+        XCTAssertLessThan(box.confidence, 50, file: file, line: line)
+        XCTAssertTrue(box.note?.contains(note) == true, box.note ?? "no note", file: file, line: line)
     }
 
     /// Ticks and crosses drawn as the sample generator types them (corner to corner, 5 px wide,

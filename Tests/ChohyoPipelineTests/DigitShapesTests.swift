@@ -103,14 +103,22 @@ final class DigitShapesTests: XCTestCase {
         XCTAssertEqual(DigitShapes.mended("1", against: found, onesToo: true), "0")
         XCTAssertEqual(DigitShapes.mended("7", against: found, onesToo: true), "7")
 
+        try assertShownMended(image, as: "life_insurance_deduction", text: "0",
+                              note: "a 0 read as 1: its glyph is a ring, which no 1 has, so it is shown as 0", value: "0")
+    }
+
+    /// Reads `image` as the batch reads the 給与支払報告書's field `key`: the glyphs put right
+    /// the `text` shown, with `note`, and the value goes to a person.
+    func assertShownMended(_ image: ChohyoImaging.Image, as key: String, text: String, note: String, value: String,
+                           file: StaticString = #filePath, line: UInt = #line) throws {
         let loaded = try PipelineTestSupport.loadForm()
-        let field = try XCTUnwrap(loaded.definition.field("life_insurance_deduction"))
+        let field = try XCTUnwrap(loaded.definition.field(key), file: file, line: line)
         let reading = try FixtureReading.read(image, as: field)
-        XCTAssertEqual(reading.text, "0")
-        XCTAssertEqual(reading.note, "a 0 read as 1: its glyph is a ring, which no 1 has, so it is shown as 0")
+        XCTAssertEqual(reading.text, text, file: file, line: line)
+        XCTAssertEqual(reading.note, note, file: file, line: line)
         let result = JudgeStage.judge(field: field, form: loaded.definition, reading: reading)
-        XCTAssertEqual(result.value, "0")
-        XCTAssertEqual(result.status, .review, "a value the shapes mended is confirmed by a person")
+        XCTAssertEqual(result.value, value, file: file, line: line)
+        XCTAssertEqual(result.status, .review, "a value the shapes mended is confirmed by a person", file: file, line: line)
     }
 
     /// The 電話番号 of a seed-21000 held-out page, cut as the batch cut it: 048-721-3233 in a font
@@ -225,14 +233,8 @@ final class DigitShapesTests: XCTestCase {
                        "only a text opening with the mark")
         XCTAssertEqual(DigitShapes.mended("〒399-8039", against: found), "〒390-8039")
 
-        let loaded = try PipelineTestSupport.loadForm()
-        let field = try XCTUnwrap(loaded.definition.field("payee_postal_code"))
-        let reading = try FixtureReading.read(image, as: field)
-        XCTAssertEqual(reading.text, "〒390-8039")
-        XCTAssertEqual(reading.note, "a 0 read as 6, 8 or 9: its glyph is a ring, so it is shown as 0")
-        let result = JudgeStage.judge(field: field, form: loaded.definition, reading: reading)
-        XCTAssertEqual(result.value, "390-8039")
-        XCTAssertEqual(result.status, .review, "a value the shapes mended is confirmed by a person")
+        try assertShownMended(image, as: "payee_postal_code", text: "〒390-8039",
+                              note: "a 0 read as 6, 8 or 9: its glyph is a ring, so it is shown as 0", value: "390-8039")
     }
 
     /// The 法人番号 of page_0095 of the seed-270500 held-out set
