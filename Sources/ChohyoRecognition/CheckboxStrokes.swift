@@ -9,11 +9,11 @@ extension CheckboxThresholds {
     /// (0.06 of its inked rows crossed two strokes), with only a thin dotted line outside the
     /// box, too little for `markOutsideBox`; it was read ticked at 100 and accepted. Of the
     /// 2,485 boxes inked for a tick on seeds 740500–780500, the median had 0.32, and 8 had
-    /// 0.11–0.18 (the one looked at, a tick whose short arm lay mostly outside the interior); 5 besides the stamp's had under
-    /// 0.1, all right ticks on light faxes that broke them to one arm or to specks (the ring of
-    /// the seed-590500 escape, `markOutsideBox`'s, has none). Ink enough for a tick with
-    /// under this share of its inked rows crossing two strokes is unsure, shown ticked as its
-    /// ink reads: for such a broken tick, a look, not a wrong value.
+    /// 0.11–0.18 (the one looked at, a tick whose short arm lay mostly outside the interior);
+    /// 5 besides the stamp's had under 0.1, all right ticks on light faxes that broke them to
+    /// one arm or to specks (the ring of the seed-590500 escape, `markOutsideBox`'s, has none).
+    /// Ink enough for a tick with under this share of its inked rows crossing two strokes is
+    /// unsure, shown ticked as its ink reads: for such a broken tick, a look, not a wrong value.
     static let minTwoArmRows = 0.1
 
     /// The least gap between two strokes in a row, as a share of the box's side (a light fax

@@ -5,8 +5,8 @@ extension EraDate {
     /// as `marksDropped` does, if need be); nil otherwise. A 0 drawn with a slash or a dot
     /// inside, as some typefaces have it, has two holes, and jpn reads it 9 or 8. On the saved
     /// results of nine used held-out sets (seeds 700500–780500), 6 birth dates were read 昭和69年
-    /// or 66年, all of them 昭和60年 (5 on scans in one typeface, 1 on a fax), each left invalid. For review only: a 5
-    /// misread as 6 would be shown 60 for 59.
+    /// or 66年, all of them 昭和60年 (5 on scans in one typeface, 1 on a fax), each left invalid.
+    /// For review only: a 5 misread as 6 would be shown 60 for 59.
     public static func yearZeroMended(_ text: String) -> String? {
         let s = TextNormalizer.removingSpaces(TextNormalizer.halfWidthDigitsAndLatin(text))
         guard let era = eras.first(where: { s.hasPrefix($0.name) }), let last = era.end else { return nil }
