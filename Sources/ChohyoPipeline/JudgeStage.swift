@@ -106,7 +106,10 @@ enum JudgeStage {
         case .kana:
             return [(KanaNormalizer.specksDropped, specksDroppedNote)]
         case .amount:
-            return [(AmountParser.trailingMarkDropped, "a mark after the last digit (a speck read as a comma or point); shown without it")]
+            return [
+                (AmountParser.trailingMarkDropped, "a mark after the last digit (a speck read as a comma or point); shown without it"),
+                (AmountParser.lostCommasMended, "a comma of the amount was lost, its others standing in groups of three; shown with it"),
+            ]
         case .phone:
             return [(PhoneNumber.leadingZeroMended, "a phone number starts with 0, and its first digit was read as another; shown as 0")]
         default:

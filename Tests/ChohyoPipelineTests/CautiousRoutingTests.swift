@@ -337,6 +337,27 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertNil(AmountParser.trailingMarkDropped(","))
     }
 
+    /// 3,201,676 read "3,201676" and 2,326,809 read "2326,809" on faxes of the seed-790500
+    /// held-out set: a faint comma left out made each amount invalid and empty.
+    func testAnAmountThatLostACommaIsShownWithItToAPerson() {
+        let amount = field("total_deductions", .amount)
+        let f = form([amount])
+        for (read, value) in [("3,201676", "3201676"), ("2326,809", "2326809"), ("4, 241 600", "4241600")] {
+            let lost = JudgeStage.judge(field: amount, form: f, reading: agreed(read, Array(repeating: 99, count: read.count)))
+            XCTAssertEqual(lost.value, value, read)
+            XCTAssertEqual(lost.status, .review, read)
+            XCTAssertTrue(lost.reason.contains("a comma of the amount was lost"), lost.reason)
+        }
+        // A comma where none goes is a misread digit, not a lost comma: the amount stays invalid.
+        for read in ["62,90", "33,99,215", ",", "1,23,456"] {
+            XCTAssertEqual(JudgeStage.judge(field: amount, form: f, reading: agreed(read, Array(repeating: 99, count: read.count))).status, .invalid, read)
+            XCTAssertNil(AmountParser.lostCommasMended(read), read)
+        }
+        XCTAssertEqual(AmountParser.lostCommasMended("¥12345,678円"), "12,345,678")
+        XCTAssertNil(AmountParser.lostCommasMended("3,201,676"), "a valid amount needs no mending")
+        XCTAssertNil(AmountParser.lostCommasMended("3201676"), "no comma read, none lost")
+    }
+
     /// 052-523-4326 read 952-523-4326 on a scan of the seed-450500 held-out set, the slashed 0
     /// split by a gap: invalid and empty, though every other digit was right.
     func testAPhoneNumberReadWithAnotherFirstDigitIsShownWithA0ToAPerson() {
