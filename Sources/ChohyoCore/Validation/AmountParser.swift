@@ -21,11 +21,8 @@ public enum AmountParser {
 
     /// The amount as a plain integer string without leading zeros ("0" stays "0").
     public static func parse(_ text: String) -> Result<String, Failure> {
-        var s = TextNormalizer.removingSpaces(TextNormalizer.halfWidthDigitsAndLatin(text))
-        if let first = s.first, "¥￥\\＼".contains(first) { s.removeFirst() }
-        if s.last == "円" { s.removeLast() }
+        let s = bare(text)
         if s.contains(".") || s.contains("．") { return .failure(.point) }
-        s = s.replacingOccurrences(of: "，", with: ",")
         if s.isEmpty { return .failure(.empty) }
         guard s.allSatisfy({ $0 == "," || ($0.isASCII && $0.isNumber) }) else { return .failure(.notDigits) }
         let groups = s.split(separator: ",", omittingEmptySubsequences: false)
@@ -56,13 +53,11 @@ public enum AmountParser {
     /// ("3,201676", "2326,809" on faxes of the seed-790500 held-out set). Each comma read must
     /// have a whole number of three-digit groups after it. nil when no comma was read, when
     /// the amount is valid as read, or when a comma stands where none goes ("62,90"). Shown to
-    /// a person, never accepted on it (`JudgeStage.menders`).
+    /// a person, never accepted on the mend alone (`JudgeStage.menders`); a cross-field rule
+    /// that holds may still confirm it, as it confirms any number held for how it was read.
     public static func lostCommasMended(_ text: String) -> String? {
-        var s = TextNormalizer.removingSpaces(TextNormalizer.halfWidthDigitsAndLatin(text))
-        s = s.replacingOccurrences(of: "，", with: ",")
-        guard s.contains(","), case .failure(.commaPlacement) = parse(s) else { return nil }
-        if let first = s.first, "¥￥\\＼".contains(first) { s.removeFirst() }
-        if s.last == "円" { s.removeLast() }
+        let s = bare(text)
+        guard s.contains(","), case .failure(.commaPlacement) = parse(text) else { return nil }
         let groups = s.split(separator: ",", omittingEmptySubsequences: false)
         guard let head = groups.first, !head.isEmpty,
               groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
@@ -74,5 +69,14 @@ public enum AmountParser {
             digits.removeLast(3)
         }
         return String(digits) + grouped
+    }
+
+    /// The text as an amount is checked: spaces gone, digits and Latin half-width, the ¥ in
+    /// front and the 円 behind dropped, a full-width comma as ",".
+    static func bare(_ text: String) -> String {
+        var s = TextNormalizer.removingSpaces(TextNormalizer.halfWidthDigitsAndLatin(text))
+        if let first = s.first, "¥￥\\＼".contains(first) { s.removeFirst() }
+        if s.last == "円" { s.removeLast() }
+        return s.replacingOccurrences(of: "，", with: ",")
     }
 }
