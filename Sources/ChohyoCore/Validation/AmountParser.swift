@@ -57,10 +57,10 @@ public enum AmountParser {
     /// that holds may still confirm it, as it confirms any number held for how it was read.
     public static func lostCommasMended(_ text: String) -> String? {
         let s = bare(text)
+        // `parse` fails for the commas only once every character is a digit or a comma.
         guard s.contains(","), case .failure(.commaPlacement) = parse(text) else { return nil }
         let groups = s.split(separator: ",", omittingEmptySubsequences: false)
         guard let head = groups.first, !head.isEmpty,
-              groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               groups.dropFirst().allSatisfy({ !$0.isEmpty && $0.count % 3 == 0 }) else { return nil }
         var digits = Array(groups.joined())
         var grouped = ""
