@@ -113,13 +113,7 @@ public struct BatchSummary: Codable, Equatable, Sendable {
 
     /// Pretty-printed JSON with sorted keys.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+        try ResultsCoding.prettyJSON(self)
     }
 
     /// Writes `summary.json` (atomically).

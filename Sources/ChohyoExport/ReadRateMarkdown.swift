@@ -177,12 +177,6 @@ extension ReadRateReport {
 
     /// Pretty-printed JSON with sorted keys, ending in a newline.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+        try ResultsCoding.prettyJSON(self)
     }
 }

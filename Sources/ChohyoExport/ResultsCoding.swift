@@ -13,6 +13,16 @@ enum ResultsCoding {
         return encoder
     }
 
+    /// Pretty-printed JSON with sorted keys, ending in a newline: `summary.json` and the read-rate
+    /// report's JSON, non-finite numbers written as strings as in `results.jsonl`.
+    static func prettyJSON<Value: Encodable>(_ value: Value) throws -> Data {
+        let encoder = lineEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return data
+    }
+
     static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
