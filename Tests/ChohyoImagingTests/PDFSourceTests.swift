@@ -37,20 +37,6 @@ final class PDFSourceTests: XCTestCase {
         return url.path
     }
 
-    func imagingError(_ what: String, file: StaticString = #filePath, line: UInt = #line,
-                      _ body: () throws -> Void) -> ImagingError? {
-        do {
-            try body()
-            XCTFail("\(what): expected an ImagingError, nothing was thrown", file: file, line: line)
-            return nil
-        } catch let e as ImagingError {
-            return e
-        } catch {
-            XCTFail("\(what): expected an ImagingError, got \(type(of: error)): \(error)", file: file, line: line)
-            return nil
-        }
-    }
-
     /// The raw CCITT G4 data of a bilevel image (Leptonica's encoder).
     static func g4Data(_ image: ChohyoImaging.Image) throws -> [UInt8] {
         var cid: UnsafeMutablePointer<L_COMP_DATA>? = nil
