@@ -3,37 +3,14 @@ import XCTest
 
 /// The `chohyo` executable as a clerk or a script runs it: output, exit status, messages.
 final class CommandLineTests: XCTestCase {
-    struct Run { let status: Int32; let stdout: String; let stderr: String }
-
-    /// The executable SwiftPM built beside the test bundle (`swift build --build-tests` builds both).
-    static var executable: URL {
-        let bundle = Bundle(for: CommandLineTests.self).bundleURL
-        let candidates = [bundle.appendingPathComponent("chohyo"), bundle.deletingLastPathComponent().appendingPathComponent("chohyo")]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
+    typealias Run = ChohyoExecutable.Run
 
     func chohyo(_ args: [String], environment: [String: String]? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = Self.executable
-        p.arguments = args
-        if let environment { p.environment = environment }
-        p.currentDirectoryURL = PipelineTestSupport.root
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try ChohyoExecutable.run(args, environment: environment)
     }
 
     override func setUpWithError() throws {
-        // Not a skip: a missing executable must fail the suite, not pass it quietly.
-        guard FileManager.default.isExecutableFile(atPath: Self.executable.path) else {
-            XCTFail("chohyo not built at \(Self.executable.path): run `swift build --build-tests` first")
-            throw CocoaError(.fileNoSuchFile)
-        }
+        try ChohyoExecutable.requireBuilt()
     }
 
     func testFormsListAndShowJSON() throws {

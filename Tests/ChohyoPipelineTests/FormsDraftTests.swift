@@ -230,26 +230,8 @@ final class FormsDraftTests: XCTestCase {
 
     // MARK: - the executable
 
-    struct Run { let status: Int32; let stdout: String; let stderr: String }
-
-    func chohyo(_ args: [String]) throws -> Run {
-        let bundle = Bundle(for: FormsDraftTests.self).bundleURL
-        let candidates = [bundle.appendingPathComponent("chohyo"), bundle.deletingLastPathComponent().appendingPathComponent("chohyo")]
-        guard let exe = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            XCTFail("chohyo not built: run `swift build --build-tests` first")
-            throw CocoaError(.fileNoSuchFile)
-        }
-        let p = Process()
-        p.executableURL = exe
-        p.arguments = args
-        p.currentDirectoryURL = PipelineTestSupport.root
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    func chohyo(_ args: [String]) throws -> ChohyoExecutable.Run {
+        try ChohyoExecutable.requireBuilt()
+        return try ChohyoExecutable.run(args)
     }
 }
