@@ -413,6 +413,29 @@ final class NameCheckTests: XCTestCase {
         XCTAssertEqual(garbled?.status, .review)
     }
 
+    /// A mark read for a speck at an end of a kana (コンドウユイ・ on a fax of the used
+    /// seed-790500 set) is shown without it when that leaves a known reading, still with a
+    /// person. A ・ between the names stays: some systems print one, and the list knows
+    /// スミス and ジョン.
+    func testAKanaReadWithAMarkAtItsEndIsShownWithoutIt() throws {
+        let kyuyo = try load("kyuyo_shiharai_hokokusho")
+        for (read, shown) in [("コンドウユイ・", "コンドウユイ"), ("・コンドウユイ", "コンドウユイ"), ("コンドウユイ、", "コンドウユイ")] {
+            let kana = check(kyuyo, ["payee_name_kana": read])["payee_name_kana"]
+            XCTAssertEqual(kana?.value, shown, read)
+            XCTAssertEqual(kana?.status, .review, read)
+            XCTAssertTrue(kana?.reason.contains("taken out, which makes it a reading of a name") == true, kana?.reason ?? "")
+        }
+        let ido = try load("tokubetsu_choshu_ido")
+        let between = checkBesideANameInReview(ido, "employee_name", "横山早苗", reason: "red seal or stamp over the field",
+                                               "employee_name_kana", "ヨコヤマ・サナエ")["employee_name_kana"]
+        XCTAssertEqual(between?.value, "ヨコヤマ・サナエ", "a ・ between the names is shown as read")
+        XCTAssertEqual(between?.status, .review)
+        let foreign = check(kyuyo, ["payee_name_kana": "スミス・ジョン"])["payee_name_kana"]
+        XCTAssertEqual(foreign?.value, "スミス・ジョン")
+        let long = check(kyuyo, ["payee_name_kana": "コンドウユイー"])["payee_name_kana"]
+        XCTAssertEqual(long?.value, "コンドウユイー", "ー is a kana: not taken out as a mark")
+    }
+
     /// A kana one character off the one reading of its accepted name it is near (a voicing mark
     /// lost or gained, ユ read コ) is shown as that reading, still with a person.
     func testAKanaOneCharacterOffItsNamesReadingIsShownAsIt() throws {

@@ -72,7 +72,9 @@ public enum NameCheck {
             guard let list = lists[field.key] ?? field.readingOf.flatMap({ lists[$0] }) else { continue }
             if !list.isKnownReading(bare) {
                 flag(field.key, unknownReading, in: &fields)
-                if showOneTakenOut(field.key, kana, fits: list.isKnownReading, only: .doubled, in: &fields) == nil,
+                if let shown = showOneTakenOut(field.key, kana, fits: list.isKnownReading, only: .markAtAnEnd, in: &fields) {
+                    settleName(readAs: shown)
+                } else if showOneTakenOut(field.key, kana, fits: list.isKnownReading, only: .doubled, in: &fields) == nil,
                    let shown = showLookAlikeReading(field.key, kana, list: list, in: &fields)
                     ?? showOneTakenOut(field.key, kana, fits: list.isUsualReading, only: .besideALookAlike, in: &fields) {
                     settleName(readAs: shown)
@@ -167,6 +169,7 @@ public enum NameCheck {
             case .any: break
             case .doubled: guard i > 0, bare[i - 1] == bare[i] else { continue }
             case .besideALookAlike: guard besideALookAlike(i) else { continue }
+            case .markAtAnEnd: guard i == 0 || i == bare.count - 1, kanaStrayMarks.contains(bare[i]) else { continue }
             }
             var k = bare; k.remove(at: i)
             if fits(String(k)), shown.insert(String(k)).inserted { found.insert(i) }
@@ -200,7 +203,18 @@ public enum NameCheck {
         case doubled
         /// Either of two look-alikes (`lookAlike`) or two alike side by side.
         case besideALookAlike
+        /// A mark read for a speck or a rule's end (`kanaStrayMarks`), first or last.
+        case markAtAnEnd
     }
+
+    /// Marks OCR reads in a kana for a speck or a rule's end: コンドウユイ read コンドウユイ・ on a
+    /// fax of the used seed-790500 set. A kana with one is unknown to the list, so it goes to a
+    /// person already; it is shown without a mark at its start or end when that leaves a known
+    /// reading. No reading starts or ends with one. Inside, between the names, a ・ stays: some
+    /// systems print one there (`KanaNormalizer.speckMarks`), and the list knows foreign names
+    /// too (スミス, ジョン), so taking it out would make a known reading of what was written.
+    /// The long-vowel ー is a kana and never taken out.
+    static let kanaStrayMarks: Set<Character> = strayMarks.subtracting(["ー"])
 
     /// A kana beside its accepted, known name that is one look-alike character off exactly one
     /// of the name's readings (`lookAlike`: コバヤシ read ゴバヤシ, イマイユミ read イマイコミ) is
