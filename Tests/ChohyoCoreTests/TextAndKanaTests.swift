@@ -138,6 +138,9 @@ final class TextAndKanaTests: XCTestCase {
         XCTAssertEqual(KanaNormalizer.specksDropped("オオ タ - ショ ウ"), "オオ タ ショ ウ")
         XCTAssertEqual(KanaNormalizer.specksDropped("イシ ダ  . オ サム"), "イシ ダ オ サム")
         XCTAssertEqual(KanaNormalizer.specksDropped("- ミヤモト マコ ト"), "ミヤモト マコ ト")
+        XCTAssertEqual(KanaNormalizer.specksDropped(".- ア オキ カオ リ"), "ア オキ カオ リ", "two specks read as one word")
+        XCTAssertNil(KanaNormalizer.specksDropped(".- ,."), "marks alone: nothing is left to show")
+        XCTAssertNil(KanaNormalizer.specksDropped("ヤマダ -ー タロウ"), "a word holding ー may be a long vowel")
         // Nothing to drop; a mark inside a word may be a broken stroke; nothing else read.
         XCTAssertNil(KanaNormalizer.specksDropped("ヤマダ タロウ"))
         XCTAssertNil(KanaNormalizer.specksDropped("ヤマダ タロウ."))

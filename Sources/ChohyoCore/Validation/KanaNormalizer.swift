@@ -124,12 +124,13 @@ public enum KanaNormalizer {
     }
 
     /// A kana reading with the specks read as marks taken out: each word (as jpn splits the
-    /// line) that is one mark of `speckMarks` alone, in the gap between the names or after them
-    /// ("ハラ . サ トシ", "フジ タ ハナ コ ."). Nil when there is none, or nothing else. A speck
-    /// beside a kana, read as part of its word, is left: it may be a broken stroke of the kana.
+    /// line) made of marks of `speckMarks` alone, in the gap between the names, before or after
+    /// them ("ハラ . サ トシ", "フジ タ ハナ コ .", ".- ア オキ カオ リ" on a scan of the used
+    /// seed-780500 set). Nil when there is none, or nothing else. A speck beside a kana, read
+    /// as part of its word, is left: it may be a broken stroke of the kana.
     public static func specksDropped(_ text: String) -> String? {
         let words = text.split(whereSeparator: \.isWhitespace)
-        let kept = words.filter { !($0.count == 1 && speckMarks.contains($0.first!)) }
+        let kept = words.filter { !$0.allSatisfy(speckMarks.contains) }
         guard kept.count < words.count, !kept.isEmpty else { return nil }
         return kept.joined(separator: " ")
     }
