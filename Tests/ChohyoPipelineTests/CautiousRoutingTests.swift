@@ -1073,4 +1073,36 @@ final class CautiousRoutingTests: XCTestCase {
             XCTAssertEqual(result.fields[key], field, key)
         }
     }
+
+    /// A postal code read with a rule's stub before its 〒 ("-〒167-0258", seed-810500 set) was
+    /// invalid and shown empty; it is shown without the mark, in review. A digit before the 〒,
+    /// or digits still wrong without the mark, leave it invalid.
+    func testAPostalCodeWithAMarkBeforeItsSignIsShownWithoutIt() throws {
+        let loaded = try PipelineTestSupport.loadForm()
+        func judged(_ postal: String) throws -> FieldResult {
+            let texts = ["payee_postal_code": postal, "submit_to": "大津市長", "payment_amount": "4,441,784"]
+            var readings: [String: FragmentReading] = [:]
+            for field in loaded.definition.fields {
+                let text = texts[field.key] ?? ""
+                readings[field.key] = agreed(text, Array(repeating: 99, count: max(1, text.count)))
+            }
+            var result = PageResult(source: "t.png", page: 1, status: .ok)
+            JudgeStage.judgePage(&result, form: loaded, readings: readings, matchedBy: .rules)
+            return try XCTUnwrap(result.fields["payee_postal_code"])
+        }
+        for read in ["-〒167-0258", "- 〒 167-0258", ".〒1670258"] {
+            let postal = try judged(read)
+            XCTAssertEqual(postal.value, "167-0258", read)
+            XCTAssertEqual(postal.status, .review, read)
+            XCTAssertEqual(postal.reason, FieldValidator.postalCodeExpected + JudgeStage.marksBeforePostalSignShownWithout, read)
+        }
+        for read in ["1〒167-0258", "-〒167-025", "-167-0258"] {
+            let postal = try judged(read)
+            XCTAssertEqual(postal.status, .invalid, read)
+            XCTAssertNil(postal.value, read)
+        }
+        let plain = try judged("〒167-0258")
+        XCTAssertEqual(plain.value, "167-0258")
+        XCTAssertFalse(plain.reason.contains(JudgeStage.marksBeforePostalSignShownWithout), plain.reason)
+    }
 }

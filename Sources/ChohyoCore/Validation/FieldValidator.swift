@@ -10,6 +10,8 @@ public enum FieldValidator {
     }
     public static let strayMarkReasonStart = "stray mark \""
     public static let strayMarkReasonEnd = "inside the text: a speck or a rule read as a character"
+    /// Why a postal code is invalid.
+    public static let postalCodeExpected = "expected postal code NNN-NNNN"
 
     public static func validate(_ text: String, field: FieldDefinition) -> ValidationOutcome {
         if TextNormalizer.collapseSpaces(text).isEmpty {
@@ -35,7 +37,7 @@ public enum FieldValidator {
         case .myNumber: return myNumber(text)
         case .corporateNumber: return corporateNumber(text)
         case .postalCode:
-            return PostalCode.normalize(text).map { .ok($0) } ?? .invalid("expected postal code NNN-NNNN")
+            return PostalCode.normalize(text).map { .ok($0) } ?? .invalid(postalCodeExpected)
         case .phone:
             switch PhoneNumber.parse(text) {
             case .success(let digits): return .ok(digits)
