@@ -189,10 +189,16 @@ final class NameCheckTests: XCTestCase {
             XCTAssertEqual(out?.status, .review, read)
             XCTAssertEqual(out?.value, shown, read)
         }
+        // 智 read 劉 (seed 790500).
+        for (read, shown) in [("佐々木劉也", "佐々木智也"), ("安藤劉也", "安藤智也")] {
+            let out = check(kyuyo, ["payee_name": read])["payee_name"]
+            XCTAssertEqual(out?.status, .review, read)
+            XCTAssertEqual(out?.value, shown, read)
+        }
         // A company's name is no person's: 山田避作所 (製 read 避) is left as read.
         XCTAssertEqual(check(kyuyo, ["payer_name": "株式会社山田避作所"])["payer_name"]?.value, "株式会社山田避作所")
-        // 男 and 留 in names the list knows stay as read.
-        for known in ["佐藤一男", "小林留美"] {
+        // 男, 留 and 劉 in names the list knows stay as read.
+        for known in ["佐藤一男", "小林留美", "劉一郎"] {
             XCTAssertEqual(check(kyuyo, ["payee_name": known])["payee_name"]?.value, known)
         }
         // No known name with the kanji put back, or a name the list knows as read: left alone.

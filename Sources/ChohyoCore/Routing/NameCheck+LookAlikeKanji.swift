@@ -17,10 +17,13 @@
 /// one before): 智 read 逢 (遠藤逢也, 小島逢也, and 金子逢了 with its 也 lost too), 遠 read 避
 /// (避藤美穂), 杉 read 艇 (艇山優子), 村 read 料 (料田正樹), 柴 read 集 (集田一郎) and 彩 read
 /// 用 (松本用). No right name on those runs held 逢, 避, 艇, 料, 集 or 用.
+///
+/// One more, from the used seed-790500 set: 智 read 劉 (佐々木劉也, 安藤劉也, both in review).
+/// 劉 is a family name the list knows, so a name known as read keeps it.
 extension NameCheck {
     static let lookAlikeKanji: [Character: Character] = [
         "洗": "浩", "因": "智", "半": "斗", "壮": "葵", "英": "葵", "降": "隆", "芝": "葵", "留": "智", "男": "勇",
-        "逢": "智", "避": "遠", "艇": "杉", "料": "村", "集": "柴", "用": "彩",
+        "逢": "智", "避": "遠", "艇": "杉", "料": "村", "集": "柴", "用": "彩", "劉": "智",
     ]
 
     static func lookAlikeKanjiPutBack(_ read: Character, _ name: Character) -> String {
