@@ -84,6 +84,37 @@ final class ValueLayoutTests: XCTestCase {
         XCTAssertEqual(FormMatcher.minValueBoxes(outOf: 12), 6, "never fewer than 6")
     }
 
+    /// Two pages of other kinds of the seed-920001 set (150 pages, `generate_other_pages.py
+    /// --hard`), matched to the 異動届出書 by the layout of their values in 9 of its 27 boxes,
+    /// fewer than half: a letter faxed lightly and sideways, its specks inside them, only 1
+    /// holding more than specks; and a notebook page in colour, its lines of writing across them.
+    func testPagesOfOtherKindsInAFewBoxesAreNotMatchedByValues() throws {
+        let matcher = FormMatcher(templates: try templates())
+        for (name, why) in [("letter-fax-specks-seed920001.tif", "values in fewer than 14 boxes, and fewer than 3 of them holding more than specks"),
+                            ("notebook-colour-seed920001.jpg", "values in fewer than 14 boxes, and more than 0.10 in lines across them")] {
+            let match = try matcher.match(try TestForm.preparedFixture(name))
+            XCTAssertFalse(match.accepted, "\(name): \(match.reason)")
+            XCTAssertTrue(match.reason.contains("by value layout tokubetsu_choshu_ido: "), "\(name): \(match.reason)")
+            XCTAssertTrue(match.reason.contains(" inside 9 field boxes"), "\(name): \(match.reason)")
+            XCTAssertTrue(match.reason.contains(why), "\(name): \(match.reason)")
+        }
+    }
+
+    /// A faxed pink 異動届出書 of the seed-810500 held-out set, turned 180°, its values broken
+    /// into dots: 38 marks as scanned, too many to call it nearly blank, so its match with the
+    /// dots joined (146 marks, 1.00 of the ink inside 18 boxes) was not taken and it was left
+    /// unclassified. A page broken into dots whose values lie wholly in the boxes is matched.
+    func testAPageBrokenIntoDotsAboveNearlyBlankIsMatchedWhenItsValuesLieInTheBoxes() throws {
+        let name = "ido-fax-dots-38-marks-seed811501.tif"
+        let (match, best) = try TestForm.assertFixtureMatched(name, to: "tokubetsu_choshu_ido", turns: 2, by: .valueLayout)
+        XCTAssertTrue(match.reason.contains("seen with its dots joined: a light fax breaks values into dots (38 marks as scanned)"), match.reason)
+        XCTAssertGreaterThanOrEqual(best.alignment.score, FormMatcher.minJoinedDotsScore)
+        let matcher = FormMatcher(templates: try templates())
+        let plain = try XCTUnwrap(try matcher.matchByValues(try TestForm.preparedFixture(name), pageLinePixels: 0))
+        XCTAssertFalse(plain.accepted, plain.reason)
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(plain.marks), FormMatcher.nearlyBlankMarks)
+    }
+
     /// The seed-17000 set's notebook page, run again with the code of the eighth session: its
     /// three lines of writing and the grain of the paper put 0.89 of its ink inside 15 of the
     /// 異動届出書's boxes, enough for the rule that lets a light fax through below 0.95. Seven
