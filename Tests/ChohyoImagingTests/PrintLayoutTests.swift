@@ -127,6 +127,20 @@ final class PrintLayoutTests: XCTestCase {
         XCTAssertTrue(match.reason.contains("ink on fewer than 0.04 of its printed labels"), match.reason)
     }
 
+    /// A notebook page in colour at 400 dpi, on its side (`generate_other_pages.py --hard --seed
+    /// 920001`): its faint rules not found, its lines of writing laid over the 給与支払報告書's
+    /// print put 0.80 of its ink on the print or in the boxes and 0.74 outside the boxes on the
+    /// print, each over its bar, and it was sorted as that form. Under 0.85 on both counts,
+    /// inking 0.08 of the labels, it is not.
+    func testANotebookWeakOnBothPrintCountsIsNotMatchedByPrint() throws {
+        let matcher = FormMatcher(templates: try templates())
+        let match = try matcher.match(try TestForm.preparedFixture("notebook-colour-print-kyuyo-seed920001.jpg"))
+        XCTAssertFalse(match.accepted, match.reason)
+        XCTAssertTrue(match.reason.contains("by print layout kyuyo_shiharai_hokokusho: 0.80 of the ink on its print"), match.reason)
+        XCTAssertTrue(match.reason.contains("0.74 of the ink outside the boxes on its print"), match.reason)
+        XCTAssertTrue(match.reason.contains("under 0.85 both on print or in boxes and outside boxes on print"), match.reason)
+    }
+
     func testSidewaysPageWithoutRulesIsDeskewed() throws {
         // The pink form's values only (its print dropped), fed sideways and 3° askew: the
         // values run down the page, and the skew is found on the page turned a quarter.
