@@ -1044,6 +1044,16 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(PageStage.checkboxInterior(Box(x: 0, y: 0, width: 8, height: 8)).array, [0, 0, 8, 8])
     }
 
+    /// Every field of the form read `texts[key]` (empty if none) by agreeing readings at 99.
+    func agreedReadings(_ texts: [String: String], form loaded: LoadedDefinition) -> [String: FragmentReading] {
+        var readings: [String: FragmentReading] = [:]
+        for field in loaded.definition.fields {
+            let text = texts[field.key] ?? ""
+            readings[field.key] = agreed(text, Array(repeating: 99, count: max(1, text.count)))
+        }
+        return readings
+    }
+
     /// A text invalid for a stray mark inside is shown without it, in review, after the page
     /// was judged with it invalid (seed-650500 set: 22番1]号, 内田'麻衣, both read right but for
     /// the mark): every other field, and the page's faint call, are as they were.
@@ -1051,11 +1061,7 @@ final class CautiousRoutingTests: XCTestCase {
         let loaded = try PipelineTestSupport.loadForm()
         let texts = ["payer_address": "滋賀 県 大 津 市 駅 前 8 丁目 22 番 1] 号", "payee_name": "内 田 ' 麻 衣",
                      "submit_to": "大津市長", "payment_amount": "4,441,784"]
-        var readings: [String: FragmentReading] = [:]
-        for field in loaded.definition.fields {
-            let text = texts[field.key] ?? ""
-            readings[field.key] = agreed(text, Array(repeating: 99, count: max(1, text.count)))
-        }
+        let readings = agreedReadings(texts, form: loaded)
         var result = PageResult(source: "t.png", page: 1, status: .ok)
         JudgeStage.judgePage(&result, form: loaded, readings: readings, matchedBy: .rules)
         let address = try XCTUnwrap(result.fields["payer_address"])
@@ -1081,13 +1087,8 @@ final class CautiousRoutingTests: XCTestCase {
         let loaded = try PipelineTestSupport.loadForm()
         func judged(_ postal: String) throws -> FieldResult {
             let texts = ["payee_postal_code": postal, "submit_to": "大津市長", "payment_amount": "4,441,784"]
-            var readings: [String: FragmentReading] = [:]
-            for field in loaded.definition.fields {
-                let text = texts[field.key] ?? ""
-                readings[field.key] = agreed(text, Array(repeating: 99, count: max(1, text.count)))
-            }
             var result = PageResult(source: "t.png", page: 1, status: .ok)
-            JudgeStage.judgePage(&result, form: loaded, readings: readings, matchedBy: .rules)
+            JudgeStage.judgePage(&result, form: loaded, readings: agreedReadings(texts, form: loaded), matchedBy: .rules)
             return try XCTUnwrap(result.fields["payee_postal_code"])
         }
         for read in ["-〒167-0258", "- 〒 167-0258", ".〒1670258"] {
