@@ -13,17 +13,16 @@ extension JudgeStage {
     static func showStrayMarksDropped(form: FormDefinition, in fields: inout [String: FieldResult]) {
         for field in form.fields {
             guard var result = fields[field.key], result.status == .invalid else { continue }
-            let mended: String?
-            let clauseEnd: String.Index
+            // The text shown, the clause of the reason it answers, and what is said after it.
+            let mended: String?, clause: String, note: String
             switch field.type {
             case .text:
                 guard result.reason.hasPrefix(FieldValidator.strayMarkReasonStart) else { continue }
-                mended = TextNormalizer.strayMarkDropped(result.text)
-                clauseEnd = result.reason.range(of: FieldValidator.strayMarkReasonEnd)?.upperBound ?? result.reason.endIndex
+                (mended, clause, note) = (TextNormalizer.strayMarkDropped(result.text), FieldValidator.strayMarkReasonEnd, strayMarkShownWithout)
             case .postalCode:
                 guard result.reason.hasPrefix(FieldValidator.postalCodeExpected) else { continue }
-                mended = PostalCode.marksBeforeSignDropped(result.text)
-                clauseEnd = result.reason.index(result.reason.startIndex, offsetBy: FieldValidator.postalCodeExpected.count)
+                (mended, clause, note) = (PostalCode.marksBeforeSignDropped(result.text), FieldValidator.postalCodeExpected,
+                                          marksBeforePostalSignShownWithout)
             default:
                 continue
             }
@@ -31,8 +30,7 @@ extension JudgeStage {
                   let value = again.value, !value.isEmpty else { continue }
             result.value = value
             result.status = .review
-            result.reason.insert(contentsOf: field.type == .postalCode ? marksBeforePostalSignShownWithout : strayMarkShownWithout,
-                                 at: clauseEnd)
+            result.reason.insert(contentsOf: note, at: result.reason.range(of: clause)?.upperBound ?? result.reason.endIndex)
             fields[field.key] = result
         }
     }
