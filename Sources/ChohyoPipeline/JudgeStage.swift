@@ -304,8 +304,8 @@ enum JudgeStage {
         // An address with a rare twin (`addressTwins`: 未広町) goes to a person, shown with the
         // common one. An address starting one character away from a prefecture goes to a person, with the
         // prefecture put right when only one is that near; so does one with a misread 丁目, or a
-        // building word with a misread voicing mark (`BuildingWords`), put right. The misread
-        // character says the reading was not clean.
+        // building word with a misread voicing mark or a kana read twice (`BuildingWords`), put
+        // right. The misread character says the reading was not clean.
         if field.type == .text, Prefecture.holdsAddress(field), var value = outcome.value {
             // A rare twin first: 冨山県 is then 富山県, not near two prefectures.
             if let (mended, rare, common) = addressTwinsMended(value),
@@ -327,6 +327,7 @@ enum JudgeStage {
                 (Chome.mended, "the 丁目 of the address was misread or lost its 丁; shown as 丁目"),
                 (Chome.mended番Or号, "the 番 or 号 after the 丁目 was misread; shown as 番 or 号"),
                 (BuildingWords.mended, "a voicing mark of a building's name was misread (コーボ for コーポ); shown put right"),
+                (BuildingWords.extraKanaDropped, "a kana of a building's name was read twice (コーポポ, レジデテンス); shown without it"),
             ]
             for (mend, why) in menders {
                 if let current = outcome.value, let mended = mend(current),

@@ -18,6 +18,20 @@ final class BuildingWordsTests: XCTestCase {
         }
     }
 
+    func testAKanaReadTwiceInOrAfterABuildingWordIsTakenOut() {
+        // Seen on scans of the used seed-820500 set and a fax of seed 780500.
+        XCTAssertEqual(BuildingWords.extraKanaDropped("東京都練馬区駅前6丁目1番9号ロイヤルレジデテンス305号"),
+                       "東京都練馬区駅前6丁目1番9号ロイヤルレジデンス305号")
+        XCTAssertEqual(BuildingWords.extraKanaDropped("9丁目6番4号コーポポ青葉203号"), "9丁目6番4号コーポ青葉203号")
+        XCTAssertEqual(BuildingWords.extraKanaDropped("3番1号マンションシ203号"), "3番1号マンション203号")
+        XCTAssertEqual(BuildingWords.extraKanaDropped("3番1号コーーポ青葉"), "3番1号コーポ青葉")
+        // Right names are left alone: a katakana after the word may start a name of its own.
+        for address in ["1番2号コーポポプラ101号", "8丁目24番16号コーポリバーサイド402号", "3番9号サンハイツ101号",
+                        "2号ハイツツバキ", "大阪府大阪市北区梅田1丁目1番1号", "1号グランドヒルズ", "5番3号メゾンドール", "ポポ", "ココ", ""] {
+            XCTAssertNil(BuildingWords.extraKanaDropped(address), address)
+        }
+    }
+
     func testNoTwoWordsAreAlikeOnceTheirVoicingIsSetAside() {
         let bare = BuildingWords.words.map { String($0.map(BuildingWords.unvoiced)) }
         XCTAssertEqual(Set(bare).count, bare.count)

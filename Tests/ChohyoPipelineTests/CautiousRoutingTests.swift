@@ -441,6 +441,12 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(building.value, "埼玉県越谷市緑町5丁目3番2号コーポ青葉201号")
         XCTAssertEqual(building.status, .review)
         XCTAssertTrue(building.reason.contains("a voicing mark of a building's name was misread"), building.reason)
+        // コーポ read コーポポ by both readings (a scan of the used seed-820500 set: in review for a disagreement).
+        let twice = JudgeStage.judge(field: address, form: f, reading: agreed("茨城 県 つくば 市 寿 町 9 丁目 6 番 4 号 コー ポ ポ 青 葉 203 号",
+                                                                               Array(repeating: 99.5, count: 26)))
+        XCTAssertEqual(twice.value, "茨城県つくば市寿町9丁目6番4号コーポ青葉203号")
+        XCTAssertEqual(twice.status, .review)
+        XCTAssertTrue(twice.reason.contains("a kana of a building's name was read twice"), twice.reason)
         // A right prefecture, or a city without one, is left alone; so is a field that is no address.
         XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("富山 県 富山 市 旭 町 6 丁目 20 番 1 号", conf)).status, .accepted)
         XCTAssertEqual(JudgeStage.judge(field: address, form: f, reading: agreed("大阪 市 北区 梅田 1 丁目 2 番 3 号", Array(conf.prefix(13)))).status, .accepted)
