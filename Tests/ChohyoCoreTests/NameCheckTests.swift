@@ -253,9 +253,11 @@ final class NameCheckTests: XCTestCase {
         XCTAssertEqual(out["employee_name"]?.status, .review)
         XCTAssertEqual(out["employee_name"]?.reason, NameCheck.readingMismatch)
         // 高橋 is also read タカバシ, so タカハシ read as タカバシ still fits the name; the list
-        // marks that reading rare, and the kana alone goes to a person.
+        // marks that reading rare, and the kana alone goes to a person, shown as the usual one.
         let fits = check(ido, ["employee_name": "高橋智也", "employee_name_kana": "タカバシトモヤ"])
-        XCTAssertEqual(fits["employee_name_kana"]?.reason, NameCheck.rareReading)
+        XCTAssertTrue(fits["employee_name_kana"]?.reason.hasPrefix(NameCheck.rareReading) == true)
+        XCTAssertEqual(fits["employee_name_kana"]?.status, .review)
+        XCTAssertEqual(fits["employee_name_kana"]?.value, "タカハシトモヤ")
         XCTAssertEqual(fits["employee_name"]?.status, .accepted)
     }
 
@@ -387,13 +389,17 @@ final class NameCheckTests: XCTestCase {
         XCTAssertTrue(alone?.reason.hasPrefix(NameCheck.rareReading) == true)
         XCTAssertEqual(alone?.value, "タカハシトモヤ", "shown as the usual reading a voicing mark away")
         XCTAssertEqual(check(koza, ["account_holder_kana": "タカハシトモヤ"])["account_holder_kana"]?.status, .accepted)
-        // Beside its name the kana fits 高橋, but only by the rare reading: the kana goes to a
-        // person, the name stays accepted.
+        // Beside its name the kana fits 山田, but only by the rare reading: the kana goes to a
+        // person, shown with the usual reading a voicing mark away; the name stays accepted.
         let kyuyo = try load("kyuyo_shiharai_hokokusho")
         let beside = check(kyuyo, ["payee_name": "山田太郎", "payee_name_kana": "ヤマタタロウ"])
         XCTAssertEqual(beside["payee_name_kana"]?.status, .review)
-        XCTAssertEqual(beside["payee_name_kana"]?.reason, NameCheck.rareReading)
+        XCTAssertTrue(beside["payee_name_kana"]?.reason.hasPrefix(NameCheck.rareReading) == true)
+        XCTAssertEqual(beside["payee_name_kana"]?.value, "ヤマダタロウ")
         XCTAssertEqual(beside["payee_name"]?.status, .accepted)
+        // Seen on a fax of the used seed-820500 set.
+        XCTAssertEqual(check(kyuyo, ["payee_name": "松田俊介", "payee_name_kana": "マツタシュンスケ"])["payee_name_kana"]?.value,
+                       "マツダシュンスケ")
         // Both readings of 中島 are usual; ヒガ is kept usual though the dictionaries say ヒカ.
         for usual in [["payee_name": "中島由美", "payee_name_kana": "ナカシマユミ"],
                       ["payee_name": "比嘉健太", "payee_name_kana": "ヒガケンタ"]] {
@@ -460,6 +466,25 @@ final class NameCheckTests: XCTestCase {
                        "ゴバヤシユウダ")
         XCTAssertEqual(check(kyuyo, ["payee_name": "村田和世", "payee_name_kana": "ムラタカズヤ"])["payee_name_kana"]?.value,
                        "ムラタカズヤ")
+    }
+
+    /// A kana one look-alike off a rare reading of its name (ヤマタ, a voicing mark away from
+    /// ヤマダ) is shown as the usual reading a look-alike off that: a fax that lost one voicing
+    /// mark lost the other (山田学 read ヤマタマナプ on a fax of the used seed-820500 set).
+    func testAKanaNearARareReadingOfItsNameIsShownAsTheUsualOne() throws {
+        let kyuyo = try load("kyuyo_shiharai_hokokusho")
+        let list = try XCTUnwrap(kyuyo.nameLists["payee_name"])
+        XCTAssertTrue(list.isRareReading("ヤマタマナブ", of: "山田学"), "the list marks ヤマタ rare for 山田")
+        let out = check(kyuyo, ["payee_name": "山田学", "payee_name_kana": "ヤマタマナプ"])["payee_name_kana"]
+        XCTAssertEqual(out?.value, "ヤマダマナブ")
+        XCTAssertEqual(out?.status, .review)
+        XCTAssertTrue(out?.reason.contains("shown as ヤマダマナブ, the one usual reading") == true, out?.reason ?? "")
+        // A small kana read for its full-size twin is put back the same way.
+        XCTAssertEqual(check(kyuyo, ["payee_name": "吉田理恵", "payee_name_kana": "ョシダリエ"])["payee_name_kana"]?.value,
+                       "ヨシダリエ")
+        // A kana one off a usual reading is shown as that one, as before.
+        XCTAssertEqual(check(kyuyo, ["payee_name": "山田学", "payee_name_kana": "ヤマダマナプ"])["payee_name_kana"]?.value,
+                       "ヤマダマナブ")
     }
 
     /// A name the list does not know is shown as the one known name a character away that its

@@ -52,8 +52,20 @@ public enum NameCheck {
                 if !splits.isEmpty {
                     // Every reading of the name, over all its splits.
                     let readings = Set(splits.flatMap(\.readings))
+                    let isRare = { list.isRareReading($0, of: name) }
                     if readings.contains(bare) {
-                        if list.isRareReading(bare, of: name) { flag(field.key, rareReading, in: &fields) }
+                        // A rare reading (マツタ of 松田) is shown as the usual one a voicing mark
+                        // away, when only one is: on faxes of the used sets of seeds 810500 and
+                        // 820500, 松田俊介 read マツタシュンスケ and 山口 ヤマクチ, each written
+                        // with the usual reading. The field stays with a person.
+                        if isRare(bare) {
+                            flag(field.key, rareReading, in: &fields)
+                            if let usual = usualReadingNear(bare, readings: readings, isRare: isRare), var result = fields[field.key] {
+                                result.value = usual
+                                result.reason += "; shown as \(usual), the one usual reading of the name a look-alike kana away"
+                                fields[field.key] = result
+                            }
+                        }
                     } else {
                         if fields[field.key]?.status == .accepted {
                             flag(nameKey, readingMismatch, in: &fields)
@@ -62,7 +74,7 @@ public enum NameCheck {
                         }
                         flag(field.key, readingMismatch, in: &fields)
                         if showOneTakenOut(field.key, kana, fits: readings.contains, in: &fields) == nil {
-                            showOneCharacterOff(field.key, kana, readings: readings, in: &fields)
+                            showOneCharacterOff(field.key, kana, readings: readings, isRare: isRare, in: &fields)
                         }
                     }
                     continue
@@ -222,19 +234,39 @@ public enum NameCheck {
     /// all shown right, and 1 on the tuning set. Any one character off put wrong a right kana:
     /// ムラタカズヤ beside 村田和世, itself misread from 和也, was shown ムラタカズヨ. The field
     /// stays with a person.
-    static func showOneCharacterOff(_ key: String, _ kana: String, readings: Set<String>,
+    /// When that reading is one the list marks rare, a voicing mark away from a usual one (山田
+    /// read ヤマタ), and exactly one usual reading of the name is a look-alike kana off it, the
+    /// usual one is shown: a light fax that lost one mark lost the other (山田学 read ヤマタマナプ
+    /// on a fax of the used seed-820500 set was shown ヤマタマナブ).
+    static func showOneCharacterOff(_ key: String, _ kana: String, readings: Set<String>, isRare: (String) -> Bool,
                                     in fields: inout [String: FieldResult]) {
         let bare = Array(PersonNameList.katakana(kana).filter { !$0.isWhitespace })
-        let near = readings.filter { r in
-            let r = Array(r)
-            guard r.count == bare.count else { return false }
-            let off = r.indices.filter { r[$0] != bare[$0] }
-            return off.count == 1 && lookAlike(r[off[0]], bare[off[0]])
+        let near = readings.filter { oneLookAlikeOff(Array($0), bare) }
+        guard near.count == 1, var reading = near.first, var result = fields[key], result.status != .accepted else { return }
+        var why = "the one reading of the name a character away"
+        if isRare(reading), let usual = usualReadingNear(reading, readings: readings, isRare: isRare) {
+            reading = usual
+            why = "the one usual reading of the name a look-alike kana off the one rare reading a character away"
         }
-        guard near.count == 1, let reading = near.first, var result = fields[key], result.status != .accepted else { return }
         result.value = reading
-        result.reason += "; shown as \(reading), the one reading of the name a character away"
+        result.reason += "; shown as \(reading), \(why)"
         fields[key] = result
+    }
+
+    /// The one usual reading of a name (not marked rare) a look-alike kana off a rare one
+    /// (ヤマダ for ヤマタ of 山田), if only one is.
+    static func usualReadingNear(_ rare: String, readings: Set<String>, isRare: (String) -> Bool) -> String? {
+        let usual = readings.filter { !isRare($0) && oneLookAlikeOff(Array($0), Array(rare)) }
+        return usual.count == 1 ? usual.first : nil
+    }
+
+    /// Whether two kana of one length differ in one character, a look-alike (`lookAlike`) or
+    /// its small or full-size twin (`sizeTwins`: ヨシダリエ read ョシダリエ beside 吉田理恵 on a
+    /// scan of the used seed-820500 set).
+    static func oneLookAlikeOff(_ a: [Character], _ b: [Character]) -> Bool {
+        guard a.count == b.count else { return false }
+        let off = a.indices.filter { a[$0] != b[$0] }
+        return off.count == 1 && (lookAlike(a[off[0]], b[off[0]]) || sizeTwins(of: a[off[0]]).contains(b[off[0]]))
     }
 
     /// A kana checked alone (no accepted, known name beside it, or none at all, like the
