@@ -393,7 +393,14 @@ enum JudgeStage {
             note = weakCharacter(text, characters, zerosOnRings: reading.zerosOnRings,
                                  minOther: field.type == .kana ? minKanaConfidence : minCharacterInTextConfidence)
         }
-        // After the weak character: a - under its bar is said so, as before.
+        // After the weak character: a dash after a kanji is a misread 一 (丸-システム), shown so,
+        // to a person; another - between Japanese characters is said so, as before.
+        if field.type == .text, field.choices == nil, let value = outcome.value,
+           let mended = TextNormalizer.dashesBetweenKanjiAsOne(value),
+           case let again = FieldValidator.validate(mended, field: field), again.valid {
+            outcome = again
+            note = note ?? "a dash after a kanji, where jpn reads a 一 so; shown as 一"
+        }
         if note == nil, field.type == .text, field.choices == nil, TextNormalizer.hasASCIIDashBetweenJapanese(outcome.value ?? "") {
             note = "a - between Japanese characters: jpn reads 一 and ー as -, so one may be misread"
         }

@@ -194,6 +194,16 @@ final class TextAndKanaTests: XCTestCase {
         XCTAssertEqual(KanaNormalizer.voicingMarkCount("ハ\u{3099}ﾊﾞ"), 2, "combining and half-width marks")
     }
 
+    /// A dash after a kanji, before a kanji or a kana letter, is shown as 一 (seeds 790500, 820500).
+    func testADashAfterAKanjiIsShownAsOne() {
+        XCTAssertEqual(TextNormalizer.dashesBetweenKanjiAsOne("株式会社丸-システム"), "株式会社丸一システム")
+        XCTAssertEqual(TextNormalizer.dashesBetweenKanjiAsOne("佐藤健－郎"), "佐藤健一郎")
+        XCTAssertEqual(TextNormalizer.dashesBetweenKanjiAsOne("第—不動産"), "第一不動産")
+        for text in ["中区本町2-3-4", "丸-", "-丸一", "コ-ポ", "丸-(株)", "第ー不動産", "ABC-DEF", "丸 - システム"] {
+            XCTAssertNil(TextNormalizer.dashesBetweenKanjiAsOne(text), text)
+        }
+    }
+
     /// The text shown to a person without the one mark inside it that no name or address holds.
     func testAStrayMarkInsideIsDroppedForThePersonWhoChecks() {
         XCTAssertEqual(TextNormalizer.strayMarkDropped("滋賀 県 大 津 市 駅 前 8 丁目 22 番 1] 号"), "滋賀県大津市駅前8丁目22番1号")

@@ -241,6 +241,7 @@ final class CautiousRoutingTests: XCTestCase {
         let dash = JudgeStage.judge(field: company, form: g, reading: agreed("株 式 会 社 丸 - シ ステ ム", [99, 98.9, 99, 97.8, 98.8, 87, 99, 99.6, 99, 99]))
         XCTAssertEqual(dash.status, .review)
         XCTAssertTrue(dash.reason.contains("below 90"), dash.reason)
+        XCTAssertEqual(dash.value, "株式会社丸一システム", "shown with the 一 the - stands for")
         XCTAssertEqual(JudgeStage.judge(field: company, form: g, reading: agreed("ABC 商事", [95, 94, 96, 99, 99])).status, .accepted)
         let k = JudgeStage.judge(field: kana, form: f, reading: agreed("クト ウ アヤ", [99.6, 99, 99, 95.1, 98]))
         XCTAssertEqual(k.status, .review)
@@ -476,8 +477,13 @@ final class CautiousRoutingTests: XCTestCase {
         let dash = JudgeStage.judge(field: name, form: f, reading: agreed("株 式 会 社 丸 - シ ステ ム",
                                                                           [98.9, 98.7, 99, 98.3, 96.9, 90.9, 97.5, 99.5, 99, 99]))
         XCTAssertEqual(dash.status, .review)
-        XCTAssertEqual(dash.value, "株式会社丸-システム")
-        XCTAssertTrue(dash.reason.contains("a - between Japanese characters"), dash.reason)
+        XCTAssertEqual(dash.value, "株式会社丸一システム", "after a kanji, the - is shown as the 一 it is")
+        XCTAssertTrue(dash.reason.contains("a dash after a kanji, where jpn reads a 一 so; shown as 一"), dash.reason)
+        // Between kana it may be a ー: shown as read.
+        let kana = JudgeStage.judge(field: name, form: f, reading: agreed("株 式 会 社 コ - ポ", Array(repeating: 99.5, count: 7)))
+        XCTAssertEqual(kana.status, .review)
+        XCTAssertEqual(kana.value, "株式会社コ-ポ")
+        XCTAssertTrue(kana.reason.contains("a - between Japanese characters"), kana.reason)
         // A - between digits, as in a block and lot number, is left alone.
         XCTAssertFalse(TextNormalizer.hasASCIIDashBetweenJapanese("中区本町2-3-4"))
         XCTAssertFalse(TextNormalizer.hasASCIIDashBetweenJapanese("-丸一"))
