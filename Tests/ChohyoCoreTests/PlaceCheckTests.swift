@@ -78,6 +78,15 @@ final class PlaceCheckTests: XCTestCase {
         XCTAssertNil(list.mended(office: "名古市長"), "名古屋市長, or 名取市長 misread")
         XCTAssertNil(list.mended(office: "八王市長"), "八王子市長, or 八尾市長 misread")
         XCTAssertNil(list.mended(office: "日市市長"), "四日市市長 or 廿日市市長")
+        // An address on the page decides between several, or for a value too short alone (seeds 780500–820500).
+        XCTAssertEqual(list.mended(office: "日市市長", besideAddresses: ["三重県四日市市寿町1丁目2番3号"]), "四日市市長")
+        XCTAssertEqual(list.mended(office: "中市長", besideAddresses: ["大阪府豊中市本町1丁目2番3号", "東京都港区芝1丁目"]), "豊中市長")
+        XCTAssertEqual(list.mended(office: "用口市長", besideAddresses: ["埼玉県川口市栄町3丁目"]), "川口市長")
+        XCTAssertEqual(list.mended(office: "用口市長", besideAddresses: ["山口県山口市栄町3丁目"]), "山口市長")
+        XCTAssertEqual(list.mended(office: "川噂市長", besideAddresses: ["神奈川県川崎市中原区大手町3丁目"]), "川崎市長")
+        XCTAssertNil(list.mended(office: "用口市長", besideAddresses: ["埼玉県川口市栄町3丁目", "山口県山口市栄町3丁目"]), "both named")
+        XCTAssertNil(list.mended(office: "中市長", besideAddresses: ["千葉県柏市元町9丁目"]), "an address naming neither")
+        XCTAssertNil(list.mended(office: "市長", besideAddresses: ["三重県津市栄町"]), "too little to go on")
         // One off several offices, one of them by a known misreading (ー for 一, 能 for 熊, 冨 for 富, 百 for 白).
         XCTAssertEqual(list.mended(office: "ー宮市長"), "一宮市長")
         XCTAssertEqual(list.mended(office: "能本市長"), "熊本市長")
@@ -168,6 +177,19 @@ final class PlaceCheckTests: XCTestCase {
         XCTAssertEqual(fields["payee_address"]?.reason, PlaceCheck.unknownAddress)
         XCTAssertEqual(fields["payer_address"]?.status, .accepted)
         XCTAssertEqual(fields["payee_name"]?.status, .accepted, "a field without the list is left alone")
+
+        // A 提出先 one character off the municipality of the payee's address is shown as its head.
+        var named = ["submit_to": accepted("中市長"), "payee_address": accepted("大阪府豊中市寿町5丁目3番2号"),
+                     "payer_address": accepted("茨城県つくば市松原3丁目19番6号")]
+        PlaceCheck.apply(kyuyo.definition, lists: kyuyo.municipalityLists, to: &named)
+        XCTAssertEqual(named["submit_to"]?.value, "豊中市長")
+        XCTAssertEqual(named["submit_to"]?.status, .review)
+        XCTAssertEqual(named["submit_to"]?.reason, PlaceCheck.mendedOfficeByAddress("豊中市長"))
+        // The address is taken as mended first: 大阪府豊仲市 is 豊中市 one character off.
+        var mendedFirst = ["submit_to": accepted("中市長"), "payee_address": accepted("大阪府豊仲市寿町5丁目3番2号")]
+        PlaceCheck.apply(kyuyo.definition, lists: kyuyo.municipalityLists, to: &mendedFirst)
+        XCTAssertEqual(mendedFirst["payee_address"]?.value, "大阪府豊中市寿町5丁目3番2号")
+        XCTAssertEqual(mendedFirst["submit_to"]?.value, "豊中市長")
 
         // Already in review: the reason is added; invalid: left alone.
         var more = ["submit_to": FieldResult(value: "中市長", text: "", confidence: 40, status: .review, reason: "confidence 40 below 70"),

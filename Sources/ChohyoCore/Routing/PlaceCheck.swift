@@ -29,6 +29,10 @@ public enum PlaceCheck {
         "names the head of none of Japan's municipalities but is one character off \(office): shown so, a character was misread or lost"
     }
 
+    public static func mendedOfficeByAddress(_ office: String) -> String {
+        "names the head of none of Japan's municipalities but is one character off \(office), whose municipality an address on the page names: shown so"
+    }
+
     /// The mended value in place of the field's, if it is still valid for the field.
     static func put(_ mended: String, into field: FieldDefinition, of fields: inout [String: FieldResult]) -> Bool {
         let again = FieldValidator.validate(mended, field: field)
@@ -41,21 +45,26 @@ public enum PlaceCheck {
     public static func apply(_ definition: FormDefinition, lists: [String: MunicipalityList],
                              to fields: inout [String: FieldResult]) {
         guard !lists.isEmpty else { return }
-        for field in definition.fields where field.type == .text {
-            guard let list = lists[field.key], let value = NameCheck.nonEmptyValue(fields[field.key]) else { continue }
-            if Prefecture.holdsAddress(field) {
-                guard !list.startsAddress(value) else { continue }
-                if let (mended, head, misread) = list.mended(address: value), put(mended, into: field, of: &fields) {
-                    NameCheck.flag(field.key, mendedAddress(head, misread: misread), in: &fields)
-                } else {
-                    NameCheck.flag(field.key, unknownAddress, in: &fields)
-                }
-            } else if !list.namesOffice(value) {
-                if let mended = list.mended(office: value), put(mended, into: field, of: &fields) {
-                    NameCheck.flag(field.key, mendedOffice(mended), in: &fields)
-                } else {
-                    NameCheck.flag(field.key, unknownOffice, in: &fields)
-                }
+        // Addresses first: a 提出先 is put right by the municipality they name.
+        for field in definition.fields where field.type == .text && Prefecture.holdsAddress(field) {
+            guard let list = lists[field.key], let value = NameCheck.nonEmptyValue(fields[field.key]),
+                  !list.startsAddress(value) else { continue }
+            if let (mended, head, misread) = list.mended(address: value), put(mended, into: field, of: &fields) {
+                NameCheck.flag(field.key, mendedAddress(head, misread: misread), in: &fields)
+            } else {
+                NameCheck.flag(field.key, unknownAddress, in: &fields)
+            }
+        }
+        let addresses = definition.fields.filter(Prefecture.holdsAddress).compactMap { NameCheck.nonEmptyValue(fields[$0.key]) }
+        for field in definition.fields where field.type == .text && !Prefecture.holdsAddress(field) {
+            guard let list = lists[field.key], let value = NameCheck.nonEmptyValue(fields[field.key]),
+                  !list.namesOffice(value) else { continue }
+            if let mended = list.mended(office: value), put(mended, into: field, of: &fields) {
+                NameCheck.flag(field.key, mendedOffice(mended), in: &fields)
+            } else if let mended = list.mended(office: value, besideAddresses: addresses), put(mended, into: field, of: &fields) {
+                NameCheck.flag(field.key, mendedOfficeByAddress(mended), in: &fields)
+            } else {
+                NameCheck.flag(field.key, unknownOffice, in: &fields)
             }
         }
     }
