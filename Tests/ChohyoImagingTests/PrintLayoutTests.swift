@@ -141,6 +141,19 @@ final class PrintLayoutTests: XCTestCase {
         XCTAssertTrue(match.reason.contains("under 0.85 both on print or in boxes and outside boxes on print"), match.reason)
     }
 
+    /// Another municipality's grid form faxed lightly, on its side (`generate_other_pages.py
+    /// --hard --seed 950001`): 0.97 of its ink on the 給与支払報告書's print or in 8 boxes, 0.77
+    /// outside the boxes on the print, 0.05 of the labels inked; it was sorted as that form.
+    /// Under 0.85 outside the boxes, a page must ink 0.10 of the labels.
+    func testAGridFormOffThePrintInkingFewLabelsIsNotMatchedByPrint() throws {
+        let matcher = FormMatcher(templates: try templates())
+        let match = try matcher.match(try TestForm.preparedFixture("grid-form-fax-print-kyuyo-seed950001.tif"))
+        XCTAssertFalse(match.accepted, match.reason)
+        XCTAssertTrue(match.reason.contains("by print layout kyuyo_shiharai_hokokusho: 0.97 of the ink on its print"), match.reason)
+        XCTAssertTrue(match.reason.contains("ink on 0.05 of its printed labels"), match.reason)
+        XCTAssertTrue(match.reason.contains("ink outside boxes on print under 0.85, and on fewer than 0.10 of its printed labels"), match.reason)
+    }
+
     func testSidewaysPageWithoutRulesIsDeskewed() throws {
         // The pink form's values only (its print dropped), fed sideways and 3° askew: the
         // values run down the page, and the skew is found on the page turned a quarter.

@@ -100,6 +100,18 @@ final class ValueLayoutTests: XCTestCase {
         }
     }
 
+    /// Another municipality's grid form faxed lightly, upside down (`generate_other_pages.py
+    /// --hard --seed 950001`): its rules dropped out, its text put 0.96 of its ink inside 10 of
+    /// the 異動届出書's boxes, 9 holding more than specks, 0.01 in lines across them; it was
+    /// sorted as that form. In fewer than half the boxes, a page needs 0.98 of its ink in them.
+    func testAGridFormInAFewBoxesWithInkOutsideThemIsNotMatchedByValues() throws {
+        let matcher = FormMatcher(templates: try templates())
+        let match = try matcher.match(try TestForm.preparedFixture("grid-form-fax-values-ido-seed950001.tif"))
+        XCTAssertFalse(match.accepted, match.reason)
+        XCTAssertTrue(match.reason.contains("by value layout tokubetsu_choshu_ido: 0.96 of the ink inside 10 field boxes"), match.reason)
+        XCTAssertTrue(match.reason.contains("values in fewer than 14 boxes, and less than 0.98 of the ink inside them"), match.reason)
+    }
+
     /// A faxed pink 異動届出書 of the seed-810500 held-out set, turned 180°, its values broken
     /// into dots: 38 marks as scanned, too many to call it nearly blank, so its match with the
     /// dots joined (146 marks, 1.00 of the ink inside 18 boxes) was not taken and it was left
