@@ -293,6 +293,9 @@ enum JudgeStage {
         if field.type == .date, outcome.valid, EraDate.yearOneInFigures(text) {
             note = note ?? "the year reads 1 in figures, where forms write 元年: a digit of the year may be missing"
         }
+        if field.type == .date, outcome.valid, EraDate.showaYearOfOneDigit(text) {
+            note = note ?? "a 昭和 year of one digit (1926–1934): a 0 may have been lost into the 年 (昭和50年 read 昭和5年)"
+        }
         // A word jpn makes of a common one by a look-alike kanji (富士 read 宮士) goes to a person,
         // shown put right (`lookAlikeWords`).
         if field.type == .text, field.choices == nil, let value = outcome.value,
