@@ -234,6 +234,8 @@ final class CautiousRoutingTests: XCTestCase {
         assertHeldBack(date, "昭和 5 年 4 月 19 日", note: note, clean: "昭和 50 年 4 月 19 日")
         assertHeldBack(date, "昭和６年１月１日", note: note, clean: "平成6年1月1日")
         assertHeldBack(date, "昭和 9 年 2 月 2 日", note: note, clean: "令和6年10月1日")
+        let shown = JudgeStage.judge(field: date, form: form([date]), reading: agreed("昭和 5 年 4 月 19 日", [99.6, 99.6, 99.6, 92.5, 99.6, 99.4, 99, 99.1, 98.7]))
+        XCTAssertEqual(shown.value, "1930-04-19", "the date is shown as read")
         XCTAssertFalse(EraDate.showaYearOfOneDigit("昭和元年12月25日"))
     }
 
