@@ -328,16 +328,17 @@ public final class FragmentReader {
 
     /// What the glyphs' shapes say of the first reading: what they put right (`shown` differs
     /// from `read`), else a 9 without a hole in a corporate number, else a digit on a glyph of
-    /// three holes, else a 9 whose one hole reaches low (`DigitShapes.readNineOnLowHole`), else an
-    /// 8 without a waist (`DigitShapes.readEightWithoutWaist`), else
-    /// on a scan a digit other than 1 on a glyph as narrow as a 1 (on a fax, broken strokes
-    /// leave narrow glyphs of any digit); nil when nothing.
+    /// three holes, else a 9 whose one hole reaches low (`DigitShapes.readNineOnLowHole`), else a
+    /// 6 or 9 on an 8's two holes (`DigitShapes.readOnEightsShape`), else an 8 without a waist
+    /// (`DigitShapes.readEightWithoutWaist`), else on a scan a digit other than 1 on a glyph as
+    /// narrow as a 1 (on a fax, broken strokes leave narrow glyphs of any digit); nil when nothing.
     static func shapeNote(read: String, shown: String, type: FieldType, glyphs: [DigitShapes.Glyph],
                           atFaxResolution: Bool) -> String? {
         if shown != read { return shapesNote(read: read, shown: shown) }
         if brokenZeroReadAsNine(shown, type: type, glyphs: glyphs, atFaxResolution: atFaxResolution) { return brokenZeroNote }
         if DigitShapes.readOnManyHoledGlyph(shown, against: glyphs) { return manyHolesNote }
         if DigitShapes.readNineOnLowHole(shown, against: glyphs) { return lowHoleNote }
+        if DigitShapes.readOnEightsShape(shown, against: glyphs) { return eightsShapeNote }
         if DigitShapes.readEightWithoutWaist(shown, against: glyphs) { return noWaistNote }
         if !atFaxResolution, DigitShapes.readOnNarrowGlyph(shown, against: glyphs) { return narrowGlyphNote }
         return nil
@@ -370,6 +371,7 @@ public final class FragmentReader {
     static let brokenZeroNote = "a 9 whose glyph has no hole: a 0 broken open reads as 9, and a corporate number's check digit cannot tell them apart"
     static let manyHolesNote = "a digit of one hole or none on a glyph with three holes: a slashed 0 split by a gap reads as 6"
     static let lowHoleNote = "a 9 whose one hole reaches well below its middle: a slashed 0 with its lower half broken open reads as 9"
+    static let eightsShapeNote = "a 6 or 9 on a glyph with two holes one above the other, as an 8 has: an 8 with a loop blurred shut reads as 6 or 9"
     static let noWaistNote = "an 8 whose glyph has no waist, its sides straight as a 0's: a speck inside a 0 reads as 8"
     static let narrowGlyphNote = "a digit other than 1 on a glyph as narrow as a 1: a speck beside a 1 may have made it read as another digit"
     static let sevenNote = "a 7 read as 1: its glyph has a 7's bar across the top, so it is shown as 7"
