@@ -59,6 +59,27 @@ final class DigitRunFixtureTests: XCTestCase {
         XCTAssertEqual(reread.suffix(3).dropLast().map(\.confidence), [50, 50], "held for a person")
     }
 
+    /// 生年月日 of ido960_0029 of the seed-960001 tuning set (a 400 dpi colour JPEG): 平成2年11月9日.
+    /// A speck between the 1s of 11 split their ink in two runs of one mark; jpn read 1月, paired
+    /// with the first, and the date was accepted as 1990-01-09. A speck no longer parts a run:
+    /// the month's run holds two marks, one more than jpn read, and the month is doubted.
+    func testASpeckBetweenTwoDigitsDoesNotPartTheirRun() throws {
+        let file = "date-cut-speck-between-ones-seed960001.png"
+        let cut = try ImageSource(path: BilevelReadingTests.fixtureURL(file).path).page(0)
+        let (chars, _) = DigitRuns.characters(try cut.binary(threshold: DigitRuns.inkThreshold))
+        XCTAssertTrue(chars.contains { $0.x1 - $0.x0 <= 2 && $0.y1 - $0.y0 <= 3 }, "the speck: \(chars)")
+        XCTAssertEqual(try DigitRuns.inkRuns(cut).map(\.count), [1, 2, 1], "2, 11 and 9")
+        let (jpn, reread) = try rereadCut(file)
+        XCTAssertEqual(jpn, "平成2年1月9日", "jpn lost a 1 of the month")
+        let month = try XCTUnwrap(reread.firstIndex { $0.text == "月" })
+        XCTAssertEqual(reread[month - 1].confidence, DigitRuns.mendedConfidence, "the month is doubted")
+
+        let loaded = try DefinitionLoader.load(file: PipelineTestSupport.root.appendingPathComponent("FormDefinitions/tokubetsu_choshu_ido.yaml"))
+        let field = try XCTUnwrap(loaded.definition.field("employee_birth_date"))
+        let result = JudgeStage.judge(field: field, form: loaded.definition, reading: try FixtureReading.read(cut.gray(), as: field))
+        XCTAssertEqual(result.status, .review)
+    }
+
     /// 生年月日 of page_0212 of the seed-610500 held-out set (a 200 dpi colour JPEG):
     /// 昭和40年11月16日, read 昭和49年 by jpn at 98.8 and accepted, that set's one escape of a
     /// digit on a scan. The last column of 和 stood in the padding of the year's ink run, so eng
