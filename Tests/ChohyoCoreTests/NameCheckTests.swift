@@ -159,6 +159,18 @@ final class NameCheckTests: XCTestCase {
         XCTAssertNil(check(kyuyo, ["payee_name": "佐藤希夢"])["payee_name"]?.reason.range(of: "jpn reads 蓮"), "part of a longer given name")
     }
 
+    /// 中野葵 read 中野英 by both readings, 英 at 98.6, and accepted (seed-960001 tuning set): 英
+    /// alone after a family name goes to a person, shown with 葵; 英 in a longer given name is left.
+    func testAGivenName英AfterAFamilyNameGoesToAPersonShownWith葵() throws {
+        let ido = try load("tokubetsu_choshu_ido")
+        let out = check(ido, ["employee_name": "中野英"])["employee_name"]
+        XCTAssertEqual(out?.status, .review)
+        XCTAssertEqual(out?.value, "中野葵")
+        XCTAssertEqual(out?.reason, NameCheck.lookAlikeGivenName("英", "葵"))
+        XCTAssertEqual(check(ido, ["employee_name": "中野葵"])["employee_name"]?.status, .accepted)
+        XCTAssertNil(check(ido, ["employee_name": "中野秀英"])["employee_name"]?.reason.range(of: "jpn reads"), "part of a longer given name")
+    }
+
     /// 洗 is no given name, and every name read with it on four 320-page sets was a 浩 (三浦浩
     /// read 三浦洗 at 91.1, 中川浩 read 中川洗 at 99.8, seed 620500); 智 read 因 and 悠斗 read 悠半
     /// likewise. Such a name already went to a person for the list; it is now shown put right.
