@@ -282,9 +282,10 @@ enum DigitShapes {
     /// loop enough for both readings to read 9: 8553893643 read 9553899643 by both readings of a
     /// 宛名番号 on a 200 dpi colour scan of the seed-830500 held-out set, the two 9s at 96.5 and
     /// 97.1, and accepted; as cut, the first of them has two holes (the other touches a 3).
-    /// Only 6 and 9, the digits an 8 with one loop shut reads as: on the saved runs of eight
-    /// used and two tuning sets (1,220 form pages), a right 64,487 on a 200 dpi JPEG with a
-    /// stamp had a 4 of two holes, its triangle and a gap under its bar; no 6 or 9 had two.
+    /// Only 6 and 9, the digits an 8 with one loop shut reads as: on the saved runs of nine
+    /// used sets (seeds 780500–830500) and two tuning sets, 1,500 form pages, a right 64,487 on
+    /// a 200 dpi JPEG with a stamp was held for a 4 of two holes. With 6 and 9 alone, the one
+    /// value newly held there is the 宛名番号 above.
     static func readOnEightsShape(_ text: String, against glyphs: [Glyph]) -> Bool {
         read(["6", "9"], on: .stackedHoles, in: text, against: glyphs)
     }
