@@ -346,7 +346,7 @@ final class DigitShapesTests: XCTestCase {
     /// first 8 and of the 8 of 899, and both readings read 9553899643, the 9s at 96.5 and 97.1:
     /// it was accepted. The first glyph has two holes, one above the other; the second 8
     /// touches the 3 before it (one glyph two digits wide, not checked).
-    func testADigitOnAnEightsTwoHolesGoesToAPerson() throws {
+    func testANineOnAnEightsTwoHolesGoesToAPerson() throws {
         let image = try Self.fixture("atena-eights-blurred-seed830500.png")
         let found = try DigitShapes.glyphs(in: image)
         XCTAssertEqual(found.map(\.shape), [.stackedHoles, .other, .other, .stackedHoles, .upperHole, .other, .stackedHoles, .other], "\(found)")
