@@ -120,11 +120,10 @@ final class PrintLayoutTests: XCTestCase {
     /// the rules, and it was sorted as one: ink on the rules of a page is no sign of the form,
     /// its printed labels are.
     func testAFaxedReceiptAlongTheRulesOfTheBusiestFormIsNotMatchedByPrint() throws {
-        let matcher = FormMatcher(templates: try templates())
-        let match = try matcher.match(try TestForm.preparedFixture("receipt-fax-print-kyuyo-seed100500.tif"))
-        XCTAssertFalse(match.accepted, match.reason)
-        XCTAssertTrue(match.reason.contains("of its printed labels;"), match.reason)
-        XCTAssertTrue(match.reason.contains("ink on fewer than 0.04 of its printed labels"), match.reason)
+        try TestForm.assertFixtureRefused("receipt-fax-print-kyuyo-seed100500.tif", saying: [
+            "of its printed labels;",
+            "ink on fewer than 0.04 of its printed labels",
+        ])
     }
 
     /// A notebook page in colour at 400 dpi, on its side (`generate_other_pages.py --hard --seed
@@ -133,12 +132,11 @@ final class PrintLayoutTests: XCTestCase {
     /// print, each over its bar, and it was sorted as that form. Under 0.85 on both counts,
     /// inking 0.08 of the labels, it is not.
     func testANotebookWeakOnBothPrintCountsIsNotMatchedByPrint() throws {
-        let matcher = FormMatcher(templates: try templates())
-        let match = try matcher.match(try TestForm.preparedFixture("notebook-colour-print-kyuyo-seed920001.jpg"))
-        XCTAssertFalse(match.accepted, match.reason)
-        XCTAssertTrue(match.reason.contains("by print layout kyuyo_shiharai_hokokusho: 0.80 of the ink on its print"), match.reason)
-        XCTAssertTrue(match.reason.contains("0.74 of the ink outside the boxes on its print"), match.reason)
-        XCTAssertTrue(match.reason.contains("under 0.85 both on print or in boxes and outside boxes on print"), match.reason)
+        try TestForm.assertFixtureRefused("notebook-colour-print-kyuyo-seed920001.jpg", saying: [
+            "by print layout kyuyo_shiharai_hokokusho: 0.80 of the ink on its print",
+            "0.74 of the ink outside the boxes on its print",
+            "under 0.85 both on print or in boxes and outside boxes on print",
+        ])
     }
 
     /// Another municipality's grid form faxed lightly, on its side (`generate_other_pages.py
@@ -146,12 +144,11 @@ final class PrintLayoutTests: XCTestCase {
     /// outside the boxes on the print, 0.05 of the labels inked; it was sorted as that form.
     /// Under 0.85 outside the boxes, a page must ink 0.10 of the labels.
     func testAGridFormOffThePrintInkingFewLabelsIsNotMatchedByPrint() throws {
-        let matcher = FormMatcher(templates: try templates())
-        let match = try matcher.match(try TestForm.preparedFixture("grid-form-fax-print-kyuyo-seed950001.tif"))
-        XCTAssertFalse(match.accepted, match.reason)
-        XCTAssertTrue(match.reason.contains("by print layout kyuyo_shiharai_hokokusho: 0.97 of the ink on its print"), match.reason)
-        XCTAssertTrue(match.reason.contains("ink on 0.05 of its printed labels"), match.reason)
-        XCTAssertTrue(match.reason.contains("ink outside boxes on print under 0.85, and on fewer than 0.10 of its printed labels"), match.reason)
+        try TestForm.assertFixtureRefused("grid-form-fax-print-kyuyo-seed950001.tif", saying: [
+            "by print layout kyuyo_shiharai_hokokusho: 0.97 of the ink on its print",
+            "ink on 0.05 of its printed labels",
+            "ink outside boxes on print under 0.85, and on fewer than 0.10 of its printed labels",
+        ])
     }
 
     func testSidewaysPageWithoutRulesIsDeskewed() throws {

@@ -48,6 +48,17 @@ enum TestForm {
         return (match, best)
     }
 
+    /// The twin of `assertFixtureMatched`: the fixture is matched to no form, and the matcher's
+    /// reason holds each of `reasons`.
+    @discardableResult
+    static func assertFixtureRefused(_ name: String, saying reasons: [String],
+                                     file: StaticString = #filePath, line: UInt = #line) throws -> FormMatcher.Match {
+        let match = try FormMatcher(templates: try allTemplates()).match(try preparedFixture(name))
+        XCTAssertFalse(match.accepted, match.reason, file: file, line: line)
+        for r in reasons { XCTAssertTrue(match.reason.contains(r), "\(r) — \(match.reason)", file: file, line: line) }
+        return match
+    }
+
     static func templateImage() throws -> ChohyoImaging.Image {
         try ImageSource(path: try load().templateURL.path).page(0)
     }
