@@ -73,6 +73,17 @@ public struct MunicipalityList: Sendable, Equatable {
         return false
     }
 
+    /// The address with its longest listed head (municipality, with its ward) taken off, or nil
+    /// when it starts with none: 旭町6丁目… for 長野県北佐久郡軽井沢町旭町6丁目…
+    public func rest(of address: String) -> String? {
+        let chars = Array(Self.folded(address))
+        guard chars.count >= 2, chars.count == address.count else { return nil }
+        for n in stride(from: min(chars.count, longestHead), through: 2, by: -1) where addressHeads.contains(String(chars[..<n])) {
+            return String(Array(address)[n...])
+        }
+        return nil
+    }
+
     /// Whether the value names a listed municipality's head: つくば市長, 那珂郡東海村長.
     public func namesOffice(_ value: String) -> Bool {
         let v = Self.folded(value)
