@@ -171,6 +171,30 @@ final class NameCheckTests: XCTestCase {
         XCTAssertNil(check(ido, ["employee_name": "中野秀英"])["employee_name"]?.reason.range(of: "jpn reads"), "part of a longer given name")
     }
 
+    /// 林葵, 宮本葵, 井上葵 and 加藤葵 read with 壮 (used sets of seeds 780500–840500, each in
+    /// review): 壮 alone after a family name is shown with 葵, to a person; 壮太 is left.
+    func testAGivenName壮AfterAFamilyNameGoesToAPersonShownWith葵() throws {
+        let kyuyo = try load("kyuyo_shiharai_hokokusho")
+        let out = check(kyuyo, ["payee_name": "加藤壮"])["payee_name"]
+        XCTAssertEqual(out?.status, .review)
+        XCTAssertEqual(out?.value, "加藤葵")
+        XCTAssertEqual(out?.reason, NameCheck.lookAlikeGivenName("壮", "葵"))
+        XCTAssertNil(check(kyuyo, ["payee_name": "加藤壮太"])["payee_name"]?.reason.range(of: "jpn reads"), "part of a longer given name")
+    }
+
+    /// 佐藤静香 read 佐藤静番, 清水綾香 read 清水綾番 (seed-820500 set and the seed-960001 tuning
+    /// set, in review): 番 ends no given name, so the name is shown with 香, to a person.
+    func testAGivenNameEndingIn番IsShownWith香() throws {
+        let kyuyo = try load("kyuyo_shiharai_hokokusho"), ido = try load("tokubetsu_choshu_ido")
+        let name = check(kyuyo, ["payee_name": "佐藤静番"])["payee_name"]
+        XCTAssertEqual(name?.status, .review)
+        XCTAssertEqual(name?.value, "佐藤静香")
+        XCTAssertTrue(name?.reason.contains(NameCheck.lookAlikeKanjiPutBack("番", "香")) == true, name?.reason ?? "")
+        let contact = check(ido, ["payer_contact": "清水綾番"])["payer_contact"]
+        XCTAssertEqual(contact?.value, "清水綾香")
+        XCTAssertEqual(contact?.status, .review)
+    }
+
     /// 洗 is no given name, and every name read with it on four 320-page sets was a 浩 (三浦浩
     /// read 三浦洗 at 91.1, 中川浩 read 中川洗 at 99.8, seed 620500); 智 read 因 and 悠斗 read 悠半
     /// likewise. Such a name already went to a person for the list; it is now shown put right.
