@@ -10,7 +10,10 @@ extension JudgeStage {
 
     /// Run last, on a judged page: the page's rules, its faint call and every other check saw
     /// the field invalid, and still do; only the value shown and the status (review) change.
-    static func showStrayMarksDropped(form: FormDefinition, in fields: inout [String: FieldResult]) {
+    /// Returns the keys of the fields shown without their marks.
+    @discardableResult
+    static func showStrayMarksDropped(form: FormDefinition, in fields: inout [String: FieldResult]) -> Set<String> {
+        var shown = Set<String>()
         for field in form.fields {
             guard var result = fields[field.key], result.status == .invalid else { continue }
             // The text shown, the clause of the reason it answers, and what is said after it.
@@ -32,6 +35,8 @@ extension JudgeStage {
             result.status = .review
             result.reason.insert(contentsOf: note, at: result.reason.range(of: clause)?.upperBound ?? result.reason.endIndex)
             fields[field.key] = result
+            shown.insert(field.key)
         }
+        return shown
     }
 }

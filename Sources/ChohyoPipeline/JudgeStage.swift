@@ -8,12 +8,16 @@ import ChohyoRecognition
 enum JudgeStage {
     /// Judges a page's readings into `result`: its fields (`judge(form:readings:matchedBy:)`),
     /// then whether the page as a whole is too faint to read (`PageLegibility`); last, texts
-    /// invalid for a stray mark inside are shown without it (`showStrayMarksDropped`).
+    /// invalid for a stray mark inside are shown without it (`showStrayMarksDropped`), and
+    /// addresses so shown checked against the municipalities (`PlaceCheck`).
     static func judgePage(_ result: inout PageResult, form loaded: LoadedDefinition,
                           readings: [String: FragmentReading], matchedBy: FormMatcher.Method) {
         result.fields = judge(form: loaded, readings: readings, matchedBy: matchedBy)
         result.attention = PageLegibility.apply(form: loaded.definition, rules: loaded.rules, to: &result.fields)
-        showStrayMarksDropped(form: loaded.definition, in: &result.fields)
+        let shown = showStrayMarksDropped(form: loaded.definition, in: &result.fields)
+        // An address shown without its mark is checked against the municipalities as any
+        // other: 静岡県静岡市壮区…] is shown 静岡市葵区… (seed-830500 set).
+        PlaceCheck.apply(loaded.definition, lists: loaded.municipalityLists.filter { shown.contains($0.key) }, to: &result.fields)
     }
 
     /// - Parameter matchedBy: how the page was matched. Without its ruled lines (a light fax,

@@ -1105,6 +1105,31 @@ final class CautiousRoutingTests: XCTestCase {
         }
     }
 
+    /// An address shown without its stray mark is checked against the municipalities as any
+    /// other (seed-830500 set: 静岡市葵区 read 静岡市壮区 with a ] after 号, shown as read):
+    /// its place is shown put right, and so is a town's ending no town has; a person still looks.
+    func testAnAddressShownWithoutAStrayMarkIsCheckedAgainstTheMunicipalities() throws {
+        let loaded = try PipelineTestSupport.loadForm()
+        func judged(_ address: String) throws -> FieldResult {
+            let texts = ["payer_address": address, "submit_to": "大津市長", "payment_amount": "4,441,784"]
+            var result = PageResult(source: "t.png", page: 1, status: .ok)
+            JudgeStage.judgePage(&result, form: loaded, readings: agreedReadings(texts, form: loaded), matchedBy: .rules)
+            return try XCTUnwrap(result.fields["payer_address"])
+        }
+        let ward = try judged("静岡 県 静岡 市 壮 区 高砂 6 丁目 19 番 9 号 ]")
+        XCTAssertEqual(ward.value, "静岡県静岡市葵区高砂6丁目19番9号")
+        XCTAssertEqual(ward.status, .review)
+        XCTAssertTrue(ward.reason.contains("shown without it"), ward.reason)
+        XCTAssertTrue(ward.reason.hasSuffix("; " + PlaceCheck.mendedAddress("静岡県静岡市葵区")), ward.reason)
+        let town = try judged("長野 県 北佐久 郡 軽井沢 町 旭 困 6 丁目 25 番 16 号 ]")
+        XCTAssertEqual(town.value, "長野県北佐久郡軽井沢町旭町6丁目25番16号")
+        XCTAssertTrue(town.reason.hasSuffix("; " + PlaceCheck.misreadTownEnding("困", "町")), town.reason)
+        let right = try judged("静岡 県 静岡 市 葵 区 高砂 6 丁目 19 番 9 号 ]")
+        XCTAssertEqual(right.value, "静岡県静岡市葵区高砂6丁目19番9号")
+        XCTAssertFalse(right.reason.contains("municipalities"), right.reason)
+        XCTAssertFalse(right.reason.contains("town"), right.reason)
+    }
+
     /// A postal code read with a rule's stub before its 〒 ("-〒167-0258", seed-810500 set) was
     /// invalid and shown empty; it is shown without the mark, in review. A digit before the 〒,
     /// or digits still wrong without the mark, leave it invalid.
