@@ -1079,6 +1079,16 @@ final class CautiousRoutingTests: XCTestCase {
         return readings
     }
 
+    /// The field `key` of a 給与支払報告書 page judged whole (`JudgeStage.judgePage`), read `text`
+    /// by agreeing readings, beside a 提出先 and a 支払金額 read right.
+    func judgedOnAPage(_ key: String, _ text: String) throws -> FieldResult {
+        let loaded = try PipelineTestSupport.loadForm()
+        let texts = [key: text, "submit_to": "大津市長", "payment_amount": "4,441,784"]
+        var result = PageResult(source: "t.png", page: 1, status: .ok)
+        JudgeStage.judgePage(&result, form: loaded, readings: agreedReadings(texts, form: loaded), matchedBy: .rules)
+        return try XCTUnwrap(result.fields[key])
+    }
+
     /// A text invalid for a stray mark inside is shown without it, in review, after the page
     /// was judged with it invalid (seed-650500 set: 22番1]号, 内田'麻衣, both read right but for
     /// the mark): every other field, and the page's faint call, are as they were.
@@ -1109,13 +1119,7 @@ final class CautiousRoutingTests: XCTestCase {
     /// other (seed-830500 set: 静岡市葵区 read 静岡市壮区 with a ] after 号, shown as read):
     /// its place is shown put right, and so is a town's ending no town has; a person still looks.
     func testAnAddressShownWithoutAStrayMarkIsCheckedAgainstTheMunicipalities() throws {
-        let loaded = try PipelineTestSupport.loadForm()
-        func judged(_ address: String) throws -> FieldResult {
-            let texts = ["payer_address": address, "submit_to": "大津市長", "payment_amount": "4,441,784"]
-            var result = PageResult(source: "t.png", page: 1, status: .ok)
-            JudgeStage.judgePage(&result, form: loaded, readings: agreedReadings(texts, form: loaded), matchedBy: .rules)
-            return try XCTUnwrap(result.fields["payer_address"])
-        }
+        func judged(_ address: String) throws -> FieldResult { try judgedOnAPage("payer_address", address) }
         let ward = try judged("静岡 県 静岡 市 壮 区 高砂 6 丁目 19 番 9 号 ]")
         XCTAssertEqual(ward.value, "静岡県静岡市葵区高砂6丁目19番9号")
         XCTAssertEqual(ward.status, .review)
@@ -1134,13 +1138,7 @@ final class CautiousRoutingTests: XCTestCase {
     /// invalid and shown empty; it is shown without the mark, in review. A digit before the 〒,
     /// or digits still wrong without the mark, leave it invalid.
     func testAPostalCodeWithAMarkBeforeItsSignIsShownWithoutIt() throws {
-        let loaded = try PipelineTestSupport.loadForm()
-        func judged(_ postal: String) throws -> FieldResult {
-            let texts = ["payee_postal_code": postal, "submit_to": "大津市長", "payment_amount": "4,441,784"]
-            var result = PageResult(source: "t.png", page: 1, status: .ok)
-            JudgeStage.judgePage(&result, form: loaded, readings: agreedReadings(texts, form: loaded), matchedBy: .rules)
-            return try XCTUnwrap(result.fields["payee_postal_code"])
-        }
+        func judged(_ postal: String) throws -> FieldResult { try judgedOnAPage("payee_postal_code", postal) }
         for read in ["-〒167-0258", "- 〒 167-0258", ".〒1670258"] {
             let postal = try judged(read)
             XCTAssertEqual(postal.value, "167-0258", read)
