@@ -333,6 +333,7 @@ enum JudgeStage {
             let menders: [(mend: (String) -> String?, why: String)] = [
                 (Chome.mended, "the 丁目 of the address was misread or lost its 丁; shown as 丁目"),
                 (Chome.mended番Or号, "the 番 or 号 after the 丁目 was misread; shown as 番 or 号"),
+                (Chome.bracketsReadForOne, "a 】 stands in a number of the address, where jpn reads a 1 so; shown as 1"),
                 (BuildingWords.mended, "a voicing mark of a building's name was misread (コーボ for コーポ); shown put right"),
                 (BuildingWords.extraKanaDropped, "a kana of a building's name was read twice (コーポポ, レジデテンス); shown without it"),
             ]

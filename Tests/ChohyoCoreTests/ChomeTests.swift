@@ -45,4 +45,14 @@ final class ChomeTests: XCTestCase {
         XCTAssertNil(Chome.mended("神奈川県三浦郡葉山町日の出町9丁目23番2号"))
         XCTAssertNil(Chome.mended("東京都港区2日の出町3番"))
     }
+
+    /// 】 read for a 1 of an address's numbers (used sets of seeds 780500, 830500 and 840500).
+    func testABracketBeforeADigitOr番Or号IsShownAsOne() {
+        XCTAssertEqual(Chome.bracketsReadForOne("石川県金沢市大手町1丁目】番16号"), "石川県金沢市大手町1丁目1番16号")
+        XCTAssertEqual(Chome.bracketsReadForOne("東京都八王子市錦町9丁目】2番2号"), "東京都八王子市錦町9丁目12番2号")
+        XCTAssertEqual(Chome.bracketsReadForOne("岡山県倉敷市東町4丁目22番18号日の出マンション】01号"), "岡山県倉敷市東町4丁目22番18号日の出マンション101号")
+        XCTAssertNil(Chome.bracketsReadForOne("石川県金沢市大手町1丁目1番16号"))
+        XCTAssertNil(Chome.bracketsReadForOne("コーポ青葉】"), "at the end: no number")
+        XCTAssertNil(Chome.bracketsReadForOne("東町4丁目22番18号コーポ】青葉"), "before a name, not a number")
+    }
 }

@@ -191,10 +191,17 @@ final class CautiousRoutingTests: XCTestCase {
 
     /// Values typed in 明朝, a font the reading was not tuned on: …コーポアーバン201号 read 20】号,
     /// the 】 at 96.7 by both readings, was accepted (seed-500500 set). A bracket of any kind
-    /// without its pair is a speck or a broken stroke; 「」 around a name keep their pair.
+    /// without its pair is a speck or a broken stroke; 「」 around a name keep their pair. A 】
+    /// before a digit, 番 or 号 of an address is shown as the 1 it was (`Chome.bracketsReadForOne`).
     func testATextWithAnUnpairedJapaneseBracketGoesToAPerson() {
         assertHeldBack(field("payer_address", .text), "清水 町 8 丁目 21 番 10 号 コー ポア ー バ ン 20】 号",
-                       note: "bracket without its pair", clean: "清水 町 8 丁目 21 番 10 号 コー ポア ー バ ン 201 号")
+                       note: "a 】 stands in a number of the address", clean: "清水 町 8 丁目 21 番 10 号 コー ポア ー バ ン 201 号")
+        let address = field("payer_address", .text)
+        let shown = JudgeStage.judge(field: address, form: form([address]), reading: agreed("清水 町 8 丁目 21 番 10 号 コー ポア ー バ ン 20】 号",
+                                                                                          Array(repeating: 99, count: 21)))
+        XCTAssertEqual(shown.value, "清水町8丁目21番10号コーポアーバン201号")
+        assertHeldBack(field("payer_address", .text), "清水 町 8 丁目 21 番 10 号 コー ポ】 ア ー バ ン",
+                       note: "bracket without its pair", clean: "清水 町 8 丁目 21 番 10 号 コー ポア ー バ ン")
         // A rule's mark before 日 between two numbers is 丁目 misread (Chome.mended): still held back,
         // and now named as the lost 丁目 rather than as a stray bracket.
         assertHeldBack(field("payee_address", .text), "花園 1」日 3 番 14 号", note: "丁目 of the address",
