@@ -273,6 +273,18 @@ enum JudgeStage {
                 let loneDigit = note == FragmentReader.nothingReadNote && reading.tieBreak == nil && altText == reading.rescue
                 note = loneDigit ? FragmentReader.loneDigitNote : noteForAnotherReading(note, "first two readings failed their checks; a further reading used")
             }
+            // Readings of an address that disagree, one with a 1 more beside a 1 (`lostOneNote`).
+            if note != nil, field.type == .text, Prefecture.holdsAddress(field), outcome.valid, let shown = outcome.value {
+                for (other, otherText) in [(Optional(check), Optional(second)), (tie, reading.tieBreak)] {
+                    guard let other, other.valid, let value = other.value, let otherText, losesAOneBesideAOne(shown, value) else { continue }
+                    outcome = other
+                    text = otherText
+                    characters = nil
+                    let kept = noteForAnotherReading(note, lostOneNote)
+                    note = kept == lostOneNote ? kept : kept + "; " + lostOneNote
+                    break
+                }
+            }
         }
         // A value that fails its check only for a misread it is easy to see through is shown
         // mended, to a person (`menders`): the value is in the reading, but the misread

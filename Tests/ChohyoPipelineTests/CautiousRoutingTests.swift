@@ -1122,6 +1122,40 @@ final class CautiousRoutingTests: XCTestCase {
         }
     }
 
+    /// Readings of an address that disagree, one with a 1 more beside a 1 (15番11号 read 15番1号,
+    /// seed-840500 set): that one is shown, still to a person. A 1 more that stands alone, or
+    /// readings that agree, change nothing.
+    func testAnAddressReadingThatLostABesideAOneIsNotTheOneShown() {
+        let address = field("payer_address", .text), name = field("payer_name", .text)
+        let f = form([address, name])
+        func read(_ first: String, second: String, tie: String? = nil) -> FragmentReading {
+            FragmentReading(id: FragmentID.random(), text: first, characterConfidences: Array(repeating: 99, count: first.count),
+                            confidence: 99, verification: second, verificationConfidence: 99, tieBreak: tie)
+        }
+        let lost = JudgeStage.judge(field: address, form: f, reading: read("城南 3 丁目 15 番 1 号", second: "城南 3 丁目 15 番 11 号"))
+        XCTAssertEqual(lost.value, "城南3丁目15番11号")
+        XCTAssertEqual(lost.status, .review)
+        XCTAssertEqual(lost.reason, "two independent readings disagree; " + JudgeStage.lostOneNote)
+        let byTheThird = JudgeStage.judge(field: address, form: f, reading: read("幸町 7 丁目 1 番 16 号", second: "幸町 7 丁目 7 番 16 号",
+                                                                                tie: "幸町 7 丁目 11 番 16 号"))
+        XCTAssertEqual(byTheThird.value, "幸町7丁目11番16号")
+        XCTAssertEqual(byTheThird.status, .review)
+        XCTAssertTrue(JudgeStage.losesAOneBesideAOne("15番1号", "15番11号"))
+        XCTAssertTrue(JudgeStage.losesAOneBesideAOne("1丁目", "11丁目"))
+        XCTAssertFalse(JudgeStage.losesAOneBesideAOne("15番2号", "15番12号"), "a 1 beside no 1")
+        XCTAssertFalse(JudgeStage.losesAOneBesideAOne("15番11号", "15番1号"), "the shown one holds more")
+        let kept = JudgeStage.judge(field: address, form: f, reading: read("城南 3 丁目 15 番 11 号", second: "城南 3 丁目 15 番 1 号"))
+        XCTAssertEqual(kept.value, "城南3丁目15番11号")
+        XCTAssertEqual(kept.reason, "two independent readings disagree")
+        let alone = JudgeStage.judge(field: address, form: f, reading: read("城南 3 丁目 15 番 2 号", second: "城南 3 丁目 15 番 12 号"))
+        XCTAssertEqual(alone.value, "城南3丁目15番2号")
+        let agreed = JudgeStage.judge(field: address, form: f, reading: read("城南 3 丁目 15 番 1 号", second: "城南 3 丁目 15 番 1 号", tie: "城南 3 丁目 15 番 11 号"))
+        XCTAssertEqual(agreed.value, "城南3丁目15番1号")
+        XCTAssertEqual(agreed.status, .accepted, agreed.reason)
+        let notAnAddress = JudgeStage.judge(field: name, form: f, reading: read("第1工場", second: "第11工場"))
+        XCTAssertEqual(notAnAddress.value, "第1工場")
+    }
+
     /// An address shown without its stray mark is checked against the municipalities as any
     /// other (seed-830500 set: 静岡市葵区 read 静岡市壮区 with a ] after 号, shown as read):
     /// its place is shown put right, and so is a town's ending no town has; a person still looks.
