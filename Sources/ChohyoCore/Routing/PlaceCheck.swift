@@ -50,8 +50,8 @@ public enum PlaceCheck {
     }
 
     /// Where in the address its town's name ends: the character before the first numeral after
-    /// the municipality (the 町 of 旭町 in 長野県北佐久郡軽井沢町旭町6丁目). nil when the address starts with no
-    /// listed municipality, or no name stands between it and a numeral.
+    /// the municipality (the 町 of 旭町 in 長野県北佐久郡軽井沢町旭町6丁目). nil when the address
+    /// starts with no listed municipality, or no name stands between it and a numeral.
     static func townEnd(of address: String, list: MunicipalityList) -> Int? {
         guard let rest = list.rest(of: address) else { return nil }
         let start = address.count - rest.count

@@ -67,21 +67,21 @@ public struct MunicipalityList: Sendable, Equatable {
 
     /// Whether the address starts with a listed municipality (with its ward, in a designated city).
     public func startsAddress(_ address: String) -> Bool {
-        let chars = Array(Self.folded(address))
-        guard chars.count >= 2 else { return false }
-        for n in 2...min(chars.count, longestHead) where addressHeads.contains(String(chars[..<n])) { return true }
-        return false
+        headLength(Array(Self.folded(address))) != nil
     }
 
     /// The address with its longest listed head (municipality, with its ward) taken off, or nil
     /// when it starts with none: 旭町6丁目… for 長野県北佐久郡軽井沢町旭町6丁目…
     public func rest(of address: String) -> String? {
         let chars = Array(Self.folded(address))
-        guard chars.count >= 2, chars.count == address.count else { return nil }
-        for n in stride(from: min(chars.count, longestHead), through: 2, by: -1) where addressHeads.contains(String(chars[..<n])) {
-            return String(Array(address)[n...])
-        }
-        return nil
+        guard chars.count == address.count, let n = headLength(chars) else { return nil }
+        return String(Array(address)[n...])
+    }
+
+    /// The length of the longest address head the (folded) characters start with, or nil.
+    func headLength(_ chars: [Character]) -> Int? {
+        guard chars.count >= 2 else { return nil }
+        return stride(from: min(chars.count, longestHead), through: 2, by: -1).first { addressHeads.contains(String(chars[..<$0])) }
     }
 
     /// Whether the value names a listed municipality's head: つくば市長, 那珂郡東海村長.
