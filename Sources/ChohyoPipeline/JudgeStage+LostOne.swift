@@ -11,17 +11,11 @@ import ChohyoCore
 extension JudgeStage {
     static let lostOneNote = "another reading holds a 1 more beside a 1: two 1s side by side are often read as one, so that reading is shown"
 
-    /// Whether `other` is `shown` with one 1 more, put beside a 1.
+    /// Whether `other` is `shown` with one 1 more, put beside a 1: a 1 read twice over
+    /// (`OneCharacterOff.doubledAt`).
     static func losesAOneBesideAOne(_ shown: String, _ other: String) -> Bool {
-        let a = Array(shown), b = Array(other)
-        guard b.count == a.count + 1 else { return false }
-        for i in b.indices where b[i] == "1" {
-            let besideAOne = (i > 0 && b[i - 1] == "1") || (i + 1 < b.count && b[i + 1] == "1")
-            guard besideAOne else { continue }
-            var m = b
-            m.remove(at: i)
-            if m == a { return true }
-        }
-        return false
+        let b = Array(other)
+        guard let at = OneCharacterOff.doubledAt(b[...], Array(shown)) else { return false }
+        return b[at] == "1"
     }
 }

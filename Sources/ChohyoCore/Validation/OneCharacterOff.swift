@@ -2,7 +2,7 @@
 /// prefectures and legal forms are each put right when a run read is so near exactly one of
 /// them (`MunicipalityList.mended`, `Prefecture.near`, `LegalEntityWords`); a long place name
 /// also when two characters were misread (`misreadTwiceAt`).
-enum OneCharacterOff {
+public enum OneCharacterOff {
     /// The one index at which two runs of equal length differ; nil if none or several.
     static func misreadAt(_ a: ArraySlice<Character>, _ b: ArraySlice<Character>) -> Int? {
         misread(a, b, count: 1)?.first
@@ -27,7 +27,7 @@ enum OneCharacterOff {
 
     /// Where `run` (one longer than `head`) holds a character of `head` twice over, the second
     /// copy; nil if it does not.
-    static func doubledAt(_ run: ArraySlice<Character>, _ head: [Character]) -> Int? {
+    public static func doubledAt(_ run: ArraySlice<Character>, _ head: [Character]) -> Int? {
         guard run.count == head.count + 1 else { return nil }
         let r = Array(run)
         var i = 0
