@@ -273,10 +273,13 @@ enum JudgeStage {
                 let loneDigit = note == FragmentReader.nothingReadNote && reading.tieBreak == nil && altText == reading.rescue
                 note = loneDigit ? FragmentReader.loneDigitNote : noteForAnotherReading(note, "first two readings failed their checks; a further reading used")
             }
-            // Readings of an address that disagree, one with a 1 more beside a 1 (`lostOneNote`).
-            if note != nil, field.type == .text, Prefecture.holdsAddress(field), outcome.valid, let shown = outcome.value {
-                for (other, otherText) in [(Optional(check), Optional(second)), (tie, reading.tieBreak)] {
-                    guard let other, other.valid, let value = other.value, let otherText, losesAOneBesideAOne(shown, value) else { continue }
+            // Readings of an address or a date that disagree, one with a 1 more beside a 1
+            // (`lostOneNote`).
+            if note != nil, outcome.valid, let shown = outcome.value, let compared = lostOneCompared(field) {
+                let first = FieldValidator.validate(reading.text, field: field)
+                for (other, otherText) in [(first, reading.text), (check, second), (tie, reading.tieBreak)] {
+                    guard let other, other.valid, let value = other.value, let otherText,
+                          losesAOneBesideAOne(compared(shown, text), compared(value, otherText)) else { continue }
                     outcome = other
                     text = otherText
                     characters = nil

@@ -1124,10 +1124,12 @@ final class CautiousRoutingTests: XCTestCase {
 
     /// Readings of an address that disagree, one with a 1 more beside a 1 (15番11号 read 15番1号,
     /// seed-840500 set): that one is shown, still to a person. A 1 more that stands alone, or
-    /// readings that agree, change nothing.
-    func testAnAddressReadingThatLostABesideAOneIsNotTheOneShown() {
-        let address = field("payer_address", .text), name = field("payer_name", .text)
-        let f = form([address, name])
+    /// readings that agree, change nothing. So for a date, by its text (3月11日 read 3月1日,
+    /// seed-850500 set), where the value writes the lost 1 as a 0; and the first reading counts
+    /// when the other two outvote it.
+    func testAnAddressOrDateReadingThatLostABesideAOneIsNotTheOneShown() {
+        let address = field("payer_address", .text), name = field("payer_name", .text), date = field("change_date", .date)
+        let f = form([address, name, date])
         func read(_ first: String, second: String, tie: String? = nil) -> FragmentReading {
             FragmentReading(id: FragmentID.random(), text: first, characterConfidences: Array(repeating: 99, count: first.count),
                             confidence: 99, verification: second, verificationConfidence: 99, tieBreak: tie)
@@ -1154,6 +1156,20 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(agreed.status, .accepted, agreed.reason)
         let notAnAddress = JudgeStage.judge(field: name, form: f, reading: read("第1工場", second: "第11工場"))
         XCTAssertEqual(notAnAddress.value, "第1工場")
+        let day = JudgeStage.judge(field: date, form: f, reading: read("令 和 7 年 3 月 1 日", second: "令 和 7 年 3 月 11 日"))
+        XCTAssertEqual(day.value, "2025-03-11")
+        XCTAssertEqual(day.text, "令 和 7 年 3 月 11 日")
+        XCTAssertEqual(day.status, .review)
+        XCTAssertEqual(day.reason, "two independent readings disagree; " + JudgeStage.lostOneNote)
+        let outvoted = JudgeStage.judge(field: date, form: f, reading: read("令 和 6 年 11 月 4 日", second: "令 和 6 年 1 月 4 日",
+                                                                            tie: "令 和 6 年 1 月 4 日"))
+        XCTAssertEqual(outvoted.value, "2024-11-04")
+        XCTAssertEqual(outvoted.status, .review)
+        let dayKept = JudgeStage.judge(field: date, form: f, reading: read("令 和 7 年 3 月 2 日", second: "令 和 7 年 3 月 12 日"))
+        XCTAssertEqual(dayKept.value, "2025-03-02", "a 1 beside no 1 is no lost 1")
+        let dateAgreed = JudgeStage.judge(field: date, form: f, reading: read("令 和 7 年 3 月 1 日", second: "令 和 7 年 3 月 1 日", tie: "令 和 7 年 3 月 11 日"))
+        XCTAssertEqual(dateAgreed.value, "2025-03-01")
+        XCTAssertEqual(dateAgreed.status, .accepted, dateAgreed.reason)
     }
 
     /// An address shown without its stray mark is checked against the municipalities as any
