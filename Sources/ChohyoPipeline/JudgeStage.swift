@@ -190,7 +190,8 @@ enum JudgeStage {
     static let loneDigitInBodyNameNote = "a digit between two kanji in a body's name: jpn reads 工 as 1, so one may be misread"
 
     static func judge(field: FieldDefinition, form: FormDefinition, reading: FragmentReading) -> FieldResult {
-        var outcome = FieldValidator.validate(reading.text, field: field)
+        let firstOutcome = FieldValidator.validate(reading.text, field: field)
+        var outcome = firstOutcome
         var text = reading.text
         var characters: [Double]? = reading.characterConfidences.isEmpty ? nil : reading.characterConfidences.map { ($0 * 10).rounded() / 10 }
         var confidence = (reading.confidence * 10).rounded() / 10
@@ -276,8 +277,7 @@ enum JudgeStage {
             // Readings of an address or a date that disagree, one with a 1 more beside a 1
             // (`lostOneNote`).
             if note != nil, outcome.valid, let shown = outcome.value, let compared = lostOneCompared(field) {
-                let first = FieldValidator.validate(reading.text, field: field)
-                for (other, otherText) in [(first, reading.text), (check, second), (tie, reading.tieBreak)] {
+                for (other, otherText) in [(firstOutcome, reading.text), (check, second), (tie, reading.tieBreak)] {
                     guard let other, other.valid, let value = other.value, let otherText,
                           losesAOneBesideAOne(compared(shown, text), compared(value, otherText)) else { continue }
                     outcome = other
