@@ -61,6 +61,7 @@ enum JudgeStage {
         NameCheck.apply(form, lists: loaded.nameLists, to: &fields)
         PlaceCheck.apply(form, lists: loaded.municipalityLists, to: &fields)
         acceptKanaConfirmedByName(doubted, form: loaded, in: &fields)
+        if !matchedBy.rulesLost { acceptNamesConfirmedByKana(form: loaded, in: &fields) }
         // After the name list: a kana held back here is still compared with the name beside it
         // first (中山千尋 read 中山 on a faxed page of the seed-27000 set, its kana in review).
         if matchedBy.rulesLost {

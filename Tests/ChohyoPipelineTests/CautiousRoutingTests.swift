@@ -767,6 +767,42 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(judged("渡辺健太", unconfirmed)["payee_name_kana"]?.status, .review)
     }
 
+    /// A name held only for one character under 90 is accepted when the kana beside it, accepted
+    /// on its own, is its usual reading and no look-alike kana's (`acceptNamesConfirmedByKana`).
+    /// Held: a character too weak to be more than a guess, two weak ones, a kana that reads
+    /// another name, a kana a lost voicing mark also fits, a look-alike kanji in the name, a
+    /// kana in review, a page matched without its ruled lines.
+    func testANameHeldForOneWeakCharacterIsAcceptedWhenItsKanaConfirmsIt() throws {
+        let kyuyo = try PipelineTestSupport.loadForm()
+        func judged(_ name: String, _ nameConfidences: [Double], _ kana: String, kanaConfidences: [Double]? = nil,
+                    matchedBy: FormMatcher.Method = .rules) -> FieldResult? {
+            JudgeStage.judge(form: kyuyo, readings: ["payee_name": agreed(name, nameConfidences),
+                                                     "payee_name_kana": agreed(kana, kanaConfidences ?? Array(repeating: 99.5, count: kana.count))],
+                             matchedBy: matchedBy)["payee_name"]
+        }
+        let weakKen: [Double] = [99.5, 99.5, 85, 99.5]
+        let confirmed = judged("渡辺健太", weakKen, "ワタナベケンタ")
+        XCTAssertEqual(confirmed?.status, .accepted, confirmed?.reason ?? "")
+        XCTAssertEqual(confirmed?.value, "渡辺健太")
+        XCTAssertTrue(confirmed?.reason.contains("the kana beside it") ?? false, confirmed?.reason ?? "")
+        XCTAssertTrue(confirmed?.reason.contains("set aside: a character read with confidence 85, below 90") ?? false, confirmed?.reason ?? "")
+        let held: [(name: String, confidences: [Double], kana: String, why: String)] = [
+            ("渡辺健太", [99.5, 99.5, 75, 99.5], "ワタナベケンタ", "a character under 80 is a guess"),
+            ("渡辺健太", [99.5, 86, 85, 99.5], "ワタナベケンタ", "two weak characters"),
+            ("柴田又", [99.5, 99.5, 85], "シバタサトシ", "又 is a given name too, but not サトシ"),
+            ("中島健太", weakKen, "ナカジマケンタ", "ナカシマ, its voicing mark lost, reads 中島 too"),
+            ("斉藤健太", weakKen, "サイトウケンタ", "斉 and 斎 read alike"),
+        ]
+        for c in held {
+            let result = judged(c.name, c.confidences, c.kana)
+            XCTAssertEqual(result?.status, .review, "\(c.name): \(c.why)")
+        }
+        let weakKana = judged("渡辺健太", weakKen, "ワタナベケンタ", kanaConfidences: [99.5, 99.5, 99.5, 93.1, 99.5, 99.5, 99.5])
+        XCTAssertEqual(weakKana?.status, .review, "a kana in review vouches for nothing")
+        XCTAssertEqual(weakKana?.reason, "a character read with confidence 85, below 90")
+        XCTAssertEqual(judged("渡辺健太", weakKen, "ワタナベケンタ", matchedBy: .printLayout)?.status, .review)
+    }
+
     /// A koza fax skewed 8.7° and matched by its frame (seed-420500 held-out set): its two
     /// 預金種目 read empty, one ticked, and two ticked 税目 read empty at 100. The failing
     /// 預金種目 says the cuts may have missed their boxes, so no box of the page is accepted.
