@@ -22,9 +22,9 @@ extension JudgeStage {
         var doubted: [String: String] = [:]
         for field in form.fields where field.type == .kana && field.readingOf != nil && !alwaysReviewed.contains(field.key) {
             guard let result = fields[field.key], result.status == .review, !(result.value ?? "").isEmpty else { continue }
-            let weak = result.reason.hasPrefix(weakCharacterPrefix) && !result.reason.contains(";")
-                && (result.characterConfidences?.min() ?? 0) >= minConfirmedKanaCharacter
-            if weak || result.reason == twoOfThreeNote { doubted[field.key] = result.reason }
+            if heldForAWeakCharacterAlone(result, atLeast: minConfirmedKanaCharacter) || result.reason == twoOfThreeNote {
+                doubted[field.key] = result.reason
+            }
         }
         return doubted
     }
@@ -43,6 +43,13 @@ extension JudgeStage {
             result.reason = "valid kana, a reading of the name beside it that no look-alike kana also makes (set aside: \(doubt))"
             fields[field.key] = result
         }
+    }
+
+    /// Whether a field is held for a character read under its bar (`weakCharacter`) and nothing
+    /// else, its weakest character read at `floor` or more: under it, the character is a guess.
+    static func heldForAWeakCharacterAlone(_ result: FieldResult, atLeast floor: Double) -> Bool {
+        result.reason.hasPrefix(weakCharacterPrefix) && !result.reason.contains(";")
+            && (result.characterConfidences?.min() ?? 0) >= floor
     }
 
     /// Least confidence of a name's one weak character (under `minCharacterInTextConfidence`)
@@ -67,10 +74,8 @@ extension JudgeStage {
             guard let nameKey = field.readingOf, let list = loaded.nameLists[nameKey],
                   let kanaResult = fields[field.key], kanaResult.status == .accepted, let kana = kanaResult.value,
                   var name = fields[nameKey], name.status == .review, let written = name.value,
-                  name.reason.hasPrefix(weakCharacterPrefix), !name.reason.contains(";"),
-                  let confidences = name.characterConfidences,
-                  confidences.filter({ $0 < minCharacterInTextConfidence }).count == 1,
-                  (confidences.min() ?? 0) >= minConfirmedNameCharacter,
+                  heldForAWeakCharacterAlone(name, atLeast: minConfirmedNameCharacter),
+                  name.characterConfidences?.filter({ $0 < minCharacterInTextConfidence }).count == 1,
                   !written.contains(where: { lookAlikeBars[$0] != nil || rareTwins[$0] != nil }),
                   NameCheck.confirms(kana: kana, name: written, list: list) else { continue }
             name.status = .accepted
