@@ -803,6 +803,45 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(judged("渡辺健太", weakKen, "ワタナベケンタ", matchedBy: .printLayout)?.status, .review)
     }
 
+    /// On a 口座振替依頼書 the kana beside the name is the account holder's (`family_reading_of`):
+    /// it vouches for a name held for one weak character alone only when it reads the name whole,
+    /// and an accepted name vouches for it only so.
+    func testAnAccountHoldersKanaAndTheTaxpayersNameConfirmEachOtherWhenTheKanaReadsTheWholeName() throws {
+        let koza = try DefinitionLoader.load(file: PipelineTestSupport.root.appendingPathComponent("FormDefinitions/koza_furikae.yaml"))
+        func judged(_ name: String, _ nameConfidences: [Double], _ kana: String) -> FieldResult? {
+            JudgeStage.judge(form: koza, readings: ["taxpayer_name": agreed(name, nameConfidences),
+                                                    "account_holder_kana": agreed(kana, Array(repeating: 99.5, count: kana.count))])["taxpayer_name"]
+        }
+        let weak: [Double] = [99.5, 99.5, 84, 99.5]
+        let confirmed = judged("長谷川彩", weak, "ハセガワアヤ")
+        XCTAssertEqual(confirmed?.status, .accepted, confirmed?.reason ?? "")
+        XCTAssertEqual(confirmed?.value, "長谷川彩")
+        XCTAssertTrue(confirmed?.reason.contains("set aside: a character read with confidence 84, below 90") ?? false, confirmed?.reason ?? "")
+        let held: [(name: String, confidences: [Double], kana: String, why: String)] = [
+            ("長谷川彩", weak, "ハセガワミホ", "the holder is another of the family"),
+            ("井上計", [99.5, 99.5, 81.9], "イノウエマコト", "計 is a given name too, but not マコト"),
+            ("長谷川彩", [99.5, 99.5, 70, 99.5], "ハセガワアヤ", "a character under 80 is a guess"),
+        ]
+        for c in held {
+            let result = judged(c.name, c.confidences, c.kana)
+            XCTAssertEqual(result?.status, .review, "\(c.name) beside \(c.kana): \(c.why)")
+        }
+        // The other way: an accepted name vouches for the holder's kana held for a weak character.
+        func holder(_ kana: String, _ confidences: [Double], beside name: String) -> FieldResult? {
+            JudgeStage.judge(form: koza, readings: ["taxpayer_name": agreed(name, Array(repeating: 99.5, count: name.count)),
+                                                    "account_holder_kana": agreed(kana, confidences)])["account_holder_kana"]
+        }
+        let weakKana: [Double] = [99.5, 99.5, 99.5, 93.1, 99.5, 99.5]
+        let vouched = holder("ハセガワアヤ", weakKana, beside: "長谷川彩")
+        XCTAssertEqual(vouched?.status, .accepted, vouched?.reason ?? "")
+        XCTAssertTrue(vouched?.reason.contains("a reading of the name beside it") ?? false, vouched?.reason ?? "")
+        XCTAssertEqual(holder("ハセガワミホ", weakKana, beside: "長谷川彩")?.status, .review, "another of the family")
+        XCTAssertEqual(holder("アベベアケミ", [99.5, 99.5, 93.1, 99.5, 99.5, 99.5], beside: "阿部明美")?.status, .review,
+                       "a kana read with a character too many reads no name")
+        XCTAssertEqual(holder("ハセガワアヤ", [99.5, 99.5, 99.5, 75, 99.5, 99.5], beside: "長谷川彩")?.status, .review,
+                       "a kana character under 80 is a guess")
+    }
+
     /// A koza fax skewed 8.7° and matched by its frame (seed-420500 held-out set): its two
     /// 預金種目 read empty, one ticked, and two ticked 税目 read empty at 100. The failing
     /// 預金種目 says the cuts may have missed their boxes, so no box of the page is accepted.
