@@ -94,6 +94,21 @@ final class NameCheckTests: XCTestCase {
         XCTAssertEqual(holder["taxpayer_name"]?.value, "伊藤和也")
         XCTAssertEqual(holder["taxpayer_name"]?.status, .review)
         XCTAssertEqual(check(koza, ["taxpayer_name": "中山和志", "account_holder_kana": "ナカヤマトモコ"])["taxpayer_name"]?.value, "中山和志")
+        // A holder's kana held only for a seal over it, read confidently, still picks what the
+        // held name shows (柴田和也 read 柴田和志 beside シバタカズヤ under a seal, seed 880500);
+        // the kana stays held, and one read weakly picks nothing.
+        func besideAHeldKana(_ confidence: Double) -> [String: FieldResult] {
+            var fields = ["taxpayer_name": accepted("柴田和志"),
+                          "account_holder_kana": FieldResult(value: "シバタカズヤ", text: "シバタカズヤ", confidence: confidence,
+                                                             status: .review, reason: "red seal or stamp over the field")]
+            NameCheck.apply(koza.definition, lists: koza.nameLists, to: &fields)
+            return fields
+        }
+        let sealed = besideAHeldKana(100)
+        XCTAssertEqual(sealed["taxpayer_name"]?.value, "柴田和也")
+        XCTAssertEqual(sealed["taxpayer_name"]?.status, .review)
+        XCTAssertEqual(sealed["account_holder_kana"]?.status, .review)
+        XCTAssertEqual(besideAHeldKana(80)["taxpayer_name"]?.value, "柴田和志")
         // A kana that reads neither leaves the name as read.
         XCTAssertEqual(check(kyuyo, ["payee_name": "岡本和志", "payee_name_kana": "オカモトタロウ"])["payee_name"]?.value, "岡本和志")
     }

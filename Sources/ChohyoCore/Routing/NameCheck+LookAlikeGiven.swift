@@ -53,12 +53,23 @@ extension NameCheck {
 /// is the taxpayer or one of the family) that reads the whole name with 也: of the 7 taxpayers'
 /// names held so on the sets of seeds 680500–720500, all 和也, 5 had their holder's kana
 /// accepted and reading カズヤ; of the other two, one kana was itself in review and one holder
-/// was another of the family (ナカヤマトモコ), and those names stayed as read.
+/// was another of the family (ナカヤマトモコ), and those names stayed as read. A kana held only
+/// for a seal over it but read confidently picks as well (`shownByKana`): on the seed-880500
+/// set, 柴田和也, 高田和也 and 竹内和也 were read with 志 on scanned 口座振替依頼書, each beside its
+/// holder's kana read カズヤ at 100 under the seal, and shown with 志 until then.
 extension NameCheck {
     static let lookAlikeGivenEndings: [Character: Character] = ["志": "也", "世": "也"]
 
     static func lookAlikeGivenEnding(_ read: Character, _ common: Character, _ other: String) -> String {
         "name list: \(read) ending a given name, where jpn reads \(common) so; \(other) is a name too, so a person checks which"
+    }
+
+    /// A kana's reading is confident enough to pick what a held name shows (never to accept
+    /// it) when it was accepted, or read with no character under this.
+    static let kanaShownConfidence = 90.0
+
+    static func shownByKana(_ kana: FieldResult) -> Bool {
+        kana.status == .accepted || kana.status == .review && kana.confidence >= kanaShownConfidence
     }
 
     static func lookAlikeGivenEndingShown(_ read: Character, _ common: Character, _ other: String) -> String {
@@ -72,17 +83,19 @@ extension NameCheck {
             guard let last = name.last, let common = lookAlikeGivenEndings[last] else { continue }
             let other = String(name.dropLast()) + String(common)
             guard !list.splits(other).isEmpty || field.nameAfterDepartment == true && list.isDepartmentAndName(other) else { continue }
-            // The accepted kana of the first kana field `fits` picks, without spaces.
-            func acceptedKana(_ fits: (FieldDefinition) -> Bool) -> String? {
+            // The kana of the first kana field `fits` picks, without spaces, if `usable`.
+            func kana(_ fits: (FieldDefinition) -> Bool, _ usable: (FieldResult) -> Bool) -> String? {
                 guard let kanaField = definition.fields.first(where: { $0.type == .kana && fits($0) }),
-                      fields[kanaField.key]?.status == .accepted, let kana = nonEmptyValue(fields[kanaField.key]) else { return nil }
+                      let result = fields[kanaField.key], usable(result), let kana = nonEmptyValue(result) else { return nil }
                 return PersonNameList.katakana(kana).filter { !$0.isWhitespace }
             }
             let reads = { (written: String, kana: String) in list.splits(written).contains { $0.readings.contains(kana) } }
-            if let bare = acceptedKana({ $0.readingOf == field.key }), reads(name, bare) { continue }
+            if let bare = kana({ $0.readingOf == field.key }, { $0.status == .accepted }), reads(name, bare) { continue }
             // A kana of the name itself, or of the family (an account holder's, who is most
-            // often the taxpayer), that reads the whole name with 也 and not as read.
-            if let bare = acceptedKana({ $0.readingOf == field.key || $0.familyReadingOf == field.key }),
+            // often the taxpayer), that reads the whole name with 也 and not as read. It only
+            // picks what the held name shows, so a kana held but read confidently (under a
+            // seal) picks too (`shownByKana`).
+            if let bare = kana({ $0.readingOf == field.key || $0.familyReadingOf == field.key }, shownByKana),
                !reads(name, bare), reads(other, bare) {
                 flag(field.key, lookAlikeGivenEndingShown(last, common, other), in: &fields)
                 fields[field.key]?.value = other
