@@ -185,10 +185,16 @@ enum DigitRuns {
             guard let k = inkOneMarkMore(t, before: "月") else { continue }
             for i in run { out[i] = doubted(symbols[i]) }
             let jpn = run.map { digitValue(symbols[$0].text) }
-            if jpn == [1], case let eng = try readDigits(try cutOut(ink[k])).compactMap({ digitValue($0.text) }),
-               eng.count == 2, eng[0] == 1, eng[1] <= 2 {
+            guard jpn == [1] else { continue }
+            let eng = try readDigits(try cutOut(ink[k])).compactMap { digitValue($0.text) }
+            // When eng cannot read it either (it reads many an 11 as 1, or as nothing) and both
+            // marks are narrow bars, it is 11: a 0 or a 2 is wider (`maxOneWidth`). On the used
+            // sets of seeds 870500 and 880500 (faxed kyuyo and ido pages of the one, all of the
+            // other), 平成4年11月19日 was shown right so, and nothing else changed in value.
+            let second = eng.count == 2 && eng[0] == 1 && eng[1] <= 2 ? eng[1] : try twoBars(ink[k], in: image) ? 1 : nil
+            if let second {
                 let one = symbols[run.lowerBound]
-                added[run.lowerBound] = doubted(TesseractEngine.Symbol(text: String(eng[1]), confidence: one.confidence,
+                added[run.lowerBound] = doubted(TesseractEngine.Symbol(text: String(second), confidence: one.confidence,
                                                                        startsWord: false, box: one.box))
             }
         }
@@ -328,6 +334,23 @@ enum DigitRuns {
               let pairs = DigitShapes.paired(chars.map { Character($0) }, glyphs) else { return }
         for (n, glyph) in pairs where glyph.shape == .ring && chars[n] == "0" && out[run.lowerBound + n].confidence > mendedConfidence {
             out[run.lowerBound + n].onRing = true
+        }
+    }
+
+    /// A typed 1 is a bar no wider than this share of its height; a 0 or a 2 is half as wide
+    /// as high or more.
+    static let maxOneWidth = 0.35
+
+    /// Whether the ink run is two marks, each a bar as tall as the run and no wider than
+    /// `maxOneWidth` of it: an 11.
+    static func twoBars(_ r: InkRun, in image: Image) throws -> Bool {
+        guard r.count == 2 else { return false }
+        let (cut, x) = try padded(r, of: image)
+        let marks = characters(try cut.binary(threshold: inkThreshold)).chars
+            .filter { x + $0.x1 > r.x0 && x + $0.x0 < r.x1 }
+        let height = Double(r.y1 - r.y0)
+        return marks.count == 2 && marks.allSatisfy {
+            Double($0.y1 - $0.y0) >= 0.8 * height && Double($0.x1 - $0.x0) <= maxOneWidth * height
         }
     }
 

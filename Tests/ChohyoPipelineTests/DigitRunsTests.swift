@@ -8,13 +8,14 @@ import XCTest
 
 /// Digits inside an address or a date are read again by eng, found by their shape in the ink.
 final class DigitRunsTests: XCTestCase {
-    /// A 60 px line: "kanji" as 52 × 52 squares, "digits" as 26 × 52 bars, 8 px apart.
+    /// A 60 px line: "kanji" as 52 × 52 squares, "digits" as 26 × 52 bars, "ones" (`B`) as
+    /// 10 × 52 bars, 8 px apart.
     /// With `speckBelow`, a 4 × 4 speck 30 px under the line, at its start.
     func line(_ pattern: String, speckBelow: Bool = false) throws -> ChohyoImaging.Image {
         var marks: [(x: Int, w: Int)] = []
         var x = 10
         for c in pattern {
-            let w = c == "K" ? 52 : 26
+            let w = c == "K" ? 52 : c == "B" ? 10 : 26
             if c != " " { marks.append((x, w)) }
             x += w + 8
         }
@@ -158,6 +159,25 @@ final class DigitRunsTests: XCTestCase {
         XCTAssertEqual(mended.map(\.text).joined(), "令和6年10月31日")
         XCTAssertEqual(mended[4].confidence, DigitRuns.mendedConfidence)
         XCTAssertEqual(mended[5].confidence, DigitRuns.mendedConfidence)
+    }
+
+    /// 平成4年11月19日 read 平成4年1月19日 on a faxed 異動届出書 (used seed-870500 set), eng reading
+    /// the month's ink as one digit: two narrow bars are an 11, shown so and still held; a 10's
+    /// or a 12's second mark is wider, and the month stays as read (above).
+    func testAMonthOf1WhoseInkIsTwoNarrowBarsIsShownAs11AndHeld() throws {
+        let image = try line("KKDKBBKDDK")
+        let read: [(String, Int, Int)] = [("令", 10, 52), ("和", 70, 52), ("6", 130, 26), ("年", 164, 52), ("1", 224, 10),
+                                          ("月", 260, 52), ("3", 320, 26), ("1", 354, 26), ("日", 388, 52)]
+        let jpn = read.map { TesseractEngine.Symbol(text: $0.0, confidence: 99, startsWord: false,
+                                                    box: Box(x: $0.1, y: 10, width: $0.2, height: 52)) }
+        XCTAssertTrue(try DigitRuns.twoBars(DigitRuns.inkRuns(image)[1], in: image))
+        let out = try DigitRuns.reread(jpn, in: image) { _ in [] }
+        XCTAssertEqual(out.map(\.text).joined(), "令和6年11月31日")
+        XCTAssertEqual(out[4].confidence, DigitRuns.mendedConfidence)
+        XCTAssertEqual(out[5].confidence, DigitRuns.mendedConfidence)
+        // A bar beside a wider mark is no 11.
+        let wide = try line("KKDKBDKDDK")
+        XCTAssertFalse(try DigitRuns.twoBars(DigitRuns.inkRuns(wide)[1], in: wide))
     }
 
     /// A day jpn read with a digit too few (18日 as 8日) is shown as eng reads its ink, doubted;
