@@ -341,8 +341,8 @@ enum DigitRuns {
     /// as high or more.
     static let maxOneWidth = 0.35
 
-    /// Whether the ink run is two marks, each a bar as tall as the run and no wider than
-    /// `maxOneWidth` of it: an 11.
+    /// Whether the ink run is two marks, each a bar at least 0.8 of the run's height and no
+    /// wider than `maxOneWidth` of it: an 11.
     static func twoBars(_ r: InkRun, in image: Image) throws -> Bool {
         guard r.count == 2 else { return false }
         let (cut, x) = try padded(r, of: image)
