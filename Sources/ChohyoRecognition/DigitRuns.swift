@@ -198,6 +198,18 @@ enum DigitRuns {
                                                                        startsWord: false, box: one.box))
             }
         }
+        // A year jpn read with a digit too few (平成10年 as 1年, 昭和40年 as 4年: about one a
+        // held-out set, each held by `EraDate.yearOneInFigures` or `showaYearOfOneDigit` but
+        // shown wrong; eng reads such ink as jpn did, or as nothing): its run finds no partner,
+        // and the ink before 年 holds two marks. When the second is a 0's ring and the first is
+        // not (`endsInZero`), the year is shown with its 0, doubted.
+        for (t, run) in textRuns.enumerated() where !pairedText.contains(t) && run.count == 1 {
+            guard let k = inkOneMarkMore(t, before: "年"), let jpn = digitValue(symbols[run.lowerBound].text), jpn != 0,
+                  try endsInZero(ink[k], in: image) else { continue }
+            let one = symbols[run.lowerBound]
+            out[run.lowerBound] = doubted(one)
+            added[run.lowerBound] = doubted(TesseractEngine.Symbol(text: "0", confidence: one.confidence, startsWord: false, box: one.box))
+        }
         // A day jpn read with a digit too few (18日 as 8日, 27日 as 2日: 25 dates on the tuning
         // set and 14 used held-out sets, all with a person already, shown wrong). A narrow 日
         // can join a day's ink run, so a run holding one mark more is no doubt by itself; but
@@ -352,6 +364,14 @@ enum DigitRuns {
         return marks.count == 2 && marks.allSatisfy {
             Double($0.y1 - $0.y0) >= 0.8 * height && Double($0.x1 - $0.x0) <= maxOneWidth * height
         }
+    }
+
+    /// Whether an ink run of two marks is a digit and a 0: its glyphs (`DigitShapes`) are two,
+    /// the second a ring and the first not (a 0 first makes no year, month or day).
+    static func endsInZero(_ r: InkRun, in image: Image) throws -> Bool {
+        guard r.count == 2 else { return false }
+        let glyphs = try DigitShapes.glyphs(in: try glyphCut(r, of: image))
+        return glyphs.count == 2 && glyphs.allSatisfy { $0.characters == 1 } && glyphs[1].shape == .ring && glyphs[0].shape != .ring
     }
 
     /// Where jpn's digits hold a `splitZero` pair that, read as one 0, leaves eng's digits.

@@ -24,6 +24,10 @@ final class DigitRunsTests: XCTestCase {
         for m in marks {
             for yy in 10..<62 { for xx in m.x..<(m.x + m.w) { g.bytes[yy * g.width + xx] = 0 } }
         }
+        // "O": a digit's mark with a hole from near its top to near its foot, a 0's ring.
+        for (c, m) in zip(pattern.filter { $0 != " " }, marks) where c == "O" {
+            for yy in 18..<54 { for xx in (m.x + 7)..<(m.x + m.w - 7) { g.bytes[yy * g.width + xx] = 255 } }
+        }
         if speckBelow { for yy in 92..<96 { for xx in 10..<14 { g.bytes[yy * g.width + xx] = 0 } } }
         return try g.image(depth: 8)
     }
@@ -178,6 +182,37 @@ final class DigitRunsTests: XCTestCase {
         // A bar beside a wider mark is no 11.
         let wide = try line("KKDKBDKDDK")
         XCTAssertFalse(try DigitRuns.twoBars(DigitRuns.inkRuns(wide)[1], in: wide))
+    }
+
+    /// A year jpn read with a digit too few (平成10年 as 1年) is shown with its 0 when the ink
+    /// before 年 is a digit and a ring, doubted; eng is not asked. Not when the ring comes first
+    /// or the second mark is no ring.
+    func testAYearReadWithItsZeroLostIsShownWithItWhenTheInkEndsInARing() throws {
+        let read: [(String, Int, Int)] = [("平", 10, 52), ("成", 70, 52), ("1", 130, 26), ("年", 198, 52)]
+        let jpn = read.map { TesseractEngine.Symbol(text: $0.0, confidence: 99, startsWord: false,
+                                                    box: Box(x: $0.1, y: 10, width: $0.2, height: 52)) }
+        let image = try line("KKDOK")
+        XCTAssertTrue(try DigitRuns.endsInZero(DigitRuns.inkRuns(image)[0], in: image))
+        let out = try DigitRuns.reread(jpn, in: image) { _ in [] }
+        XCTAssertEqual(out.map(\.text).joined(), "平成10年")
+        XCTAssertEqual(out[2].confidence, DigitRuns.mendedConfidence)
+        XCTAssertEqual(out[3].confidence, DigitRuns.mendedConfidence)
+        for other in ["KKODK", "KKDDK"] {
+            let image = try line(other)
+            XCTAssertEqual(try DigitRuns.reread(jpn, in: image) { _ in [] }.map(\.text).joined(), "平成1年", other)
+        }
+    }
+
+    /// 生年月日 of a whole page, ido_0081 of the seed-890500 set (a colour 200 dpi scan, upside
+    /// down): 平成10年8月30日, which jpn read as 平成1年 and eng did not mend, so 1989 was shown,
+    /// held only for its year of 1 in figures. Its 0 is a ring, so the year is shown as 10, and
+    /// the field still goes to a person.
+    func testAHeiseiYearThatLostItsZeroIsShownWithItAndHeld() throws {
+        let result = try PipelineTestSupport.batchResult(ofFixture: "ido-date-lost0-seed891501.jpg")
+        XCTAssertEqual(result.form, "tokubetsu_choshu_ido")
+        let date = try XCTUnwrap(result.fields["employee_birth_date"])
+        XCTAssertEqual(date.value, "1998-08-30", date.text)
+        XCTAssertEqual(date.status, .review)
     }
 
     /// A day jpn read with a digit too few (18日 as 8日) is shown as eng reads its ink, doubted;
