@@ -126,8 +126,10 @@ extension JudgeStage {
     /// 97.0, on a fax of the seed-710500 set; 富士見 → 宮士見 on a fax of seed 720500). 宮 is
     /// common on its own (宮城, 宮崎), so it is the pair that is looked for. On the saved runs of
     /// the sets of seeds 680500–720500, those were the two values read with 宮士; 218 values
-    /// held 富士.
-    static let lookAlikeWords: [(read: String, common: String)] = [("宮士", "富士")]
+    /// held 富士. 青葉, common in addresses (青葉区, 青葉台, …ハイツ青葉), read 背葉 or 吾葉
+    /// (…19号背葉ハイツ402号, 東海村吾葉台…: two addresses on the 300 pages of seed 890500, each
+    /// held for a weak character or readings that disagree, and shown so).
+    static let lookAlikeWords: [(read: String, common: String)] = [("宮士", "富士"), ("背葉", "青葉"), ("吾葉", "青葉")]
 
     /// Look-alike words (as `lookAlikeWords`) that a person's name may rightly hold, so looked
     /// for outside fields with a name list only: 富士 read 高士 (富士食品株式会社 → 高士食品株式会社

@@ -160,6 +160,13 @@ final class CautiousRoutingTests: XCTestCase {
         let miyazaki = JudgeStage.judge(field: address, form: form([address]),
                                         reading: agreed("宮崎県宮崎市宮田町1丁目2番3号", Array(repeating: 99.5, count: 16)))
         XCTAssertEqual(miyazaki.status, .accepted, miyazaki.reason)
+        // 青葉 read 背葉 or 吾葉 (seed 890500): shown as 青葉, to a person, however confidently read.
+        for (read, right) in [("福島県郡山市宮前3丁目6番19号背葉ハイツ402号", "福島県郡山市宮前3丁目6番19号青葉ハイツ402号"),
+                              ("茨城県那珂郡東海村吾葉台9丁目8番1号", "茨城県那珂郡東海村青葉台9丁目8番1号")] {
+            let aoba = JudgeStage.judge(field: address, form: form([address]), reading: agreed(read, Array(repeating: 99.5, count: read.count)))
+            XCTAssertEqual(aoba.value, right)
+            XCTAssertEqual(aoba.status, .review)
+        }
 
         // 富士食品株式会社 read 高士食品株式会社 at 100 on a fax of the seed-750500 set; 高士 is
         // also a given name, so a person's name is left as read.
