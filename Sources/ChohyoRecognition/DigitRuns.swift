@@ -194,8 +194,7 @@ enum DigitRuns {
             let second = eng.count == 2 && eng[0] == 1 && eng[1] <= 2 ? eng[1] : try twoBars(ink[k], in: image) ? 1 : nil
             if let second {
                 let one = symbols[run.lowerBound]
-                added[run.lowerBound] = doubted(TesseractEngine.Symbol(text: String(second), confidence: one.confidence,
-                                                                       startsWord: false, box: one.box))
+                added[run.lowerBound] = doubtedDigit(String(second), after: one)
             }
         }
         // A year jpn read with a digit too few (平成10年 as 1年, 昭和40年 as 4年: about one a
@@ -208,7 +207,7 @@ enum DigitRuns {
                   try endsInZero(ink[k], in: image) else { continue }
             let one = symbols[run.lowerBound]
             out[run.lowerBound] = doubted(one)
-            added[run.lowerBound] = doubted(TesseractEngine.Symbol(text: "0", confidence: one.confidence, startsWord: false, box: one.box))
+            added[run.lowerBound] = doubtedDigit("0", after: one)
         }
         // A day jpn read with a digit too few (18日 as 8日, 27日 as 2日: 25 dates on the tuning
         // set and 14 used held-out sets, all with a person already, shown wrong). A narrow 日
@@ -223,8 +222,7 @@ enum DigitRuns {
             guard eng.count == 2, eng.contains(jpn), (10...31).contains(eng[0] * 10 + eng[1]) else { continue }
             let one = symbols[run.lowerBound]
             out[run.lowerBound] = doubted(one, as: String(eng[0]))
-            added[run.lowerBound] = doubted(TesseractEngine.Symbol(text: String(eng[1]), confidence: one.confidence,
-                                                                   startsWord: false, box: one.box))
+            added[run.lowerBound] = doubtedDigit(String(eng[1]), after: one)
         }
         // A glyph jpn read as two digits (…ハイツ402号 as 4902 or 4602: the typed 0 as 90 or 60,
         // 31 times on scans of the tuning set and two used held-out sets, all sent to a person
@@ -422,6 +420,12 @@ enum DigitRuns {
         return try DigitShapes.glyphs(in: try glyphCut(r, of: image), threshold: threshold)
             .filter { $0.shape == .ring && Double($0.width) <= maxDigitWidth * Double(r.y1 - r.y0) }
             .map { left + ($0.x0 + $0.x1) / 2 }
+    }
+
+    /// A digit jpn did not read, put after its symbol `one` (in its box, at its confidence),
+    /// doubted (`doubted`).
+    static func doubtedDigit(_ text: String, after one: TesseractEngine.Symbol) -> TesseractEngine.Symbol {
+        doubted(TesseractEngine.Symbol(text: text, confidence: one.confidence, startsWord: false, box: one.box))
     }
 
     /// jpn's symbol, with `text` in place of its own if given, at a confidence no higher than
