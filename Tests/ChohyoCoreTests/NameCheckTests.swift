@@ -239,6 +239,12 @@ final class NameCheckTests: XCTestCase {
             XCTAssertEqual(out?.status, .review, read)
             XCTAssertEqual(out?.value, shown, read)
         }
+        // 誠 read 設, 陽 read 湯, 清 read 消, 奈 read 祭 (seed 890500).
+        for (read, shown) in [("長谷川設", "長谷川誠"), ("小野湯介", "小野陽介"), ("消水俊介", "清水俊介"), ("和田祭々", "和田奈々")] {
+            let out = check(kyuyo, ["payee_name": read])["payee_name"]
+            XCTAssertEqual(out?.status, .review, read)
+            XCTAssertEqual(out?.value, shown, read)
+        }
         // A company's name is no person's: 山田避作所 (製 read 避) is left as read.
         XCTAssertEqual(check(kyuyo, ["payer_name": "株式会社山田避作所"])["payer_name"]?.value, "株式会社山田避作所")
         // 男, 留 and 劉 in names the list knows stay as read.

@@ -23,10 +23,15 @@
 ///
 /// And 香 read 番 (佐藤静番, 坂本静番 on the used seed-820500 and 830500 sets, 清水綾番 on the
 /// seed-960001 tuning set, all in review). 番 ends no given name the list knows.
+///
+/// Four more, each sharing a part with the kanji it was read for, from the used seed-890500
+/// set run again: 誠 read 設 (長谷川設), 陽 read 湯 (小野湯介), 清 read 消 (消水俊介) and 奈 read
+/// 祭 (和田祭々), each in review and each name unknown as read.
 extension NameCheck {
     static let lookAlikeKanji: [Character: Character] = [
         "洗": "浩", "因": "智", "半": "斗", "壮": "葵", "英": "葵", "降": "隆", "芝": "葵", "留": "智", "男": "勇",
         "逢": "智", "避": "遠", "艇": "杉", "料": "村", "集": "柴", "用": "彩", "劉": "智", "番": "香",
+        "設": "誠", "湯": "陽", "消": "清", "祭": "奈",
     ]
 
     static func lookAlikeKanjiPutBack(_ read: Character, _ name: Character) -> String {
