@@ -557,6 +557,49 @@ final class NameCheckTests: XCTestCase {
         XCTAssertEqual(check(kyuyo, ["payee_name": "石田角丸", "payee_name_kana": "イシダユウキ"])["payee_name"]?.value, "石田角丸")
     }
 
+    /// A name in review read with a kanji jpn reads for a look-alike (伊藤亮 read 伊藤完, 斎藤亮
+    /// read 斎藤完 on the used seed-900500 set) is shown with the look-alike when the kana beside
+    /// it, its own or the account holder's, reads it so and not as read. 完 is a given name too,
+    /// and イトウリョウ reads many names a character off 伊藤完, so nothing else shows it.
+    func testAHeldNameWhoseKanaReadsItWithALookAlikeIsShownWithIt() throws {
+        let kyuyo = try load("kyuyo_shiharai_hokokusho")
+        let list = try XCTUnwrap(kyuyo.nameLists["payee_name"])
+        XCTAssertFalse(list.splits("伊藤完").isEmpty, "伊藤完 is a known name")
+        XCTAssertGreaterThan(list.namesOneCharacterOff("伊藤完", readAs: "イトウリョウ").count, 1)
+        let held = "two independent readings disagree"
+        let out = checkBesideANameInReview(kyuyo, "payee_name", "伊藤 完", reason: held, "payee_name_kana", "イトウ リョウ")
+        XCTAssertEqual(out["payee_name"]?.value, "伊藤亮")
+        XCTAssertEqual(out["payee_name"]?.status, .review)
+        XCTAssertEqual(out["payee_name"]?.reason, held + "; " + NameCheck.kanaLookAlikePutBack("完", "亮"))
+        XCTAssertEqual(out["payee_name_kana"]?.value, "イトウ リョウ")
+        for (read, kana, shown) in [("近藤吉", "コンドウリョウ", "近藤亮"), ("石井容子", "イシイユウコ", "石井裕子")] {
+            XCTAssertEqual(checkBesideANameInReview(kyuyo, "payee_name", read, reason: held, "payee_name_kana", kana)["payee_name"]?.value,
+                           shown, read)
+        }
+        XCTAssertEqual(checkBesideANameInReview(kyuyo, "payee_name", "石井容子", reason: held, "payee_name_kana", "イシイヨウコ")["payee_name"]?.value,
+                       "石井容子", "a kana reading the name as read")
+        // The account holder's kana on a 口座振替依頼書.
+        let koza = try load("koza_furikae")
+        let holder = checkBesideANameInReview(koza, "taxpayer_name", "斎藤完", reason: held, "account_holder_kana", "サイトウリョウ")
+        XCTAssertEqual(holder["taxpayer_name"]?.value, "斎藤亮")
+        // An accepted name its accepted kana does not read: the pair check sends both to a
+        // person, and the name is shown with the look-alike.
+        let pair = check(kyuyo, ["payee_name": "伊藤完", "payee_name_kana": "イトウリョウ"])
+        XCTAssertEqual(pair["payee_name"]?.value, "伊藤亮")
+        XCTAssertEqual(pair["payee_name"]?.status, .review)
+        XCTAssertEqual(pair["payee_name_kana"]?.status, .review)
+        // Left as read: a kana that reads the name as read, or reads neither; a kana in review
+        // read weakly.
+        for kana in ["イトウカン", "イトウタモツ", "イトウケンタ"] {
+            XCTAssertEqual(checkBesideANameInReview(kyuyo, "payee_name", "伊藤完", reason: held, "payee_name_kana", kana)["payee_name"]?.value,
+                           "伊藤完", kana)
+        }
+        var weak = ["payee_name": FieldResult(value: "伊藤完", text: "伊藤完", confidence: 0, status: .review, reason: held),
+                    "payee_name_kana": FieldResult(value: "イトウリョウ", text: "イトウリョウ", confidence: 60, status: .review, reason: "low")]
+        NameCheck.apply(kyuyo.definition, lists: kyuyo.nameLists, to: &weak)
+        XCTAssertEqual(weak["payee_name"]?.value, "伊藤完")
+    }
+
     /// A kana is confirmed by its name when it is a usual reading of it that no look-alike kana
     /// also makes: 渡辺 reads ワタナベ (and ワタベ), never ワタナヘ; 山崎 reads ヤマザキ and ヤマサキ,
     /// so a lost voicing mark would be a reading of it too.

@@ -98,6 +98,7 @@ public enum NameCheck {
                 showLookAlikeReading(field.key, kana, list: list, in: &fields)
             }
         }
+        showNamesSettledByKanaLookAlike(definition, lists: lists, in: &fields)
         checkFamilies(definition, lists: lists, in: &fields)
         checkFamilyNamesAlone(definition, lists: lists, in: &fields)
     }
