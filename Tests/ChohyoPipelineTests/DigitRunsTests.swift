@@ -270,12 +270,36 @@ final class DigitRunsTests: XCTestCase {
                        "ツ4682号")
         XCTAssertEqual(try DigitRuns.reread(jpn(["4", "6", "9", "2"]), in: image, readDigits: eng("462")).map(\.text).joined(),
                        "ツ4692号")
-        // Any other digit eng lacks stays: eng reads some 10s as 1, and two touching glyphs as one.
-        XCTAssertEqual(try DigitRuns.reread(jpn(["4", "1", "0", "2"]), in: image, readDigits: eng("402")).map(\.text).joined(),
-                       "ツ4102号")
-        // eng reading other digits than jpn's without one leaves jpn's too.
-        XCTAssertEqual(try DigitRuns.reread(jpn(["4", "9", "0", "2"]), in: image, readDigits: eng("482")).map(\.text).joined(),
-                       "ツ4902号")
+        // Any other digit eng lacks stays: eng reads some 10s as 1, and two touching glyphs as
+        // one. But jpn read a digit more than the ink holds, so the run goes to a person.
+        let other = try DigitRuns.reread(jpn(["4", "1", "0", "2"]), in: image, readDigits: eng("402"))
+        XCTAssertEqual(other.map(\.text).joined(), "ツ4102号")
+        XCTAssertEqual(other.filter { DigitRuns.isDigit($0.text) }.map(\.confidence), [50, 50, 50, 50])
+        // eng reading other digits than jpn's without one leaves jpn's too, as sure as read.
+        let unlike = try DigitRuns.reread(jpn(["4", "9", "0", "2"]), in: image, readDigits: eng("482"))
+        XCTAssertEqual(unlike.map(\.text).joined(), "ツ4902号")
+        XCTAssertEqual(unlike.filter { DigitRuns.isDigit($0.text) }.map(\.confidence), [99, 92.6, 99, 99])
+    }
+
+    /// 29番6号 read 29番65号, every character at 98.2 or more, and accepted (a 200 dpi colour
+    /// scan of the seed-910500 held-out set): one mark before 号, two digits read. When eng reads
+    /// the mark as one of jpn's digits, jpn's run is doubted as read, so a person sees it.
+    func testADigitReadWhereTheInkHoldsNoneSendsTheRunToAPerson() throws {
+        let image = try line("KDK")
+        let jpn = [("番", 10, 52), ("6", 70, 13), ("5", 83, 13), ("号", 104, 52)].enumerated().map { i, s in
+            TesseractEngine.Symbol(text: s.0, confidence: 98.7, startsWord: i == 0, box: Box(x: s.1, y: 10, width: s.2, height: 52))
+        }
+        XCTAssertEqual(try DigitRuns.inkRuns(image, kana: DigitRuns.kanaColumns(jpn)).map(\.count), [1])
+        func eng(_ digits: String) -> (ChohyoImaging.Image) throws -> [TesseractEngine.Symbol] {
+            { _ in digits.map { TesseractEngine.Symbol(text: String($0), confidence: 99, startsWord: false) } }
+        }
+        let out = try DigitRuns.reread(jpn, in: image, readDigits: eng("6"))
+        XCTAssertEqual(out.map(\.text).joined(), "番65号", "shown as read")
+        XCTAssertEqual(out.map(\.confidence), [98.7, 50, 50, 98.7])
+        // eng reading another digit, or none, says nothing of which digit is too many.
+        for read in ["8", ""] {
+            XCTAssertEqual(try DigitRuns.reread(jpn, in: image, readDigits: eng(read)).map(\.confidence), [98.7, 98.7, 98.7, 98.7], read)
+        }
     }
 
     /// The ツ of ハイツ joined the room number's ink run: four marks, and jpn's 4692 four digits,
