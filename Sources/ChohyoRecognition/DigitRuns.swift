@@ -380,7 +380,6 @@ enum DigitRuns {
         return glyphs.count == 2 && glyphs.allSatisfy { $0.characters == 1 } && glyphs[1].shape == .ring && glyphs[0].shape != .ring
     }
 
-    /// Where jpn's digits hold a `splitZero` pair that, read as one 0, leaves eng's digits.
     /// Whether taking one digit out of jpn's run makes eng's.
     static func oneTakenOut(_ jpn: [Int?], makes eng: [Int]) -> Bool {
         jpn.count == eng.count + 1 && jpn.indices.contains { j in
@@ -388,6 +387,7 @@ enum DigitRuns {
         }
     }
 
+    /// Where jpn's digits hold a `splitZero` pair that, read as one 0, leaves eng's digits.
     static func splitZeroIndex(_ jpn: [Int?], eng: [Int]) -> Int? {
         jpn.indices.first { j in
             guard j + 1 < jpn.count, let a = jpn[j], let b = jpn[j + 1], splitZero.contains([a, b]) else { return false }

@@ -46,9 +46,8 @@ extension NameCheck {
                                                 in fields: inout [String: FieldResult]) {
         for (field, list, value) in namesRead(definition, lists: lists, fields) where field.nameAfterDepartment != true {
             guard var result = fields[field.key], result.status != .accepted,
-                  let kanaField = definition.fields.first(where: { $0.type == .kana && ($0.readingOf == field.key || $0.familyReadingOf == field.key) }),
-                  let kanaResult = fields[kanaField.key], shownByKana(kanaResult), let kana = nonEmptyValue(kanaResult) else { continue }
-            let bare = PersonNameList.katakana(kana).filter { !$0.isWhitespace }
+                  let bare = kanaRead(definition, fields, { $0.readingOf == field.key || $0.familyReadingOf == field.key }, shownByKana)
+            else { continue }
             let name = value.filter { !$0.isWhitespace }
             guard let (shown, read, put) = kanaLookAlikeMended(name, kana: bare, list: list) else { continue }
             result.value = shown

@@ -72,6 +72,15 @@ extension NameCheck {
         kana.status == .accepted || kana.status == .review && kana.confidence >= kanaShownConfidence
     }
 
+    /// The kana of the first kana field `fits` picks, as katakana without spaces, if its
+    /// result is `usable` and holds a value.
+    static func kanaRead(_ definition: FormDefinition, _ fields: [String: FieldResult],
+                         _ fits: (FieldDefinition) -> Bool, _ usable: (FieldResult) -> Bool) -> String? {
+        guard let kanaField = definition.fields.first(where: { $0.type == .kana && fits($0) }),
+              let result = fields[kanaField.key], usable(result), let kana = nonEmptyValue(result) else { return nil }
+        return PersonNameList.katakana(kana).filter { !$0.isWhitespace }
+    }
+
     static func lookAlikeGivenEndingShown(_ read: Character, _ common: Character, _ other: String) -> String {
         "name list: \(read) ending a given name, where jpn reads \(common) so; the kana beside it reads \(other), so shown with \(common)"
     }
@@ -83,11 +92,8 @@ extension NameCheck {
             guard let last = name.last, let common = lookAlikeGivenEndings[last] else { continue }
             let other = String(name.dropLast()) + String(common)
             guard !list.splits(other).isEmpty || field.nameAfterDepartment == true && list.isDepartmentAndName(other) else { continue }
-            // The kana of the first kana field `fits` picks, without spaces, if `usable`.
             func kana(_ fits: (FieldDefinition) -> Bool, _ usable: (FieldResult) -> Bool) -> String? {
-                guard let kanaField = definition.fields.first(where: { $0.type == .kana && fits($0) }),
-                      let result = fields[kanaField.key], usable(result), let kana = nonEmptyValue(result) else { return nil }
-                return PersonNameList.katakana(kana).filter { !$0.isWhitespace }
+                kanaRead(definition, fields, fits, usable)
             }
             let reads = { (written: String, kana: String) in list.splits(written).contains { $0.readings.contains(kana) } }
             if let bare = kana({ $0.readingOf == field.key }, { $0.status == .accepted }), reads(name, bare) { continue }
