@@ -25,8 +25,7 @@ extension NameCheck {
     /// reads for it, with the kanji read and put back; nil when the kana reads the name as read,
     /// or reads none or more than one so.
     static func kanaLookAlikeMended(_ name: String, kana: String, list: PersonNameList) -> (shown: String, read: Character, put: Character)? {
-        let reads = { (written: String) in list.splits(written).contains { $0.readings.contains(kana) } }
-        guard !reads(name) else { return nil }
+        guard !list.reads(name, as: kana) else { return nil }
         let chars = Array(name)
         var found: [(String, Character, Character)] = []
         for (i, c) in chars.enumerated() {
@@ -34,7 +33,7 @@ extension NameCheck {
                 var m = chars
                 m[i] = put
                 let shown = String(m)
-                if reads(shown) { found.append((shown, c, put)) }
+                if list.reads(shown, as: kana) { found.append((shown, c, put)) }
             }
         }
         return found.count == 1 ? found[0] : nil

@@ -92,17 +92,14 @@ extension NameCheck {
             guard let last = name.last, let common = lookAlikeGivenEndings[last] else { continue }
             let other = String(name.dropLast()) + String(common)
             guard !list.splits(other).isEmpty || field.nameAfterDepartment == true && list.isDepartmentAndName(other) else { continue }
-            func kana(_ fits: (FieldDefinition) -> Bool, _ usable: (FieldResult) -> Bool) -> String? {
-                kanaRead(definition, fields, fits, usable)
-            }
-            let reads = { (written: String, kana: String) in list.splits(written).contains { $0.readings.contains(kana) } }
-            if let bare = kana({ $0.readingOf == field.key }, { $0.status == .accepted }), reads(name, bare) { continue }
+            if let bare = kanaRead(definition, fields, { $0.readingOf == field.key }, { $0.status == .accepted }),
+               list.reads(name, as: bare) { continue }
             // A kana of the name itself, or of the family (an account holder's, who is most
             // often the taxpayer), that reads the whole name with 也 and not as read. It only
             // picks what the held name shows, so a kana held but read confidently (under a
             // seal) picks too (`shownByKana`).
-            if let bare = kana({ $0.readingOf == field.key || $0.familyReadingOf == field.key }, shownByKana),
-               !reads(name, bare), reads(other, bare) {
+            if let bare = kanaRead(definition, fields, { $0.readingOf == field.key || $0.familyReadingOf == field.key }, shownByKana),
+               !list.reads(name, as: bare), list.reads(other, as: bare) {
                 flag(field.key, lookAlikeGivenEndingShown(last, common, other), in: &fields)
                 fields[field.key]?.value = other
                 continue

@@ -76,6 +76,11 @@ public final class PersonNameList: Sendable {
         longestFamilyReading = familyByReading.keys.map(\.count).max() ?? 0
     }
 
+    /// Whether a katakana without spaces is a reading of a written name, over all its splits.
+    public func reads(_ written: String, as kana: String) -> Bool {
+        splits(written).contains { $0.readings.contains(kana) }
+    }
+
     /// The ways a written name (spaces ignored) splits into a known family name followed by a
     /// known given name, each with the readings of the whole name.
     public func splits(_ name: String) -> [(family: String, given: String, readings: Set<String>)] {
