@@ -283,10 +283,12 @@ final class DigitRunsTests: XCTestCase {
 
     /// 29番6号 read 29番65号, every character at 98.2 or more, and accepted (a 200 dpi colour
     /// scan of the seed-910500 held-out set): one mark before 号, two digits read. When eng reads
-    /// the mark as one of jpn's digits, jpn's run is doubted as read, so a person sees it.
+    /// the mark as one of jpn's digits, and not jpn's run where jpn read it, jpn's run is doubted
+    /// as read, so a person sees it.
     func testADigitReadWhereTheInkHoldsNoneSendsTheRunToAPerson() throws {
         let image = try line("KDK")
-        let jpn = [("番", 10, 52), ("6", 70, 13), ("5", 83, 13), ("号", 104, 52)].enumerated().map { i, s in
+        // jpn's box for the 5 reaches into 号, as on the scan.
+        let jpn = [("番", 10, 52), ("6", 70, 13), ("5", 83, 30), ("号", 104, 52)].enumerated().map { i, s in
             TesseractEngine.Symbol(text: s.0, confidence: 98.7, startsWord: i == 0, box: Box(x: s.1, y: 10, width: s.2, height: 52))
         }
         XCTAssertEqual(try DigitRuns.inkRuns(image, kana: DigitRuns.kanaColumns(jpn)).map(\.count), [1])
@@ -299,6 +301,19 @@ final class DigitRunsTests: XCTestCase {
         // eng reading another digit, or none, says nothing of which digit is too many.
         for read in ["8", ""] {
             XCTAssertEqual(try DigitRuns.reread(jpn, in: image, readDigits: eng(read)).map(\.confidence), [98.7, 98.7, 98.7, 98.7], read)
+        }
+        // A 5 touching the 号 after it is no digit-shaped mark (24号 and 17番 so, held right on
+        // used sets): when eng, reading on to the end of jpn's boxes, reads jpn's digits first
+        // (then the kanji as a digit or nothing), jpn's run stands. The escape read 6 then 8.
+        let mark = try DigitRuns.cutOut(try XCTUnwrap(DigitRuns.inkRuns(image).first), of: image).width
+        func engOnTo(_ span: String) -> (ChohyoImaging.Image) throws -> [TesseractEngine.Symbol] {
+            { cut in try eng(cut.width <= mark ? "6" : span)(cut) }
+        }
+        for span in ["65", "658", "65 "] {
+            XCTAssertEqual(try DigitRuns.reread(jpn, in: image, readDigits: engOnTo(span)).map(\.confidence), [98.7, 98.7, 98.7, 98.7], span)
+        }
+        for span in ["68", "6", "", "56"] {
+            XCTAssertEqual(try DigitRuns.reread(jpn, in: image, readDigits: engOnTo(span)).map(\.confidence), [98.7, 50, 50, 98.7], span)
         }
     }
 
