@@ -248,14 +248,12 @@ enum DigitRuns {
         /// 10 right values held on used sets of seeds 880500 to 910500 and `Samples/` when only
         /// the marks were read). eng reads 9 of them on to jpn's boxes as jpn did, then the
         /// kanji as a digit or nothing (248, 205); beside 29番6号, it read 6 then 8.
-        func engReadsJpn(_ run: Range<Int>, from r: InkRun) throws -> Bool {
+        func engReads(_ jpn: [Int?], of run: Range<Int>, from r: InkRun) throws -> Bool {
             let boxes = run.compactMap { symbols[$0].box }
             guard let end = boxes.map({ $0.x + $0.width }).max(), let start = boxes.map(\.x).min() else { return false }
             var span = r
             span.x0 = min(start, r.x0); span.x1 = min(image.width, max(end, r.x1))
-            let eng = try readDigits(try cutOut(span)).compactMap { digitValue($0.text) }
-            let jpn = run.map { digitValue(symbols[$0].text) }
-            return eng.count >= jpn.count && zip(jpn, eng).allSatisfy { $0 == $1 }
+            return try readDigits(try cutOut(span)).compactMap { digitValue($0.text) }.map(Optional.some).starts(with: jpn)
         }
         for (t, run) in textRuns.enumerated() where !pairedText.contains(t) && run.count >= 2 {
             guard let x = starts[t] else { continue }
@@ -267,7 +265,7 @@ enum DigitRuns {
             if let extra = splitZeroIndex(jpn, eng: digits) {
                 splitInk.insert(k)
                 dropSplitZero(at: run.lowerBound + extra, of: run)
-            } else if oneTakenOut(jpn, makes: digits), try !engReadsJpn(run, from: ink[k]) {
+            } else if oneTakenOut(jpn, makes: digits), try !engReads(jpn, of: run, from: ink[k]) {
                 // Any other digit too many (29番6号 read 29番65号 at 98.2 or more by both
                 // readings, accepted on a 200 dpi colour scan of the seed-910500 held-out set;
                 // eng reads the one mark as 6): the run is doubted as read, for a person.
