@@ -413,6 +413,27 @@ final class NameCheckTests: XCTestCase {
         XCTAssertEqual(fields["account_holder_kana"]?.reason, "not kana")
     }
 
+    /// No reading starts with a small vowel: イシダマイ read ィシダマイ (seed 920500) is shown
+    /// with イ, and イシイアヤ read ィイシイアヤ (seed 910500), where イイシイアヤ is no known
+    /// reading, without the ィ; both stay with a person. A kana known neither way is left.
+    func testAKanaStartingWithASmallVowelIsShownWithTheFullSizeOneOrWithoutIt() throws {
+        let koza = try load("koza_furikae")
+        let holder = check(koza, ["taxpayer_name": "石田舞", "account_holder_kana": "ィシダマイ"])["account_holder_kana"]
+        XCTAssertEqual(holder?.value, "イシダマイ")
+        XCTAssertEqual(holder?.status, .review)
+        XCTAssertEqual(holder?.reason, NameCheck.unknownReading + "; " + NameCheck.leadingSmallVowelPutRight("ィ", "イ"))
+        let ido = try load("tokubetsu_choshu_ido")
+        let extra = check(ido, ["employee_name_kana": "ィイシイアヤ"])["employee_name_kana"]
+        XCTAssertEqual(extra?.value, "イシイアヤ")
+        XCTAssertEqual(extra?.status, .review)
+        XCTAssertEqual(extra?.reason, NameCheck.unknownReading + "; " + NameCheck.leadingSmallVowelDropped("ィ"))
+        let neither = check(ido, ["employee_name_kana": "ェントウークミコ"])["employee_name_kana"]
+        XCTAssertEqual(neither?.value, "ェントウークミコ")
+        XCTAssertEqual(neither?.reason, NameCheck.unknownReading)
+        // A small vowel inside a known reading is not this rule's (ウェダマコト, above).
+        XCTAssertEqual(check(ido, ["employee_name_kana": "ウィリアムズジョン"])["employee_name_kana"]?.value, "ウィリアムズジョン")
+    }
+
     func testASmallVowelWhereTheFullSizeOneMakesAKnownNameGoesToAPerson() throws {
         let ido = try load("tokubetsu_choshu_ido")
         // ウエダマコト read ウェダマコト (seed 51000), its name 上田誠 in review: the kana is

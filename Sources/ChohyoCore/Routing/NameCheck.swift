@@ -84,7 +84,8 @@ public enum NameCheck {
             guard let list = lists[field.key] ?? field.readingOf.flatMap({ lists[$0] }) else { continue }
             if !list.isKnownReading(bare) {
                 flag(field.key, unknownReading, in: &fields)
-                if let shown = showOneTakenOut(field.key, kana, fits: list.isKnownReading, only: .markAtAnEnd, in: &fields) {
+                if let shown = showOneTakenOut(field.key, kana, fits: list.isKnownReading, only: .markAtAnEnd, in: &fields)
+                    ?? showLeadingSmallVowelMended(field.key, kana, list: list, in: &fields) {
                     settleName(readAs: shown)
                 } else if showOneTakenOut(field.key, kana, fits: list.isKnownReading, only: .doubled, in: &fields) == nil,
                    let shown = showLookAlikeReading(field.key, kana, list: list, in: &fields)
