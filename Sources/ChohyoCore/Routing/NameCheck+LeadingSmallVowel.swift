@@ -14,7 +14,6 @@ extension NameCheck {
     }
 
     /// The kana shown, if any.
-    @discardableResult
     static func showLeadingSmallVowelMended(_ key: String, _ kana: String, list: PersonNameList,
                                             in fields: inout [String: FieldResult]) -> String? {
         let bare = PersonNameList.katakana(kana).filter { !$0.isWhitespace }
