@@ -170,7 +170,23 @@ extension FormMatcher {
         }
         if marks < FormMatcher.minValueBlobs { problems.append("fewer than \(FormMatcher.minValueBlobs) marks") }
         if f.score - runnerUp < FormMatcher.minValueOrientationLead { problems.append("orientation unclear") }
-        var verdict = layoutVerdict(.valueLayout, pick, marks: f.blobs, problems: problems,
+        // Matched: placed again by the boxes a placement fills as well as by the ink it holds
+        // (`ValueLayout.fit(fillingMostBoxes:)`), and cut so when that fills more boxes. Whether
+        // the page is the form was judged by the placement above, so sorting is as before; a
+        // placement filling no more boxes is kept, as a shift of a pixel changes how faint
+        // values read.
+        var placement = pick
+        if problems.isEmpty {
+            let refit = ValueLayout.fit(blobs: fitBlobs[pick.index], map: t.boxMap, fillingMostBoxes: true)
+            if refit.boxesFilled > f.boxesFilled {
+                var placed = fits
+                let old = fits[pick.index]
+                placed[pick.index] = LayoutFit(formIndex: old.formIndex, quarterTurns: old.quarterTurns, fit: refit,
+                                               factor: old.factor, value: old.value)
+                placement.candidate = candidate(placed, pick.index)
+            }
+        }
+        var verdict = layoutVerdict(.valueLayout, placement, marks: f.blobs, problems: problems,
                                     accepted: "matched \(t.formID) by the layout of its values (no ruled lines: dropout print lost): " + facts,
                                     rejected: "by value layout \(t.formID): " + facts)
         verdict.boxesFilled = f.boxesFilled

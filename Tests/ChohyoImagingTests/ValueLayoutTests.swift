@@ -236,6 +236,33 @@ final class ValueLayoutTests: XCTestCase {
         }
     }
 
+    /// A faxed 異動届出書 (seed-920500 held-out set) whose values, typed from their boxes' left
+    /// edges, leave room on their right: placements 8 mm apart held about the same share of its
+    /// ink, and their mean put the amounts (typed to the right edge) across two boxes and the
+    /// check marks beside their boxes. Of the near-best placements the one that fills the most
+    /// boxes is taken: each mark lies in its box.
+    func testOfEquallyGoodPlacementsTheOneFillingTheMostBoxesIsTaken() throws {
+        let name = "ido-fax-values-left-aligned-seed921501.tif"
+        let (_, best) = try TestForm.assertFixtureMatched(name, to: "tokubetsu_choshu_ido", turns: 0, by: .valueLayout)
+        let page = try TestForm.preparedFixture(name)
+        let boxes = Dictionary(uniqueKeysWithValues: try definition("tokubetsu_choshu_ido").fields.map { ($0.key, $0.box) })
+        func ink(_ key: String) throws -> Int {
+            try FieldCutter.cut(page: page, alignment: best.alignment, box: try XCTUnwrap(boxes[key]), margin: 0, trim: false).inkPixels
+        }
+        // 退職 and 普通徴収 are ticked; the other five boxes are empty.
+        for ticked in ["reason_retired", "method_ordinary"] {
+            XCTAssertGreaterThan(try ink(ticked), 200, ticked)
+        }
+        for empty in ["reason_transfer", "reason_death", "reason_other", "method_continue", "method_lump_sum"] {
+            XCTAssertLessThan(try ink(empty), 50, empty)
+        }
+        // 年税額 396,600 ends at its box's right edge: the box right of it begins with paper,
+        // where 600 stood when the boxes lay 8 mm too far left.
+        let collected = try XCTUnwrap(boxes["collected"])
+        let leftThird = Box(x: collected.x, y: collected.y, width: collected.width / 3, height: collected.height)
+        XCTAssertLessThan(try FieldCutter.cut(page: page, alignment: best.alignment, box: leftThird, margin: 0, trim: false).inkPixels, 50)
+    }
+
     /// A 異動届出書 faxed so faintly that 34 marks are left, turned sideways (seed-410500 held-out
     /// set). Its values fitted the form at 1.00 in its turn and at up to 0.95 in others, too near
     /// to choose, and it was left unclassified. Those placements put field boxes off the page, so
