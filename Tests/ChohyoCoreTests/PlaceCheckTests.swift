@@ -191,6 +191,30 @@ final class PlaceCheckTests: XCTestCase {
         XCTAssertEqual(real["payee_address"]?.value, "大阪府大阪市浪速区大国1丁目2番3号")
     }
 
+    /// Seed-930500 held-out set, a scan: 21番 read 2t番 with every character at 99.9 or more,
+    /// and accepted.
+    func testALatinLetterInsideAStreetNumberSendsTheAddressToAPerson() throws {
+        let koza = try DefinitionLoader.load(file: packageRoot.appendingPathComponent("FormDefinitions/koza_furikae.yaml"))
+        func accepted(_ v: String) -> FieldResult { FieldResult(value: v, text: v, confidence: 99.9, status: .accepted, reason: "valid") }
+        var fields = ["taxpayer_address": accepted("新潟県長岡市美園4丁目2t番1号コーポ富士見101号")]
+        PlaceCheck.apply(koza.definition, lists: koza.municipalityLists, to: &fields)
+        XCTAssertEqual(fields["taxpayer_address"]?.status, .review)
+        XCTAssertEqual(fields["taxpayer_address"]?.reason, PlaceCheck.letterInStreetNumber)
+        XCTAssertEqual(fields["taxpayer_address"]?.value, "新潟県長岡市美園4丁目2t番1号コーポ富士見101号", "shown as read")
+        for misread in ["新潟県長岡市美園4l丁目21番1号", "新潟県長岡市美園4丁目21番I1号", "新潟県長岡市美園4丁目2O1番1号",
+                        "新潟県長岡市美園4丁目21番1O号"] {
+            XCTAssertTrue(PlaceCheck.holdsLetterInStreetNumber(misread), misread)
+        }
+        // A building's name may hold a letter; so may a town's.
+        for right in ["新潟県長岡市美園4丁目21番1号コーポ富士見101号", "新潟県長岡市美園4丁目21番1号A棟101号",
+                      "新潟県長岡市美園4丁目21番1号コーポA101号", "新潟県長岡市美園4丁目21番1号ハイツA-101", "東京都港区台場1丁目"] {
+            XCTAssertFalse(PlaceCheck.holdsLetterInStreetNumber(right), right)
+            var kept = ["taxpayer_address": accepted(right)]
+            PlaceCheck.apply(koza.definition, lists: koza.municipalityLists, to: &kept)
+            XCTAssertEqual(kept["taxpayer_address"]?.status, .accepted, right)
+        }
+    }
+
     func testAListRowNeedsFourColumns() {
         XCTAssertThrowsError(try MunicipalityList(tsv: "# only a comment\n")) { e in
             XCTAssertEqual("\(e)", "line 0: no municipality listed")

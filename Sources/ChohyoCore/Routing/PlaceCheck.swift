@@ -94,6 +94,7 @@ public enum PlaceCheck {
                 NameCheck.flag(field.key, doubtedTownEnding(last, usual), in: &fields)
             }
         }
+        flagLettersInStreetNumbers(definition, to: &fields)
         let addresses = definition.fields.filter(Prefecture.holdsAddress).compactMap { NameCheck.nonEmptyValue(fields[$0.key]) }
         for field in definition.fields where field.type == .text && !Prefecture.holdsAddress(field) {
             guard let list = lists[field.key], let value = NameCheck.nonEmptyValue(fields[field.key]),
