@@ -228,17 +228,19 @@ public enum ValueLayout {
         let coarse = scan(scales: Array(stride(from: scales.lowerBound, through: scales.upperBound + 1e-9, by: 0.02)),
                           shifts: Array(stride(from: -maxShift, through: maxShift, by: 4)))
         var c = coarse.max { $0.v < $1.v }!
-        func filled(_ p: (s: Double, dx: Double, dy: Double, v: Double)) -> Int {
-            var hits: [UInt16: BoxMarks] = [:]
-            let t = place(p.s, p.dx, p.dy)
-            _ = evaluate(blobs, map, s: p.s, tx: t.tx, ty: t.ty, hits: &hits, collect: true)
-            return hits.values.filter(\.filled).count
+        /// Those of the placements that fill the most boxes.
+        func fillingMost(_ placements: [(s: Double, dx: Double, dy: Double, v: Double)]) -> [(s: Double, dx: Double, dy: Double, v: Double)] {
+            let counts = placements.map { p -> Int in
+                var hits: [UInt16: BoxMarks] = [:]
+                let t = place(p.s, p.dx, p.dy)
+                _ = evaluate(blobs, map, s: p.s, tx: t.tx, ty: t.ty, hits: &hits, collect: true)
+                return hits.values.filter(\.filled).count
+            }
+            let most = counts.max()!
+            return zip(placements, counts).filter { $0.1 == most }.map(\.0)
         }
         if fillingMostBoxes {
-            let near = coarse.filter { $0.v >= c.v - coarseTie }
-            let counts = near.map(filled)
-            let most = counts.max()!
-            c = zip(near, counts).filter { $0.1 == most }.map(\.0).max { $0.v < $1.v }!
+            c = fillingMost(coarse.filter { $0.v >= c.v - coarseTie }).max { $0.v < $1.v }!
         }
         var fine: [(s: Double, dx: Double, dy: Double, v: Double)] = []
         for s in stride(from: c.s - 0.02, through: c.s + 0.02 + 1e-9, by: 0.005) {
@@ -250,9 +252,7 @@ public enum ValueLayout {
         var best = fine.max { $0.v < $1.v }!
         var plateau = fine.filter { $0.v >= best.v - 0.002 }
         if fillingMostBoxes, plateau.count > 1 {
-            let counts = plateau.map(filled)
-            let most = counts.max()!
-            plateau = zip(plateau, counts).filter { $0.1 == most }.map(\.0)
+            plateau = fillingMost(plateau)
             best = plateau.max { $0.v < $1.v }!
         }
         let n = Double(plateau.count)
