@@ -202,12 +202,13 @@ final class PlaceCheckTests: XCTestCase {
         XCTAssertEqual(fields["taxpayer_address"]?.reason, PlaceCheck.letterInStreetNumber)
         XCTAssertEqual(fields["taxpayer_address"]?.value, "新潟県長岡市美園4丁目2t番1号コーポ富士見101号", "shown as read")
         for misread in ["新潟県長岡市美園4l丁目21番1号", "新潟県長岡市美園4丁目21番I1号", "新潟県長岡市美園4丁目2O1番1号",
-                        "新潟県長岡市美園4丁目21番1O号"] {
+                        "新潟県長岡市美園4丁目21番1O号", "新潟県長岡市美園４丁目２ｔ番１号", "新潟県長岡市美園4丁目2ｔ番1号"] {
             XCTAssertTrue(PlaceCheck.holdsLetterInStreetNumber(misread), misread)
         }
         // A building's name may hold a letter; so may a town's.
         for right in ["新潟県長岡市美園4丁目21番1号コーポ富士見101号", "新潟県長岡市美園4丁目21番1号A棟101号",
-                      "新潟県長岡市美園4丁目21番1号コーポA101号", "新潟県長岡市美園4丁目21番1号ハイツA-101", "東京都港区台場1丁目"] {
+                      "新潟県長岡市美園4丁目21番1号コーポA101号", "新潟県長岡市美園4丁目21番1号ハイツA-101", "東京都港区台場1丁目",
+                      "新潟県長岡市美園４丁目２１番１号Ａ棟１０１号"] {
             XCTAssertFalse(PlaceCheck.holdsLetterInStreetNumber(right), right)
             var kept = ["taxpayer_address": accepted(right)]
             PlaceCheck.apply(koza.definition, lists: koza.municipalityLists, to: &kept)

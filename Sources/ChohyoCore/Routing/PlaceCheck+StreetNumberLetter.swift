@@ -9,9 +9,10 @@ extension PlaceCheck {
     /// and `Samples/`, no address read was so.
     public static let letterInStreetNumber = "a Latin letter inside the street number (…2t番…): a digit or a mark may be misread"
 
+    /// Full-width digits and letters count as their ASCII forms (２ｔ番 as 2t番).
     static func holdsLetterInStreetNumber(_ address: String) -> Bool {
-        let chars = Array(address)
-        func isDigit(_ i: Int) -> Bool { chars.indices.contains(i) && "0123456789０１２３４５６７８９".contains(chars[i]) }
+        let chars = Array(TextNormalizer.halfWidthDigitsAndLatin(address))
+        func isDigit(_ i: Int) -> Bool { chars.indices.contains(i) && "0123456789".contains(chars[i]) }
         func holds(_ i: Int, _ marks: String) -> Bool { chars.indices.contains(i) && marks.contains(chars[i]) }
         return chars.indices.contains { i in
             guard chars[i].isASCII, chars[i].isLetter else { return false }
