@@ -18,6 +18,9 @@ extension FormMatcher {
     /// at most 0.37 on it. Tried before the frames (aad43e4, reverted), the lower bar took 3 of
     /// 25 frame-matched pages from their frame.
     public static let minLabelsForLowerBar = 0.25
+    /// Since the ink touching the sheet's edge is left out (`PrintLayout.sheetEdgeMargin`), that
+    /// page passes `minOnPrint` (0.84), as does the one below (0.98); the lower bars stay for
+    /// pages like them.
     public static let minOnPrintLabelled = 0.60
     /// Such a page needs, likewise, only this share of its ink blobs on the print or in the
     /// boxes, when that is all it falls short of. A light fax of a 給与支払報告書, frame broken,
@@ -64,7 +67,9 @@ extension FormMatcher {
     ///     `factorKey(factor) * 4 + quarterTurns`, as `match` made them.
     ///   - ownLines: what is wrong with the page's own ruled lines for the candidate picked, if
     ///     anything (another form's grid).
-    func matchByPrint(_ page: Image, _ pages: [Int: (Image, LineStructure)],
+    ///   - deskewAngle: degrees the page was deskewed by: the edge of the sheet as scanned is
+    ///     kept clear (`PrintLayout.sheetEdgeMargin`).
+    func matchByPrint(_ page: Image, _ pages: [Int: (Image, LineStructure)], deskewAngle: Double = 0,
                       ownLines: (Candidate) -> String? = { _ in nil }) throws -> Match? {
         var inks: [Int: PrintLayout.PageInk] = [:]
         var fits: [LayoutFit] = []
@@ -77,7 +82,7 @@ extension FormMatcher {
                 guard let (small, structure) = pages[key] else { continue }
                 let ink: PrintLayout.PageInk
                 if let c = inks[key] { ink = c } else {
-                    ink = try PrintLayout.PageInk(small, structure)
+                    ink = try PrintLayout.PageInk(small, structure, sheetEdgeTurned: q, deskewAngle: deskewAngle)
                     inks[key] = ink
                 }
                 let fit = layout.fit(ink)

@@ -192,7 +192,7 @@ public struct FormMatcher: Sendable {
             }
             // The page's own ruled lines, in the form and turn the print layout picks, must lie
             // on the form's (`minWeakRulePageShare`).
-            let byPrint = try matchByPrint(page, cache) { pick in
+            let byPrint = try matchByPrint(page, cache, deskewAngle: deskewAngle) { pick in
                 let own = shares(of: pick)
                 guard own.template >= FormMatcher.minGridTemplateShare, own.page < FormMatcher.minWeakRulePageShare else { return nil }
                 return String(format: "only %.2f of the page's own ruled lines on its lines: another form's grid", own.page)

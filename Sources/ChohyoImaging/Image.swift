@@ -173,6 +173,12 @@ public final class Image: @unchecked Sendable {
         try Image.wrap(pixSubtract(nil, raw, other.raw), "subtract")
     }
 
+    /// The 8-connected pieces of ink of self that touch ink of `seed` (1 bpp, same size), whole.
+    public func piecesTouching(_ seed: Image) throws -> Image {
+        let start = try Image.wrap(pixAnd(nil, raw, seed.raw), "and")
+        return try Image.wrap(pixSeedfillBinary(nil, start.raw, raw, 8), "seed fill")
+    }
+
     /// Number of ink pixels (1 bpp).
     public func inkCount() -> Int {
         var n: Int32 = 0
