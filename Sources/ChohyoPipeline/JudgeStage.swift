@@ -413,7 +413,9 @@ enum JudgeStage {
         if note == nil, field.type == .text, field.choices == nil, let (rare, common) = rareTwin(in: outcome.value ?? "") {
             note = "\(rare) is rare in names and addresses, and jpn reads it for its look-alike \(common)"
         }
-        if note == nil, let characters, field.type == .text || field.type == .date || field.type == .kana {
+        if note == nil, let characters, field.type == .text || field.type == .date || field.type == .kana,
+           !readsChoiceFarFromTheOthers(text, value: outcome.value, field: field, characters: characters,
+                                        minConfidence: form.minConfidence(for: field)) {
             note = weakCharacter(text, characters, zerosOnRings: reading.zerosOnRings,
                                  minOther: field.type == .kana ? minKanaConfidence : minCharacterInTextConfidence)
         }
