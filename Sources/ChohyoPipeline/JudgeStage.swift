@@ -352,6 +352,7 @@ enum JudgeStage {
                 (Chome.bracketsReadForOne, "a 】 stands in a number of the address, where jpn reads a 1 so; shown as 1"),
                 (BuildingWords.mended, "a voicing mark of a building's name was misread (コーボ for コーポ); shown put right"),
                 (BuildingWords.extraKanaDropped, "a kana of a building's name was read twice (コーポポ, レジデテンス); shown without it"),
+                (BuildingWords.smallKanaMended, "a small kana of a building's name was read full-size (シテイ for シティ); shown put right"),
             ]
             for (mend, why) in menders {
                 if let current = outcome.value, let mended = mend(current),

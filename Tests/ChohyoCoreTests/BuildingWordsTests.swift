@@ -11,6 +11,17 @@ final class BuildingWordsTests: XCTestCase {
         XCTAssertEqual(BuildingWords.mended("7号ヒルスレジデンス402号"), "7号ヒルズレジデンス402号")
     }
 
+    /// シティ read シテイ, every character at 98.9 or more, escaped on a scan of the seed-940500 set.
+    func testASmallKanaOfABuildingWordReadFullSizeIsPutRight() {
+        XCTAssertEqual(BuildingWords.smallKanaMended("東京都練馬区千代田6丁目7番14号シテイレジデンス1201号"),
+                       "東京都練馬区千代田6丁目7番14号シティレジデンス1201号")
+        XCTAssertEqual(BuildingWords.smallKanaMended("1番2号コーポマンシヨン305号"), "1番2号コーポマンション305号")
+        for address in ["東京都練馬区千代田6丁目7番14号シティレジデンス1201号", "3番9号サンハイツ101号",
+                        "8番8号メゾンコスモ201号", "大阪府大阪市北区梅田1丁目1番1号", "2号テイスト", ""] {
+            XCTAssertNil(BuildingWords.smallKanaMended(address), address)
+        }
+    }
+
     func testRightBuildingNamesAndOtherTextAreLeftAlone() {
         for address in ["8丁目24番16号コーポリバーサイド402号", "3番9号サンハイツ101号", "2号ヴィラ青葉",
                         "8番8号メゾンコスモ201号", "大阪府大阪市北区梅田1丁目1番1号", "1号グランドヒルズ"] {

@@ -495,6 +495,12 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(building.value, "埼玉県越谷市緑町5丁目3番2号コーポ青葉201号")
         XCTAssertEqual(building.status, .review)
         XCTAssertTrue(building.reason.contains("a voicing mark of a building's name was misread"), building.reason)
+        // シティ read シテイ by both readings, every character at 98.9 or more (seed-940500 scan: accepted).
+        let small = JudgeStage.judge(field: address, form: f, reading: agreed("東京 都 練馬 区 千代 田 6 丁目 7 番 14 号 シテ イレ ジ デ ンス 1201 号",
+                                                                               Array(repeating: 99.0, count: 30)))
+        XCTAssertEqual(small.value, "東京都練馬区千代田6丁目7番14号シティレジデンス1201号")
+        XCTAssertEqual(small.status, .review)
+        XCTAssertTrue(small.reason.contains("a small kana of a building's name was read full-size"), small.reason)
         // コーポ read コーポポ by both readings (a scan of the used seed-820500 set: in review for a disagreement).
         let twice = JudgeStage.judge(field: address, form: f, reading: agreed("茨城 県 つくば 市 寿 町 9 丁目 6 番 4 号 コー ポ ポ 青 葉 203 号",
                                                                                Array(repeating: 99.5, count: 26)))
