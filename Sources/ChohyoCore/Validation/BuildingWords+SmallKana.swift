@@ -6,32 +6,17 @@ extension BuildingWords {
     /// (`words`) but for the size of its small kana (ィ, ョ …), the word is what was written;
     /// the value is shown so, to a person.
     public static func smallKanaMended(_ address: String) -> String? {
-        var chars = Array(address)
-        let full = chars.map(fullSize)
-        var changed = false
-        for word in words {
-            let w = Array(word), key = w.map(fullSize)
-            guard key != w else { continue }
-            var i = 0
-            while i + key.count <= full.count {
-                if Array(full[i..<(i + key.count)]) == key {
-                    if Array(chars[i..<(i + key.count)]) != w {
-                        chars.replaceSubrange(i..<(i + key.count), with: w)
-                        changed = true
-                    }
-                    i += key.count
-                } else {
-                    i += 1
-                }
-            }
-        }
-        return changed ? String(chars) : nil
+        wordsPutRight(in: address, patterns: smallKanaPatterns, key: fullSize)
     }
 
-    /// A small katakana (ァ ィ ゥ ェ ォ ッ ャ ュ ョ ヮ) as its full-size twin; any other character as it is.
-    static func fullSize(_ c: Character) -> Character {
-        let small: [Character: Character] = ["ァ": "ア", "ィ": "イ", "ゥ": "ウ", "ェ": "エ", "ォ": "オ",
-                                             "ッ": "ツ", "ャ": "ヤ", "ュ": "ユ", "ョ": "ヨ", "ヮ": "ワ"]
-        return small[c] ?? c
-    }
+    /// The building words holding a small kana, and the same with it full-size.
+    static let smallKanaPatterns: [(word: [Character], key: [Character])] =
+        words.map { (Array($0), $0.map(fullSize)) }.filter { $0.word != $0.key }
+
+    /// Each small katakana and its full-size twin.
+    static let fullSizeTwins: [Character: Character] = ["ァ": "ア", "ィ": "イ", "ゥ": "ウ", "ェ": "エ", "ォ": "オ",
+                                                        "ッ": "ツ", "ャ": "ヤ", "ュ": "ユ", "ョ": "ヨ", "ヮ": "ワ"]
+
+    /// A small katakana as its full-size twin; any other character as it is.
+    static func fullSize(_ c: Character) -> Character { fullSizeTwins[c] ?? c }
 }

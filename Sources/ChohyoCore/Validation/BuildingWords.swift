@@ -23,8 +23,15 @@ public enum BuildingWords {
     /// The address with every building word whose voicing marks were misread put right; nil
     /// when there is none.
     public static func mended(_ address: String) -> String? {
+        wordsPutRight(in: address, patterns: patterns, key: unvoiced)
+    }
+
+    /// The address with each run whose characters, mapped by `key`, are a pattern's key written
+    /// as the pattern's word; nil when no run changed.
+    static func wordsPutRight(in address: String, patterns: [(word: [Character], key: [Character])],
+                              key: (Character) -> Character) -> String? {
         var chars = Array(address)
-        let bare = chars.map(unvoiced)
+        let bare = chars.map(key)
         var changed = false
         for (word, key) in patterns {
             var i = 0
