@@ -19,8 +19,8 @@ extension FormMatcher {
     /// 25 frame-matched pages from their frame.
     public static let minLabelsForLowerBar = 0.25
     /// Since the ink touching the sheet's edge is left out (`PrintLayout.sheetEdgeMargin`), that
-    /// page passes `minOnPrint` (0.84), as does the one below (0.98); the lower bars stay for
-    /// pages like them.
+    /// page passes `minOnPrint` (0.84), and the one below `minPrintLayoutScore` (0.99); the lower
+    /// bars stay for pages like them.
     public static let minOnPrintLabelled = 0.60
     /// Such a page needs, likewise, only this share of its ink blobs on the print or in the
     /// boxes, when that is all it falls short of. A light fax of a 給与支払報告書, frame broken,

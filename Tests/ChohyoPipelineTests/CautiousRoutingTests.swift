@@ -93,7 +93,7 @@ final class CautiousRoutingTests: XCTestCase {
         XCTAssertEqual(JudgeStage.judge(field: category, form: f, reading: agreed("給 斉 委 号", [99, 99, 99, 99])).status, .invalid)
     }
 
-    /// 種別 read 給料・賞与 exactly, one character at 80–89.9, went to a person (11 right values on
+    /// 種別 read 給料・賞与 exactly, one character at 80–89.9, went to a person (10 right values on
     /// the seed-920500 and 930500 sets): another choice is three edits away or more. 給料 or 賞与
     /// read so is held as before: a lost 給料・ or ・賞与 makes one of 給料・賞与, and they lie two
     /// edits apart.
