@@ -93,6 +93,8 @@ extension FormMatcher {
         var scaled: [Int: Image] = [:]
         var fits: [LayoutFit] = []
         var fitBlobs: [[ValueLayout.Blob]] = []
+        // Each fit's coarse grid, kept for the placement again by the boxes filled (below).
+        var fitCoarse: [[ValueLayout.Placement]] = []
         for fi in candidates {
             let t = templates[fi]
             for q in 0..<4 {
@@ -109,9 +111,11 @@ extension FormMatcher {
                     scaled[key] = small
                 }
                 let blobs = ValueLayout.blobs(try small.rotatedOrth(quarterTurns: q), edgeMargin: ValueLayout.valueEdgeMargin)
-                let fit = ValueLayout.fit(blobs: blobs, map: t.boxMap)
+                let coarse = ValueLayout.coarseSearch(blobs: blobs, map: t.boxMap)
+                let fit = ValueLayout.fit(blobs: blobs, map: t.boxMap, coarse: coarse)
                 fits.append(LayoutFit(formIndex: fi, quarterTurns: q, fit: fit, factor: factor, value: fit.score))
                 fitBlobs.append(blobs)
+                fitCoarse.append(coarse)
             }
         }
         // A turn that puts one of the form's field boxes off the sheet is no turn for the page,
@@ -177,7 +181,8 @@ extension FormMatcher {
         // values read.
         var placement = pick
         if problems.isEmpty {
-            let refit = ValueLayout.fit(blobs: fitBlobs[pick.index], map: t.boxMap, fillingMostBoxes: true)
+            let refit = ValueLayout.fit(blobs: fitBlobs[pick.index], map: t.boxMap, fillingMostBoxes: true,
+                                        coarse: fitCoarse[pick.index])
             if refit.boxesFilled > f.boxesFilled {
                 var placed = fits
                 let old = fits[pick.index]

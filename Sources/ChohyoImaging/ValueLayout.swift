@@ -189,8 +189,39 @@ public enum ValueLayout {
         return total > 0 ? inside / total : 0
     }
 
+    /// One placement of the template's boxes: scale, shift of the page's centre, and the share
+    /// of the ink it puts inside the boxes.
+    typealias Placement = (s: Double, dx: Double, dy: Double, v: Double)
+
+    /// The translation for a scale and a shift of the page's centre:
+    /// page = s·(template − c) + c + d  ⇔  page = s·template + t with t = c·(1 − s) + d.
+    static func translation(_ map: BoxMap, _ s: Double, _ dx: Double, _ dy: Double) -> (tx: Double, ty: Double) {
+        let cx = Double(map.width) / 2, cy = Double(map.height) / 2
+        return (cx * (1 - s) + dx, cy * (1 - s) + dy)
+    }
+
+    /// The coarse grid of `fit` (2 % of scale, 4 px of shift), scored on an even sample of the
+    /// blobs (a busy page has thousands). It depends on the blobs and the map alone, so a
+    /// second fit of the same blobs (`fit(coarse:)`) can reuse it.
+    static func coarseSearch(blobs: [Blob], map: BoxMap, scales: ClosedRange<Double> = 0.94...1.06,
+                             maxShift: Double = maxShift) -> [Placement] {
+        var none: [UInt16: BoxMarks] = [:]
+        let step = max(1, blobs.count / coarseBlobs)
+        let sample = step == 1 ? blobs : stride(from: 0, to: blobs.count, by: step).map { blobs[$0] }
+        let scaleSteps = Array(stride(from: scales.lowerBound, through: scales.upperBound + 1e-9, by: 0.02))
+        let shifts = Array(stride(from: -maxShift, through: maxShift, by: 4))
+        var out: [Placement] = []
+        out.reserveCapacity(scaleSteps.count * shifts.count * shifts.count)
+        for s in scaleSteps { for dy in shifts { for dx in shifts {
+            let t = translation(map, s, dx, dy)
+            out.append((s, dx, dy, evaluate(sample, map, s: s, tx: t.tx, ty: t.ty, hits: &none, collect: false)))
+        } } }
+        return out
+    }
+
     /// The best placement of the template's boxes over the blobs: a coarse grid of scale and
-    /// shift, a fine one around the best, and the mean of the near-best fine placements. The shift is
+    /// shift (`coarseSearch`), a fine one around the best, and the mean of the near-best fine
+    /// placements. The shift is
     /// that of the page's centre and is kept within `maxShift`: a form's rows repeat at a
     /// fixed pitch, and with one row of values too faint to see, the rest fits just as well
     /// one row (18 mm) up; pages are not scanned that far off (`maxShift`).
@@ -202,34 +233,18 @@ public enum ValueLayout {
     ///   can hold the same share of the ink; a check mark lies in its small box in one of them
     ///   only. A faxed pink 異動届出書 of the seed-920500 set was placed 8 mm left of its values
     ///   so: 年税額 396,600 read 396 and its check marks fell beside their boxes.
+    /// - Parameter coarse: the coarse grid of the same blobs, map, scales and shift, when it was
+    ///   already searched (`coarseSearch`).
     static func fit(blobs: [Blob], map: BoxMap, scales: ClosedRange<Double> = 0.94...1.06,
-                    maxShift: Double = maxShift, fillingMostBoxes: Bool = false) -> Fit {
+                    maxShift: Double = maxShift, fillingMostBoxes: Bool = false, coarse searched: [Placement]? = nil) -> Fit {
         var none: [UInt16: BoxMarks] = [:]
         guard !blobs.isEmpty else { return Fit(scale: 1, offsetX: 0, offsetY: 0, score: 0, boxesHit: 0, boxesFilled: 0, blobs: 0) }
-        let cx = Double(map.width) / 2, cy = Double(map.height) / 2
-        // page = s·(template − c) + c + d  ⇔  page = s·template + t with t = c·(1 − s) + d.
-        func place(_ s: Double, _ dx: Double, _ dy: Double) -> (tx: Double, ty: Double) {
-            (cx * (1 - s) + dx, cy * (1 - s) + dy)
-        }
-        // The coarse grid looks at an even sample of the blobs (a busy page has thousands);
-        // the fine grid and the score use them all.
-        let step = max(1, blobs.count / coarseBlobs)
-        let sample = step == 1 ? blobs : stride(from: 0, to: blobs.count, by: step).map { blobs[$0] }
-        func scan(scales: [Double], shifts: [Double]) -> [(s: Double, dx: Double, dy: Double, v: Double)] {
-            var out: [(s: Double, dx: Double, dy: Double, v: Double)] = []
-            out.reserveCapacity(scales.count * shifts.count * shifts.count)
-            for s in scales { for dy in shifts { for dx in shifts {
-                let t = place(s, dx, dy)
-                out.append((s, dx, dy, evaluate(sample, map, s: s, tx: t.tx, ty: t.ty, hits: &none, collect: false)))
-            } } }
-            return out
-        }
+        func place(_ s: Double, _ dx: Double, _ dy: Double) -> (tx: Double, ty: Double) { translation(map, s, dx, dy) }
         // Coarse (2 % of scale, 4 px), then fine (0.5 %, 1 px) around the best coarse placement.
-        let coarse = scan(scales: Array(stride(from: scales.lowerBound, through: scales.upperBound + 1e-9, by: 0.02)),
-                          shifts: Array(stride(from: -maxShift, through: maxShift, by: 4)))
+        let coarse = searched ?? coarseSearch(blobs: blobs, map: map, scales: scales, maxShift: maxShift)
         var c = coarse.max { $0.v < $1.v }!
         /// Those of the placements that fill the most boxes.
-        func fillingMost(_ placements: [(s: Double, dx: Double, dy: Double, v: Double)]) -> [(s: Double, dx: Double, dy: Double, v: Double)] {
+        func fillingMost(_ placements: [Placement]) -> [Placement] {
             let counts = placements.map { p -> Int in
                 var hits: [UInt16: BoxMarks] = [:]
                 let t = place(p.s, p.dx, p.dy)
@@ -242,7 +257,7 @@ public enum ValueLayout {
         if fillingMostBoxes {
             c = fillingMost(coarse.filter { $0.v >= c.v - coarseTie }).max { $0.v < $1.v }!
         }
-        var fine: [(s: Double, dx: Double, dy: Double, v: Double)] = []
+        var fine: [Placement] = []
         for s in stride(from: c.s - 0.02, through: c.s + 0.02 + 1e-9, by: 0.005) {
             for dy in stride(from: c.dy - 8, through: c.dy + 8, by: 1) { for dx in stride(from: c.dx - 8, through: c.dx + 8, by: 1) {
                 let t = place(s, dx, dy)

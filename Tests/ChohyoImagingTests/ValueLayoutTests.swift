@@ -263,6 +263,26 @@ final class ValueLayoutTests: XCTestCase {
         XCTAssertLessThan(try FieldCutter.cut(page: page, alignment: best.alignment, box: leftThird, margin: 0, trim: false).inkPixels, 50)
     }
 
+    /// The placement again by the boxes filled reuses the coarse grid of the first placement:
+    /// the grid depends on the blobs and the boxes alone, so the fit is the same as when it
+    /// searches the grid itself, on the left-aligned fax above, in both kinds of placement.
+    func testAFitGivenTheCoarseGridOfItsBlobsIsTheFitThatSearchesIt() throws {
+        let page = try TestForm.preparedFixture("ido-fax-values-left-aligned-seed921501.tif")
+        let t = try XCTUnwrap(try templates().first { $0.formID == "tokubetsu_choshu_ido" })
+        let factor = FormMatcher.workingFactor(page, t, quarterTurns: 0)
+        let small = try Dropout.split(page).gray.scaled(x: factor, y: factor)
+            .darkDetails(size: WorkingImage.backgroundSize, depth: WorkingImage.inkDepth)
+        let blobs = ValueLayout.blobs(small, edgeMargin: ValueLayout.valueEdgeMargin)
+        let coarse = ValueLayout.coarseSearch(blobs: blobs, map: t.boxMap)
+        for filling in [false, true] {
+            let searched = ValueLayout.fit(blobs: blobs, map: t.boxMap, fillingMostBoxes: filling)
+            let reused = ValueLayout.fit(blobs: blobs, map: t.boxMap, fillingMostBoxes: filling, coarse: coarse)
+            XCTAssertEqual([reused.scale, reused.offsetX, reused.offsetY, reused.score], [searched.scale, searched.offsetX, searched.offsetY, searched.score])
+            XCTAssertEqual([reused.boxesHit, reused.boxesFilled, reused.blobs], [searched.boxesHit, searched.boxesFilled, searched.blobs])
+            XCTAssertGreaterThan(searched.score, 0.9, "filling most boxes: \(filling)")
+        }
+    }
+
     /// A 異動届出書 faxed so faintly that 34 marks are left, turned sideways (seed-410500 held-out
     /// set). Its values fitted the form at 1.00 in its turn and at up to 0.95 in others, too near
     /// to choose, and it was left unclassified. Those placements put field boxes off the page, so
