@@ -114,14 +114,16 @@ extension FormMatcher {
     /// page's ink. A frame fixes the page only where its rules held: on a light fax of the
     /// 口座振替依頼書 (seed-380500 held-out set) whose left edge was lost, the frame put the
     /// page at 0.92 across against 0.96 down, the boxes lay up to 5 mm to the right, the ticks of
-    /// two check boxes outside them, and both were accepted as empty.
+    /// two check boxes outside them, and both were accepted as empty. The page's ink is taken
+    /// as the print layout takes it, without the edge of the sheet as scanned (`PageInk`), so
+    /// that the placements are weighed on the ink the print layout placed by.
     func placedOnPrint(_ m: Match, _ page: Image, _ pages: [Int: (Image, LineStructure)],
-                       printPick: Candidate? = nil) throws -> Match {
+                       printPick: Candidate? = nil, deskewAngle: Double) throws -> Match {
         guard m.accepted, let best = m.best, let layout = templates[best.formIndex].printLayout else { return m }
         let t = templates[best.formIndex], a = best.alignment, ws = t.workingScale
         let factor = FormMatcher.workingFactor(page, t, quarterTurns: best.quarterTurns)
         guard let (small, structure) = pages[FormMatcher.factorKey(factor) * 4 + best.quarterTurns] else { return m }
-        let ink = try PrintLayout.PageInk(small, structure)
+        let ink = try PrintLayout.PageInk(small, structure, sheetEdgeTurned: best.quarterTurns, deskewAngle: deskewAngle)
         let start = WorkingPlacement(a, factor: factor, workingScale: ws)
         var placed = layout.refined(start, ink)
         if let pick = printPick, pick.formIndex == best.formIndex, pick.quarterTurns == best.quarterTurns {

@@ -199,15 +199,15 @@ public struct FormMatcher: Sendable {
             }
             if let m = byPrint, m.accepted {
                 guard let frame = try frameOfAnotherForm(than: m, page, all, lineShares, cache) else { return m }
-                var taken = try placedOnPrint(frame, page, cache)
+                var taken = try placedOnPrint(frame, page, cache, deskewAngle: deskewAngle)
                 taken.reason = "by its print \(templates[m.best!.formIndex].formID), but " + frame.reason
                     + "; the frame is taken: the print of a busy form catches the specks of a faint page"
                 return taken
             }
             let byFrame = matchByFrame(all, lineShares)
-            if let m = byFrame, m.accepted { return try placedOnPrint(m, page, cache, printPick: byPrint?.best) }
+            if let m = byFrame, m.accepted { return try placedOnPrint(m, page, cache, printPick: byPrint?.best, deskewAngle: deskewAngle) }
             let byDashedFrame = try matchByDashedFrame(page, cache)
-            if let m = byDashedFrame, m.accepted { return try placedOnPrint(m, page, cache, printPick: byPrint?.best) }
+            if let m = byDashedFrame, m.accepted { return try placedOnPrint(m, page, cache, printPick: byPrint?.best, deskewAngle: deskewAngle) }
             if let m = byPrint, let why = m.acceptedIfNoFrame {
                 return Match(method: .printLayout, best: m.best, orientationRunnerUp: m.orientationRunnerUp,
                              formRunnerUp: m.formRunnerUp, accepted: true, reason: why, marks: m.marks)

@@ -37,14 +37,8 @@ public struct PrintLayout: Sendable {
         let blobs: [ValueLayout.Blob]
         let pixels: ByteGrid
 
-        init(_ binary: Image, _ structure: LineStructure) throws {
-            let ink = try PrintLayout.inkOffLines(binary, structure)
-            blobs = ValueLayout.blobs(ink)
-            pixels = ByteGrid(ink)
-        }
-
-        /// The same, with the ink reaching into a band along the edge of the sheet as scanned
-        /// left out, each piece whole (`PrintLayout.sheetEdgeMargin`): cut at the band's edge,
+        /// The ink reaching into a band along the edge of the sheet as scanned is left out too,
+        /// each piece whole (`PrintLayout.sheetEdgeMargin`): cut at the band's edge,
         /// a strip slanting into the page would leave pieces of itself as marks of the page.
         /// `binary` is the working image turned by `turns` quarter turns after it was deskewed
         /// by `deskewAngle` degrees.
