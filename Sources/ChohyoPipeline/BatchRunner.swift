@@ -14,6 +14,9 @@ public final class BatchRunner {
     public let forms: [LoadedDefinition]
     let matcher: FormMatcher
     let readers: WorkerPool<FragmentReader>
+    /// Whether a page judged too faint is read once more with its strokes grown further
+    /// (`process`); off only to see the first reading in tests.
+    var readsFaintPagesAgain = true
 
     public init(options: BatchOptions, forms: [LoadedDefinition]) throws {
         // OMP_THREAD_LIMIT=1 must be in the environment when the process starts: libgomp reads
@@ -114,9 +117,29 @@ public final class BatchRunner {
     }
 
     /// One chunk of pages: prepared in parallel, fragments shuffled across all the
-    /// chunk's pages, read in parallel by the workers, re-assembled and judged.
+    /// chunk's pages, read in parallel by the workers, re-assembled and judged. A page judged
+    /// too faint to read (`PageLegibility`) whose strokes were grown is then prepared and read
+    /// once more with them grown further (`FieldCutter.faintPageStrokeGrowth`), and that
+    /// reading is its result.
     func process(_ tasks: [PageTask]) -> [PageResult] {
         let pages = readers.map(tasks) { _, task in PageStage.run(task, forms: forms, matcher: matcher) }
+        var results = readAndJudge(pages)
+        let faint = !readsFaintPagesAgain ? [] : pages.indices.filter {
+            pages[$0].grown && results[$0].status == .ok && results[$0].attention != nil
+        }
+        guard !faint.isEmpty else { return results }
+        let again = readers.map(faint.map { tasks[$0] }) { _, task in
+            PageStage.run(task, forms: forms, matcher: matcher, growth: FieldCutter.faintPageStrokeGrowth)
+        }
+        for (slot, result) in zip(faint, readAndJudge(again)) where result.status == .ok && result.form == results[slot].form {
+            results[slot] = result
+        }
+        return results
+    }
+
+    /// The pages' fragments shuffled across all of them, read in parallel by the workers,
+    /// re-assembled and judged.
+    func readAndJudge(_ pages: [PageStage.Output]) -> [PageResult] {
         var links = FragmentLinks()
         var fragments: [FieldFragment] = []
         for (slot, page) in pages.enumerated() {

@@ -22,9 +22,16 @@ enum PageStage {
         /// How the page was matched (see `FormMatcher.Method.rulesLost`).
         var matchedBy: FormMatcher.Method = .rules
         var fragments: [(key: String, fragment: FieldFragment)]
+        /// Whether any cut's strokes were grown (a bilevel page at fax resolution, or dotted):
+        /// only such a page reads otherwise with `growth` changed.
+        var grown = false
     }
 
-    static func run(_ task: PageTask, forms: [LoadedDefinition], matcher: FormMatcher) -> Output {
+    /// - Parameter growth: window of the darkening that grows a bilevel page's strokes
+    ///   (`FieldCutter.bilevelStrokeGrowth`; `FieldCutter.faintPageStrokeGrowth` when the page
+    ///   is read again for being too faint).
+    static func run(_ task: PageTask, forms: [LoadedDefinition], matcher: FormMatcher,
+                    growth: Int = FieldCutter.bilevelStrokeGrowth) -> Output {
         var result = PageResult(source: task.displayPath, page: task.pageIndex + 1, status: .error)
         do {
             let raw = try task.source.page(task.pageIndex)
@@ -44,6 +51,7 @@ enum PageStage {
             let loaded = forms[best.formIndex]
             let def = loaded.definition
             var fragments: [(String, FieldFragment)] = []
+            var grown = false
             // What lies around each check box on the blank form (by field index, `BoxSurround`).
             let model = matcher.templates.indices.contains(best.formIndex) ? matcher.templates[best.formIndex] : nil
             let surrounds = model?.formID == def.id ? model?.boxSurrounds ?? [:] : [:]
@@ -58,7 +66,8 @@ enum PageStage {
                 let isBox = field.type == .checkbox
                 let cut = try FieldCutter.cut(regions[index], box: boxes[index], margin: isBox ? 0 : 12, trim: !isBox,
                                               sealStroke: isBox ? checkboxSealStroke : FieldCutter.sealStroke,
-                                              dotted: dotted && !isBox)
+                                              dotted: dotted && !isBox, growth: growth)
+                grown = grown || cut.asScanned != nil
                 var settings = ReadingSettings(field: field, dpi: def.dpi ?? 300)
                 if isBox {
                     settings.checkbox = CheckboxThresholds(
@@ -76,7 +85,7 @@ enum PageStage {
             result.form = def.id
             result.status = .ok
             return Output(result: result, formIndex: best.formIndex, alignment: best.alignment,
-                          matchedBy: match.method, fragments: fragments)
+                          matchedBy: match.method, fragments: fragments, grown: grown)
         } catch {
             result.status = .error
             result.error = "\(error)"

@@ -1,5 +1,5 @@
 import ChohyoCore
-import ChohyoPipeline
+@testable import ChohyoPipeline
 import Foundation
 
 /// Paths and helpers shared by the pipeline tests.
@@ -22,15 +22,18 @@ enum PipelineTestSupport {
     }
 
     /// The result of one fixture page (`Tests/Fixtures/NAME`) read by a batch with every form
-    /// definition loaded, as `results.jsonl` holds it.
-    static func batchResult(ofFixture name: String) throws -> PageResult {
+    /// definition loaded, as `results.jsonl` holds it. `readsFaintPagesAgain: false` gives the
+    /// first reading of a page called faint (`BatchRunner.readsFaintPagesAgain`).
+    static func batchResult(ofFixture name: String, readsFaintPagesAgain: Bool = true) throws -> PageResult {
         let input = try temporaryDirectory("fixture")
         defer { try? FileManager.default.removeItem(at: input) }
         let page = input.appendingPathComponent(name)
         try FileManager.default.copyItem(at: root.appendingPathComponent("Tests/Fixtures/\(name)"), to: page)
         let forms = DefinitionLoader.loadAll(directory: root.appendingPathComponent("FormDefinitions")).definitions
         let out = input.appendingPathComponent("out", isDirectory: true)
-        _ = try BatchRunner(options: BatchOptions(inputs: [page.path], outputDirectory: out), forms: forms).run { _ in }
+        let runner = try BatchRunner(options: BatchOptions(inputs: [page.path], outputDirectory: out), forms: forms)
+        runner.readsFaintPagesAgain = readsFaintPagesAgain
+        _ = try runner.run { _ in }
         let line = try String(contentsOf: out.appendingPathComponent("results.jsonl"), encoding: .utf8).split(separator: "\n")[0]
         return try JSONDecoder().decode(PageResult.self, from: Data(line.utf8))
     }
