@@ -128,11 +128,12 @@ public enum FieldCutter {
     /// Window of the darkening applied to cuts from bilevel pages (grows strokes by 1 px).
     public static let bilevelStrokeGrowth = 3
     /// The same for a page read a second time because the first reading found it too faint
-    /// (`PageLegibility`): strokes grown by 2 px join dots that 1 px leaves apart. On the
-    /// light faxes of the used seed-930500 set, reading every one so put 15 more values right
-    /// on the 26 pages called faint (247 → 262 of 587) and 31 more right ones accepted, with no
-    /// escape, but cost 17 right values on the others (653 → 636 of 723): thicker strokes
-    /// close the counters of legible kanji and digits. Hence only for faint pages.
+    /// (`PageLegibility`): strokes grown by 2 px join dots that 1 px leaves apart. On the 74
+    /// bilevel pages of the used seed-930500 set (66 of them faxes), reading every one so put
+    /// 15 more values right on the 27 pages called faint (247 → 262 of 587) and 31 more right
+    /// ones accepted, with no escape, but cost 17 right values on the others (653 → 636 of
+    /// 723): thicker strokes close the counters of legible kanji and digits. Hence only for
+    /// faint pages.
     public static let faintPageStrokeGrowth = 5
     /// Half-width of the mean filter run over the grown strokes (a 5 × 5 window at 300 dpi).
     /// Smoothing alone, without growing, lost 5 points of exact on the tuning faxes: it fades
