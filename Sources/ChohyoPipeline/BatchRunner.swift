@@ -118,9 +118,9 @@ public final class BatchRunner {
 
     /// One chunk of pages: prepared in parallel, fragments shuffled across all the
     /// chunk's pages, read in parallel by the workers, re-assembled and judged. A page judged
-    /// too faint to read (`PageLegibility`) whose strokes were grown is then prepared and read
-    /// once more with them grown further (`FieldCutter.faintPageStrokeGrowth`), and that
-    /// reading is its result.
+    /// too faint to read (`PageLegibility`) whose strokes were grown is then cut and read once
+    /// more, as matched the first time, with them grown further
+    /// (`FieldCutter.faintPageStrokeGrowth`), and that reading is its result.
     func process(_ tasks: [PageTask]) -> [PageResult] {
         let pages = readers.map(tasks) { _, task in PageStage.run(task, forms: forms, matcher: matcher) }
         var results = readAndJudge(pages)
@@ -128,8 +128,8 @@ public final class BatchRunner {
             pages[$0].grown && results[$0].status == .ok && results[$0].attention != nil
         }
         guard !faint.isEmpty else { return results }
-        let again = readers.map(faint.map { tasks[$0] }) { _, task in
-            PageStage.run(task, forms: forms, matcher: matcher, growth: FieldCutter.faintPageStrokeGrowth)
+        let again = readers.map(faint) { _, slot in
+            PageStage.run(tasks[slot], forms: forms, matcher: matcher, growth: FieldCutter.faintPageStrokeGrowth, matched: pages[slot])
         }
         for (slot, result) in zip(faint, readAndJudge(again)) where result.status == .ok && result.form == results[slot].form {
             results[slot] = result

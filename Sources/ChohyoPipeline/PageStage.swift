@@ -27,26 +27,43 @@ enum PageStage {
         var grown = false
     }
 
-    /// - Parameter growth: window of the darkening that grows a bilevel page's strokes
-    ///   (`FieldCutter.bilevelStrokeGrowth`; `FieldCutter.faintPageStrokeGrowth` when the page
-    ///   is read again for being too faint).
+    /// - Parameters:
+    ///   - growth: window of the darkening that grows a bilevel page's strokes
+    ///     (`FieldCutter.bilevelStrokeGrowth`; `FieldCutter.faintPageStrokeGrowth` when the
+    ///     page is read again for being too faint).
+    ///   - matched: this page's output of an earlier run, for reading it again: its form, turn
+    ///     and placement are taken as they were instead of matching the page once more
+    ///     (preparing a page gives the same image each time, so matching it would too).
     static func run(_ task: PageTask, forms: [LoadedDefinition], matcher: FormMatcher,
-                    growth: Int = FieldCutter.bilevelStrokeGrowth) -> Output {
+                    growth: Int = FieldCutter.bilevelStrokeGrowth, matched: Output? = nil) -> Output {
         var result = PageResult(source: task.displayPath, page: task.pageIndex + 1, status: .error)
         do {
             let raw = try task.source.page(task.pageIndex)
             let prepared = try PagePreparer.prepare(raw)
-            result.deskewAngle = round2(prepared.deskewAngle)
-            result.deskewConfidence = round2(prepared.deskewConfidence)
-            let match = try matcher.match(prepared.image, deskewAngle: prepared.deskewAngle)
-            result.classification = match.reason
-            result.matchScore = match.best.map { round2($0.alignment.score) }
-            guard match.accepted, let best = match.best else {
-                result.status = .unclassified
-                return Output(result: result, formIndex: nil, fragments: [])
+            // The form, the turn that makes the page upright, and the template's placement on it.
+            let best: (formIndex: Int, quarterTurns: Int, alignment: Alignment)
+            let method: FormMatcher.Method
+            if let matched, let formIndex = matched.formIndex, let alignment = matched.alignment, let turn = matched.result.orientation {
+                result = matched.result
+                result.fields = [:]
+                result.attention = nil
+                best = (formIndex, turn / 90, alignment)
+                method = matched.matchedBy
+            } else {
+                result.deskewAngle = round2(prepared.deskewAngle)
+                result.deskewConfidence = round2(prepared.deskewConfidence)
+                let match = try matcher.match(prepared.image, deskewAngle: prepared.deskewAngle)
+                result.classification = match.reason
+                result.matchScore = match.best.map { round2($0.alignment.score) }
+                guard match.accepted, let found = match.best else {
+                    result.status = .unclassified
+                    return Output(result: result, formIndex: nil, fragments: [])
+                }
+                result.orientation = found.quarterTurns * 90
+                result.orientationConfidence = round2(found.alignment.score - match.orientationRunnerUp)
+                best = (found.formIndex, found.quarterTurns, found.alignment)
+                method = match.method
             }
-            result.orientation = best.quarterTurns * 90
-            result.orientationConfidence = round2(best.alignment.score - match.orientationRunnerUp)
             let upright = try prepared.image.rotatedOrth(quarterTurns: best.quarterTurns)
             let loaded = forms[best.formIndex]
             let def = loaded.definition
@@ -85,7 +102,7 @@ enum PageStage {
             result.form = def.id
             result.status = .ok
             return Output(result: result, formIndex: best.formIndex, alignment: best.alignment,
-                          matchedBy: match.method, fragments: fragments, grown: grown)
+                          matchedBy: method, fragments: fragments, grown: grown)
         } catch {
             result.status = .error
             result.error = "\(error)"
