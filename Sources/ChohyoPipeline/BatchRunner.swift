@@ -131,7 +131,7 @@ public final class BatchRunner {
         let again = readers.map(faint) { _, slot in
             PageStage.run(tasks[slot], forms: forms, matcher: matcher, growth: FieldCutter.faintPageStrokeGrowth, matched: pages[slot])
         }
-        for (slot, result) in zip(faint, readAndJudge(again)) where result.status == .ok && result.form == results[slot].form {
+        for (slot, result) in zip(faint, readAndJudge(again)) where result.status == .ok {
             results[slot] = result
         }
         return results

@@ -22,9 +22,10 @@ enum PageStage {
         /// How the page was matched (see `FormMatcher.Method.rulesLost`).
         var matchedBy: FormMatcher.Method = .rules
         var fragments: [(key: String, fragment: FieldFragment)]
-        /// Whether any cut's strokes were grown (a bilevel page at fax resolution, or dotted):
-        /// only such a page reads otherwise with `growth` changed.
-        var grown = false
+        /// Whether any cut's strokes were grown (a bilevel page at fax resolution, or dotted; the
+        /// cut as scanned is then kept beside the grown one): only such a page reads otherwise
+        /// with `growth` changed.
+        var grown: Bool { fragments.contains { $0.fragment.asScanned != nil } }
     }
 
     /// - Parameters:
@@ -45,8 +46,6 @@ enum PageStage {
             let method: FormMatcher.Method
             if let matched, let formIndex = matched.formIndex, let alignment = matched.alignment, let turn = matched.result.orientation {
                 result = matched.result
-                result.fields = [:]
-                result.attention = nil
                 best = (formIndex, turn / 90, alignment)
                 method = matched.matchedBy
             } else {
@@ -68,7 +67,6 @@ enum PageStage {
             let loaded = forms[best.formIndex]
             let def = loaded.definition
             var fragments: [(String, FieldFragment)] = []
-            var grown = false
             // What lies around each check box on the blank form (by field index, `BoxSurround`).
             let model = matcher.templates.indices.contains(best.formIndex) ? matcher.templates[best.formIndex] : nil
             let surrounds = model?.formID == def.id ? model?.boxSurrounds ?? [:] : [:]
@@ -84,7 +82,6 @@ enum PageStage {
                 let cut = try FieldCutter.cut(regions[index], box: boxes[index], margin: isBox ? 0 : 12, trim: !isBox,
                                               sealStroke: isBox ? checkboxSealStroke : FieldCutter.sealStroke,
                                               dotted: dotted && !isBox, growth: growth)
-                grown = grown || cut.asScanned != nil
                 var settings = ReadingSettings(field: field, dpi: def.dpi ?? 300)
                 if isBox {
                     settings.checkbox = CheckboxThresholds(
@@ -102,7 +99,7 @@ enum PageStage {
             result.form = def.id
             result.status = .ok
             return Output(result: result, formIndex: best.formIndex, alignment: best.alignment,
-                          matchedBy: method, fragments: fragments, grown: grown)
+                          matchedBy: method, fragments: fragments)
         } catch {
             result.status = .error
             result.error = "\(error)"
