@@ -253,6 +253,13 @@ enum DigitShapes {
         read(digits, on: .other, in: text, against: glyphs)
     }
 
+    /// The indices in the text of the 9s that stand on a glyph without a hole (`paired`).
+    static func ninesOnHolelessGlyphs(_ text: String, against glyphs: [Glyph]) -> [Int] {
+        let chars = Array(text)
+        guard let pairs = paired(chars, glyphs) else { return [] }
+        return pairs.filter { i, g in chars[i] == "9" && g.shape == .other }.map(\.index)
+    }
+
     /// Whether a digit of one hole or none (all but 0 and 8) stands on a glyph with three holes
     /// or more (`manyHoles`). A 0 or an 8 so read is most likely right: a gap in a slashed 0's
     /// slash, or in an 8's waist, adds the third hole (80367135 on a seed-0 tuning page).
