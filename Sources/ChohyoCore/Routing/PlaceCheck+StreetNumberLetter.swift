@@ -16,7 +16,7 @@ extension PlaceCheck {
     /// Full-width digits, letters and marks count as their ASCII forms (２ｔ番 as 2t番, ２＠番
     /// as 2@番).
     static func holdsLetterInStreetNumber(_ address: String) -> Bool {
-        let chars = Array(halfWidthMarks(TextNormalizer.halfWidthDigitsAndLatin(address)))
+        let chars = Array(TextNormalizer.halfWidthASCII(address))
         func isDigit(_ i: Int) -> Bool { chars.indices.contains(i) && "0123456789".contains(chars[i]) }
         func holds(_ i: Int, _ marks: String) -> Bool { chars.indices.contains(i) && marks.contains(chars[i]) }
         return chars.indices.contains { i in
@@ -28,13 +28,6 @@ extension PlaceCheck {
     /// An ASCII mark other than the hyphen of a street number written 1-2-3.
     static func isMark(_ c: Character) -> Bool {
         c.isASCII && (c.isPunctuation || c.isSymbol) && c != "-"
-    }
-
-    /// Full-width marks (！ to ～) as their ASCII forms.
-    static func halfWidthMarks(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { s in
-            (0xFF01...0xFF5E).contains(s.value) ? Unicode.Scalar(s.value - 0xFEE0)! : s
-        }))
     }
 
     /// Flags each address holding a letter or a mark in its street number (`letterInStreetNumber`).

@@ -2,16 +2,17 @@
 public enum TextNormalizer {
     /// Full-width digits and Latin letters (０-９ Ａ-Ｚ ａ-ｚ) to ASCII. Everything else is kept.
     public static func halfWidthDigitsAndLatin(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
-            switch s.value {
-            case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A:
-                out.append(Unicode.Scalar(s.value - 0xFEE0)!)
-            default:
-                out.append(s)
-            }
-        }
-        return String(out)
+        halfWidth(text) { (0xFF10...0xFF19).contains($0) || (0xFF21...0xFF3A).contains($0) || (0xFF41...0xFF5A).contains($0) }
+    }
+
+    /// Every full-width form of an ASCII character (！ to ～: digits, letters and marks) to ASCII.
+    public static func halfWidthASCII(_ text: String) -> String {
+        halfWidth(text) { (0xFF01...0xFF5E).contains($0) }
+    }
+
+    /// The full-width forms whose code `folds` to their ASCII characters.
+    static func halfWidth(_ text: String, _ folds: (UInt32) -> Bool) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { folds($0.value) ? Unicode.Scalar($0.value - 0xFEE0)! : $0 }))
     }
 
     /// Whitespace as OCR output contains it: ASCII space, tab, newlines, U+3000 and other Unicode spaces.
