@@ -245,15 +245,11 @@ enum DigitShapes {
         return [sign] + glyphs.dropFirst()
     }
 
-    /// Whether one of `digits` in the text stands on a glyph without a hole. The loops of 6, 8
-    /// and 9 are closed in every typed font, so a stroke is broken there; a 0 broken open at
-    /// its shoulder reads as 9 (…389065 read …389965 by both readings of a corporate number on
-    /// a bilevel 300 dpi scan of the seed-270500 set).
-    static func readOnHolelessGlyph(_ text: String, against glyphs: [Glyph], digits: Set<Character>) -> Bool {
-        read(digits, on: .other, in: text, against: glyphs)
-    }
-
-    /// The indices in the text of the 9s that stand on a glyph without a hole (`paired`).
+    /// The indices in the text of the 9s that stand on a glyph without a hole (`paired`). The
+    /// loops of 6, 8 and 9 are closed in every typed font, so a stroke is broken there, or the
+    /// glyph is another digit: a 0 broken open at its shoulder reads as 9 (…389065 read
+    /// …389965 by both readings of a corporate number on a bilevel 300 dpi scan of the
+    /// seed-270500 set), and so may a 5 (2,359,531 read 2,359,931, seed 950500).
     static func ninesOnHolelessGlyphs(_ text: String, against glyphs: [Glyph]) -> [Int] {
         let chars = Array(text)
         guard let pairs = paired(chars, glyphs) else { return [] }

@@ -128,7 +128,7 @@ public final class FragmentReader {
         let ringsConfirmed = secondAsRead.map { Self.ringsConfirmed(read: read.text, shown: first.text, by: $0, type: s.type) } ?? false
         let shapeNote = Self.shapeNote(read: ringsConfirmed ? first.text : read.text, shown: first.text, type: s.type, glyphs: glyphs,
                                        atFaxResolution: fragment.asScanned != nil,
-                                       confidences: Self.confidencesByCharacter(first.text, first.symbols))
+                                       confidences: glyphs.isEmpty ? nil : Self.confidencesByCharacter(first.text, first.symbols))
         // When the two readings differ, a third at 1.25 scale breaks the tie: by eng for
         // number-like fields (its digits are the better ones), else by the first model.
         let numberLang = s.lang == Self.digitLang ? s.lang : s.verifyLang ?? s.lang
@@ -388,7 +388,7 @@ public final class FragmentReader {
     /// well, 51 of the 56 values it noted on seed 260500 were on faxes.
     static func brokenZeroReadAsNine(_ text: String, type: FieldType, glyphs: [DigitShapes.Glyph], atFaxResolution: Bool) -> Bool {
         type == .corporateNumber && !atFaxResolution && !glyphs.isEmpty
-            && DigitShapes.readOnHolelessGlyph(text, against: glyphs, digits: ["9"])
+            && !DigitShapes.ninesOnHolelessGlyphs(text, against: glyphs).isEmpty
     }
 
     /// Any other number with a 9 read under `holelessNineConfidence` on a glyph without a hole,
