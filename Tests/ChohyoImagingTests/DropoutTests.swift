@@ -67,6 +67,24 @@ final class DropoutTests: XCTestCase {
         XCTAssertEqual(cut.inkPixels, 0, "and it is dropped out before reading")
     }
 
+    /// Pink rules washed out by grey paper (as on `ido-grey-paper-seed960500.jpg`) are ink for
+    /// registration, and still not for reading. A grey rule of the same lightness is not: it
+    /// is only 47 levels under the paper (`WorkingImage.inkDepth`).
+    func testWashedOutRedRulesOnGreyPaperAreKeptForRegistration() throws {
+        let page = try colour(try Image.blank(width: 400, height: 100, depth: 8))
+        paintDisc(page, cx: 200, cy: 50, radius: 400, r: 201, g: 201, b: 201)
+        for x in 20..<380 { for y in 30..<33 { paintDisc(page, cx: x, cy: y, radius: 1, r: 188, g: 138, b: 145) } }
+        for x in 20..<380 { for y in 70..<73 { paintDisc(page, cx: x, cy: y, radius: 1, r: 154, g: 154, b: 154) } }
+        let structure = try WorkingImage.binary(page, scale: 1)
+        XCTAssertGreaterThan(try structure.cropped(x: 0, y: 0, width: 400, height: 50).inkCount(), 300 * 3,
+                             "the washed-out rule registers")
+        XCTAssertEqual(try structure.cropped(x: 0, y: 50, width: 400, height: 50).inkCount(), 0,
+                       "a grey rule as light does not")
+        let split = try Dropout.split(page)
+        XCTAssertEqual(try split.gray.cropped(x: 0, y: 0, width: 400, height: 50).binary(threshold: 160).inkCount(), 0,
+                       "the washed-out rule is dropped before reading")
+    }
+
     func testStructureKeepsRedLinesForRegistration() throws {
         // A red rule is ink for registration (dropout-colour forms still align) but not for reading.
         let white = try colour(try Image.blank(width: 400, height: 100, depth: 8))
